@@ -1,0 +1,55 @@
+//! Maintainer tasks for the workspace.
+//!
+//! - `cargo xtask gen [--check] [--spec PATH]`: apply `openapi/patches/` to Spotify's spec and regenerate
+//!   `generated/src/` (and the mock's derived data) with progenitor.
+
+mod derive;
+mod generate;
+mod lenient;
+mod normalize;
+mod spec;
+
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+
+/// Hand-rolled argument parsing: two flags do not justify a CLI framework in the build graph of every
+/// `cargo xtask` invocation.
+fn main() -> Result<()> {
+    let mut args = std::env::args().skip(1);
+    match args.next().as_deref() {
+        Some("gen") => {
+            let mut check = false;
+            let mut spec = None;
+            while let Some(arg) = args.next() {
+                match arg.as_str() {
+                    "--check" => check = true,
+                    "--spec" => match args.next() {
+                        Some(path) => spec = Some(PathBuf::from(path)),
+                        None => bail!("--spec needs a path"),
+                    },
+                    other => bail!("unknown argument to `gen`: {other}\n{USAGE}"),
+                }
+            }
+            generate::run(&generate::Options { check, spec })
+        }
+        Some("-h" | "--help") | None => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => bail!("unknown task `{other}`\n{USAGE}"),
+    }
+}
+
+const USAGE: &str = "usage:
+  cargo xtask gen              regenerate generated/ from the locked spec + openapi/patches
+  cargo xtask gen --check      fail, naming the files, when generated/ is stale
+  cargo xtask gen --spec PATH  generate from another spec file (skips the lock's checksum)";
+
+/// The workspace root (the parent of this crate's manifest directory).
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives inside the workspace")
+        .to_path_buf()
+}
