@@ -1,0 +1,161 @@
+//! A token cache file: the refresh token (and last access token) survive restarts.
+//!
+//! The file holds secrets, so it is created with mode 0600 and replaced atomically (a temporary file in
+//! the same directory, synced, then renamed over the old one): a crash mid-write leaves the old file.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+
+/// Where [`AuthorizationCode`](super::AuthorizationCode) keeps its tokens between runs.
+#[derive(Clone, Debug)]
+pub struct TokenCache {
+    path: PathBuf,
+}
+
+/// What the cache file holds.
+#[derive(Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub(crate) struct CachedTokens {
+    pub refresh_token: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+}
+
+impl TokenCache {
+    /// A cache at `path` (created on first write).
+    pub fn new(path: impl Into<PathBuf>) -> Self {
+        Self { path: path.into() }
+    }
+
+    /// The cache file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn error(&self, source: std::io::Error) -> Error {
+        Error::TokenCache {
+            path: self.path.display().to_string(),
+            source,
+        }
+    }
+
+    /// Reads the cache; a missing file is `Ok(None)`, a corrupt one an error (never silently dropped).
+    pub(crate) fn load(&self) -> Result<Option<CachedTokens>, Error> {
+        match std::fs::read(&self.path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map(Some).map_err(|e| {
+                self.error(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("not a token cache ({})", e.classify_name()),
+                ))
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(self.error(e)),
+        }
+    }
+
+    /// Replaces the cache atomically.
+    pub(crate) fn store(&self, tokens: &CachedTokens) -> Result<(), Error> {
+        let temp = self.prepare(tokens)?;
+        temp.persist(&self.path).map_err(|e| self.error(e.error))?;
+        Ok(())
+    }
+
+    /// Writes the new contents to a synced temporary file (mode 0600) beside the cache.
+    fn prepare(&self, tokens: &CachedTokens) -> Result<tempfile::NamedTempFile, Error> {
+        let dir = match self.path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        std::fs::create_dir_all(dir).map_err(|e| self.error(e))?;
+        // tempfile creates the file with mode 0600 on Unix; set it explicitly anyway.
+        let mut temp = tempfile::Builder::new()
+            .prefix(".spotify-token-cache")
+            .tempfile_in(dir)
+            .map_err(|e| self.error(e))?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            temp.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o600))
+                .map_err(|e| self.error(e))?;
+        }
+        let json = serde_json::to_vec(tokens).map_err(|e| self.error(std::io::Error::other(e)))?;
+        temp.write_all(&json).map_err(|e| self.error(e))?;
+        temp.as_file().sync_all().map_err(|e| self.error(e))?;
+        Ok(temp)
+    }
+}
+
+trait ClassifyName {
+    fn classify_name(&self) -> &'static str;
+}
+
+impl ClassifyName for serde_json::Error {
+    /// The kind of JSON error, without the position text (which can quote the file's contents).
+    fn classify_name(&self) -> &'static str {
+        match self.classify() {
+            serde_json::error::Category::Io => "I/O error",
+            serde_json::error::Category::Syntax => "invalid JSON",
+            serde_json::error::Category::Data => "unexpected fields",
+            serde_json::error::Category::Eof => "truncated",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(refresh: &str) -> CachedTokens {
+        CachedTokens {
+            refresh_token: refresh.into(),
+            scope: Some("user-read-private".into()),
+        }
+    }
+
+    #[test]
+    fn round_trip_with_mode_0600() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = TokenCache::new(dir.path().join("nested/tokens.json"));
+        assert!(cache.load().unwrap().is_none());
+        cache.store(&tokens("r1")).unwrap();
+        assert!(cache.load().unwrap() == Some(tokens("r1")));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(cache.path()).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        cache.store(&tokens("r2")).unwrap();
+        assert!(cache.load().unwrap() == Some(tokens("r2")));
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("nested"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(leftovers, vec![std::ffi::OsString::from("tokens.json")]);
+    }
+
+    #[test]
+    fn an_interrupted_write_leaves_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = TokenCache::new(dir.path().join("tokens.json"));
+        cache.store(&tokens("old")).unwrap();
+        // The process dies after writing the temporary file but before the rename.
+        let temp = cache.prepare(&tokens("new")).unwrap();
+        std::mem::forget(temp.into_temp_path().keep().unwrap());
+        assert!(cache.load().unwrap() == Some(tokens("old")));
+    }
+
+    #[test]
+    fn a_corrupt_cache_is_an_error_that_does_not_quote_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tokens.json");
+        std::fs::write(&path, "{\"refresh_token\": \"SECRETVALUE").unwrap();
+        let err = TokenCache::new(&path).load().err().unwrap().to_string();
+        assert!(err.contains("truncated"), "{err}");
+        assert!(!err.contains("SECRETVALUE"), "{err}");
+    }
+}

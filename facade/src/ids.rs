@@ -1,0 +1,1 @@
+//! Spotify IDs, URIs and URLs (placeholder).
