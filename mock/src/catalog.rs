@@ -1,0 +1,181 @@
+//! Realistic objects, made from the examples `cargo xtask gen` derived from the spec
+//! (`mock/data/examples.json`), with ids, URIs, links and names filled in.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+static EXAMPLES_JSON: &str = include_str!("../data/examples.json");
+
+/// The example response of every operation, cleaned up (see [`sanitize`]).
+pub(crate) struct Catalog {
+    examples: HashMap<String, Value>,
+}
+
+/// The catalog, parsed once per process.
+pub(crate) fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| {
+        let raw: HashMap<String, Value> =
+            serde_json::from_str(EXAMPLES_JSON).expect("mock/data/examples.json is valid JSON");
+        let examples = raw
+            .into_iter()
+            .map(|(k, mut v)| {
+                sanitize(&mut v);
+                (k, v)
+            })
+            .collect();
+        Catalog { examples }
+    })
+}
+
+/// Drops `null` entries of arrays (depth-limited leftovers of the example synthesis) and trailing
+/// whitespace of strings (the spec's YAML block scalars end in a newline).
+fn sanitize(v: &mut Value) {
+    match v {
+        Value::Object(map) => map.values_mut().for_each(sanitize),
+        Value::Array(items) => {
+            items.retain(|i| !i.is_null());
+            items.iter_mut().for_each(sanitize);
+        }
+        Value::String(s) => {
+            let trimmed = s.trim_end();
+            if trimmed.len() != s.len() {
+                *s = trimmed.to_string();
+            }
+        }
+        _ => {}
+    }
+}
+
+impl Catalog {
+    /// The example response of `operation_id` (`Null` if it has none).
+    pub fn example(&self, operation_id: &str) -> Value {
+        self.examples.get(operation_id).cloned().unwrap_or(Value::Null)
+    }
+
+    /// The value at JSON `pointer` inside the example of `operation_id`.
+    pub fn at(&self, operation_id: &str, pointer: &str) -> Value {
+        self.examples
+            .get(operation_id)
+            .and_then(|v| v.pointer(pointer))
+            .cloned()
+            .unwrap_or(Value::Null)
+    }
+
+    /// A full object of `kind` (`track`, `album`, `artist`, `episode`, `show`, `audiobook`, `chapter`).
+    pub fn object(&self, base: &str, kind: &str, id: &str, name: Option<&str>) -> Value {
+        let op = match kind {
+            "track" => "get-track",
+            "album" => "get-an-album",
+            "artist" => "get-an-artist",
+            "episode" => "get-an-episode",
+            "show" => "get-a-show",
+            "audiobook" => "get-an-audiobook",
+            "chapter" => "get-a-chapter",
+            "user" => "get-users-profile",
+            _ => "get-track",
+        };
+        let mut v = self.example(op);
+        personalize(&mut v, base, kind, id, name);
+        v
+    }
+
+    /// The object a URI such as `spotify:track:ID` or `spotify:episode:ID` names (a track otherwise).
+    pub fn for_uri(&self, base: &str, uri: &str, name: Option<&str>) -> Value {
+        match parse_uri(uri) {
+            Some(("episode", id)) => self.object(base, "episode", id, name),
+            Some((_, id)) => self.object(base, "track", id, name),
+            None => {
+                let mut v = self.object(base, "track", uri, name);
+                v["is_local"] = json!(true);
+                v["uri"] = json!(uri);
+                v
+            }
+        }
+    }
+}
+
+/// Splits `spotify:KIND:ID`.
+pub(crate) fn parse_uri(uri: &str) -> Option<(&str, &str)> {
+    let rest = uri.strip_prefix("spotify:")?;
+    let (kind, id) = rest.split_once(':')?;
+    (!kind.is_empty() && !id.is_empty() && !id.contains(':')).then_some((kind, id))
+}
+
+/// The path segment under which objects of `kind` live in the API.
+fn collection(kind: &str) -> Option<&'static str> {
+    Some(match kind {
+        "track" => "tracks",
+        "album" => "albums",
+        "artist" => "artists",
+        "episode" => "episodes",
+        "show" => "shows",
+        "audiobook" => "audiobooks",
+        "chapter" => "chapters",
+        "playlist" => "playlists",
+        "user" => "users",
+        "category" => "browse/categories",
+        _ => return None,
+    })
+}
+
+/// Sets the identity fields an object template has: `id`, `uri`, `href`, `name` (or
+/// `display_name`) and `external_urls`.
+pub(crate) fn personalize(v: &mut Value, base: &str, kind: &str, id: &str, name: Option<&str>) {
+    let Some(obj) = v.as_object_mut() else { return };
+    let default_name;
+    let name = match name {
+        Some(n) => n,
+        None => {
+            default_name = format!("{}{} {id}", kind[..1].to_uppercase(), &kind[1..]);
+            &default_name
+        }
+    };
+    if obj.contains_key("id") {
+        obj.insert("id".into(), json!(id));
+    }
+    if obj.contains_key("uri") {
+        obj.insert("uri".into(), json!(format!("spotify:{kind}:{id}")));
+    }
+    if let (true, Some(coll)) = (obj.contains_key("href"), collection(kind)) {
+        obj.insert("href".into(), json!(format!("{base}/{coll}/{id}")));
+    }
+    if obj.contains_key("name") {
+        obj.insert("name".into(), json!(name));
+    }
+    if obj.contains_key("display_name") {
+        obj.insert("display_name".into(), json!(name));
+    }
+    if obj.contains_key("external_urls") {
+        obj.insert("external_urls".into(), json!({"spotify": format!("https://open.spotify.com/{kind}/{id}")}));
+    }
+}
+
+/// A deterministic 22-character base62 id (Spotify's format) made from `seed`.
+pub(crate) fn mock_id(seed: &str) -> String {
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    let digest = Sha256::digest(seed.as_bytes());
+    digest.iter().take(22).map(|b| ALPHABET[(*b as usize) % 62] as char).collect()
+}
+
+/// RFC 3339 UTC timestamp of `unix_seconds`, as Spotify writes them (`2026-01-01T00:00:00Z`).
+pub(crate) fn timestamp(unix_seconds: i64) -> String {
+    chrono::DateTime::from_timestamp(unix_seconds, 0)
+        .unwrap_or_default()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// The current time as a timestamp.
+pub(crate) fn now_timestamp() -> String {
+    timestamp(now_unix())
+}
+
+pub(crate) fn now_unix() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}

@@ -1,0 +1,337 @@
+//! An embedded mock of the Spotify Web API and accounts service, for testing code that talks to
+//! Spotify (such as `spotify-sdk`) without the network.
+//!
+//! [`MockServer::start`] binds `127.0.0.1` on a random port and serves:
+//!
+//! - the Web API under [`MockServer::base_url`] (`http://127.0.0.1:PORT/v1`): every operation of the
+//!   spec, routed through the generated operations table. Each answers with its documented success
+//!   status and a realistic body made from the spec's examples; the library, follows, playlists and
+//!   playback are stateful. Requests need `Authorization: Bearer TOKEN` with a token the mock issued
+//!   (or any token starting with `static-`).
+//! - the accounts service under [`MockServer::accounts_url`]: `POST /api/token` (client credentials,
+//!   authorization code with PKCE or a client secret, refresh tokens with optional rotation) and
+//!   `GET /authorize`, which approves at once and redirects back with a code.
+//!
+//! Every request is recorded ([`MockServer::requests`], [`MockServer::token_requests`]), and
+//! [`Fault`]s inject errors, delays, dropped connections and odd bodies.
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! use spotify_sdk_mock::{Fault, MockServer};
+//!
+//! let server = MockServer::start().await;
+//! server.fault(Fault::status(429).retry_after(1).times(1).on_operation("get-track"));
+//! let token = server.issue_token();
+//! // Point the code under test at `server.base_url()` and `server.accounts_url()` ...
+//! assert!(server.base_url().starts_with("http://127.0.0.1:"));
+//! # let _ = token;
+//! # }
+//! ```
+//!
+//! Conventions of the mock:
+//! - ids starting with `missing` do not exist: single lookups answer 404, multi-gets `null`.
+//! - any other playlist id exists: an unknown one is made up with 4 tracks on first use.
+//! - client [`DEFAULT_CLIENT_ID`] / [`DEFAULT_CLIENT_SECRET`] is registered; add more with
+//!   [`MockServer::add_client`].
+//! - the current user is [`USER_ID`].
+
+#![deny(missing_docs)]
+
+mod api;
+mod auth;
+mod catalog;
+mod faults;
+mod matcher;
+mod paging;
+mod record;
+mod reply;
+mod server;
+mod shared;
+mod state;
+
+use std::fmt;
+use std::io;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::routing::{get, post};
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+pub use auth::{DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET};
+pub use faults::Fault;
+pub use record::RecordedRequest;
+pub use state::USER_ID;
+
+use shared::Shared;
+
+/// A running mock server. Cheap to clone; the server stops when the last clone is dropped.
+#[derive(Clone)]
+pub struct MockServer {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    shared: Arc<Shared>,
+    /// Dropping it stops the accept loop and open connections.
+    _shutdown: watch::Sender<()>,
+}
+
+impl fmt::Debug for MockServer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MockServer").field("accounts_url", &self.inner.shared.accounts_url).finish()
+    }
+}
+
+/// A playlist as the mock holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlaylistSnapshot {
+    /// The playlist id.
+    pub id: String,
+    /// The name.
+    pub name: String,
+    /// The description.
+    pub description: Option<String>,
+    /// Whether it is public.
+    pub public: bool,
+    /// Whether it is collaborative.
+    pub collaborative: bool,
+    /// The owner's user id.
+    pub owner_id: String,
+    /// The current `snapshot_id`.
+    pub snapshot_id: String,
+    /// The URIs of its items, in order.
+    pub uris: Vec<String>,
+}
+
+/// The playback state as the mock holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlaybackSnapshot {
+    /// The active device.
+    pub device_id: String,
+    /// Whether it is playing (not paused).
+    pub is_playing: bool,
+    /// The URI of the current item.
+    pub item_uri: String,
+    /// The context (album, playlist, ...) being played, if any.
+    pub context_uri: Option<String>,
+    /// The position in the current item.
+    pub progress_ms: u64,
+    /// Shuffle on or off.
+    pub shuffle: bool,
+    /// `off`, `track` or `context`.
+    pub repeat: String,
+    /// The active device's volume.
+    pub volume_percent: u8,
+    /// URIs added with `POST /me/player/queue` and not played yet.
+    pub queue: Vec<String>,
+}
+
+impl MockServer {
+    /// Starts a server on `127.0.0.1` with a random port, in the current Tokio runtime.
+    ///
+    /// # Panics
+    /// If no port can be bound or outside a Tokio runtime; see [`MockServer::try_start`].
+    pub async fn start() -> MockServer {
+        MockServer::try_start().await.expect("bind the mock server to 127.0.0.1:0")
+    }
+
+    /// Starts a server on `127.0.0.1` with a random port, in the current Tokio runtime.
+    pub async fn try_start() -> io::Result<MockServer> {
+        let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
+        let addr = listener.local_addr()?;
+        let shared = Arc::new(Shared::new(format!("http://{addr}")));
+        let router = Router::new()
+            .route("/api/token", post(auth::token))
+            .route("/authorize", get(auth::authorize))
+            .fallback(api::handle)
+            .with_state(shared.clone());
+        let (shutdown, rx) = watch::channel(());
+        tokio::spawn(server::run(listener, router, rx));
+        Ok(MockServer { inner: Arc::new(Inner { shared, _shutdown: shutdown }) })
+    }
+
+    fn shared(&self) -> &Shared {
+        &self.inner.shared
+    }
+
+    /// The Web API root: `http://127.0.0.1:PORT/v1`.
+    pub fn base_url(&self) -> String {
+        self.shared().base_url.clone()
+    }
+
+    /// The accounts service root: `http://127.0.0.1:PORT` (token endpoint at `/api/token`, authorize
+    /// page at `/authorize`).
+    pub fn accounts_url(&self) -> String {
+        self.shared().accounts_url.clone()
+    }
+
+    /// `http://127.0.0.1:PORT/api/token`
+    pub fn token_url(&self) -> String {
+        format!("{}/api/token", self.shared().accounts_url)
+    }
+
+    /// `http://127.0.0.1:PORT/authorize`
+    pub fn authorize_url(&self) -> String {
+        format!("{}/authorize", self.shared().accounts_url)
+    }
+
+    // --- recorded requests -------------------------------------------------------------------
+
+    /// Every request received outside the accounts service (API requests, also unknown routes and
+    /// ones refused with 401), in order.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.shared().log.lock().unwrap().api.clone()
+    }
+
+    /// The requests to `POST /api/token`, in order.
+    pub fn token_requests(&self) -> Vec<RecordedRequest> {
+        self.shared().log.lock().unwrap().token.clone()
+    }
+
+    /// The requests to `GET /authorize`, in order.
+    pub fn authorize_requests(&self) -> Vec<RecordedRequest> {
+        self.shared().log.lock().unwrap().authorize.clone()
+    }
+
+    /// Forgets all recorded requests (API, token and authorize).
+    pub fn clear_requests(&self) {
+        *self.shared().log.lock().unwrap() = shared::Log::default();
+    }
+
+    // --- faults and timing -------------------------------------------------------------------
+
+    /// Adds a fault; see [`Fault`].
+    pub fn fault(&self, fault: Fault) {
+        self.shared().faults.lock().unwrap().push(fault);
+    }
+
+    /// Removes all faults.
+    pub fn clear_faults(&self) {
+        self.shared().faults.lock().unwrap().clear();
+    }
+
+    /// Adds `latency` before every Web API response (not the accounts service's).
+    pub fn set_latency(&self, latency: Duration) {
+        *self.shared().latency.lock().unwrap() = latency;
+    }
+
+    // --- auth --------------------------------------------------------------------------------
+
+    /// Makes every access token issued so far invalid: the API answers 401 "The access token
+    /// expired". Refresh tokens stay valid.
+    pub fn expire_tokens(&self) {
+        self.shared().auth.lock().unwrap().expire_all();
+    }
+
+    /// Issues an access token directly (as if by a token request), valid for the API.
+    pub fn issue_token(&self) -> String {
+        self.shared().auth.lock().unwrap().issue_access()
+    }
+
+    /// The lifetime (`expires_in`) of access tokens issued from now on; default one hour.
+    pub fn set_token_lifetime(&self, lifetime: Duration) {
+        self.shared().auth.lock().unwrap().expires_in = lifetime;
+    }
+
+    /// With rotation on, a refresh answers a new refresh token and the old one stops working
+    /// (`400 invalid_grant`). Off by default: the refresh token stays valid and none is returned.
+    pub fn set_rotate_refresh_tokens(&self, rotate: bool) {
+        self.shared().auth.lock().unwrap().rotate_refresh_tokens = rotate;
+    }
+
+    /// Makes `GET /authorize` redirect with `error=ERROR` (e.g. `access_denied`) instead of a code.
+    pub fn set_authorize_error(&self, error: Option<&str>) {
+        self.shared().auth.lock().unwrap().authorize_error = error.map(str::to_string);
+    }
+
+    /// Registers another client for the accounts service.
+    pub fn add_client(&self, client_id: &str, client_secret: &str) {
+        let mut auth = self.shared().auth.lock().unwrap();
+        auth.clients.insert(client_id.to_string(), client_secret.to_string());
+    }
+
+    /// The registered client id, [`DEFAULT_CLIENT_ID`].
+    pub fn client_id(&self) -> String {
+        DEFAULT_CLIENT_ID.to_string()
+    }
+
+    /// The secret of [`MockServer::client_id`], [`DEFAULT_CLIENT_SECRET`].
+    pub fn client_secret(&self) -> String {
+        DEFAULT_CLIENT_SECRET.to_string()
+    }
+
+    // --- state -------------------------------------------------------------------------------
+
+    /// The URIs in the user's library (saved tracks, albums, episodes, shows and audiobooks,
+    /// followed artists, users and playlists), oldest first.
+    pub fn saved_uris(&self) -> Vec<String> {
+        self.shared().state.lock().unwrap().library.iter().map(|s| s.uri.clone()).collect()
+    }
+
+    /// Adds URIs (`spotify:track:ID`, ...) to the user's library, as `PUT /me/library` would.
+    pub fn save_uris<S: AsRef<str>>(&self, uris: &[S]) {
+        let mut state = self.shared().state.lock().unwrap();
+        uris.iter().for_each(|u| state.save(u.as_ref()));
+    }
+
+    /// Creates a playlist owned by the current user with `n` generated tracks (distinct,
+    /// deterministic ids; named `Track 1` ... `Track n`) and returns its id.
+    pub fn add_playlist_with_tracks(&self, n: usize) -> String {
+        self.shared().state.lock().unwrap().add_generated_playlist(n)
+    }
+
+    /// The playlist `id` as the mock holds it (`None` if it was never created or used).
+    pub fn playlist(&self, id: &str) -> Option<PlaylistSnapshot> {
+        let state = self.shared().state.lock().unwrap();
+        let p = state.playlists.get(id)?;
+        Some(PlaylistSnapshot {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            description: p.description.clone(),
+            public: p.public,
+            collaborative: p.collaborative,
+            owner_id: p.owner_id.clone(),
+            snapshot_id: p.snapshot_id(),
+            uris: p.items.iter().map(|i| i.uri.clone()).collect(),
+        })
+    }
+
+    /// The URIs of playlist `id`'s items, in order.
+    pub fn playlist_uris(&self, id: &str) -> Option<Vec<String>> {
+        self.playlist(id).map(|p| p.uris)
+    }
+
+    /// The playback state, `None` while nothing plays.
+    pub fn playback(&self) -> Option<PlaybackSnapshot> {
+        let state = self.shared().state.lock().unwrap();
+        let p = state.playback.as_ref()?;
+        let volume_percent = state.devices.iter().find(|d| d.id == p.device_id).map_or(0, |d| d.volume_percent);
+        Some(PlaybackSnapshot {
+            device_id: p.device_id.clone(),
+            is_playing: p.is_playing,
+            item_uri: p.current.clone(),
+            context_uri: p.context_uri.clone(),
+            progress_ms: p.progress_ms,
+            shuffle: p.shuffle,
+            repeat: p.repeat.clone(),
+            volume_percent,
+            queue: p.queue.iter().cloned().collect(),
+        })
+    }
+
+    /// The size of the virtual collection behind an example-based paged operation (default 4), e.g.
+    /// `set_collection_size("get-an-albums-tracks", 120)`; `"search"` sets every search section.
+    pub fn set_collection_size(&self, operation_id: &str, size: usize) {
+        let mut state = self.shared().state.lock().unwrap();
+        state.collection_sizes.insert(operation_id.replace('_', "-"), size);
+    }
+
+    /// Resets library, playlists, playback and collection sizes to the initial state (not tokens,
+    /// faults or recorded requests).
+    pub fn reset_state(&self) {
+        *self.shared().state.lock().unwrap() = state::State::default();
+    }
+}
