@@ -32382,7 +32382,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_multiple_albums",
+                operation_id: "get-multiple-albums",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -32490,7 +32490,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_an_album",
+                operation_id: "get-an-album",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -32629,7 +32629,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_an_albums_tracks",
+                operation_id: "get-an-albums-tracks",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -32719,7 +32719,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_multiple_artists",
+                operation_id: "get-multiple-artists",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -32810,7 +32810,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_an_artist",
+                operation_id: "get-an-artist",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -32968,7 +32968,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_an_artists_albums",
+                operation_id: "get-an-artists-albums",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -33060,7 +33060,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_an_artists_related_artists",
+                operation_id: "get-an-artists-related-artists",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -33169,7 +33169,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_an_artists_top_tracks",
+                operation_id: "get-an-artists-top-tracks",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -33260,7 +33260,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_audio_analysis",
+                operation_id: "get-audio-analysis",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -33350,7 +33350,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_several_audio_features",
+                operation_id: "get-several-audio-features",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -33441,7 +33441,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_audio_features",
+                operation_id: "get-audio-features",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -33548,7 +33548,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_multiple_audiobooks",
+                operation_id: "get-multiple-audiobooks",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -33656,7 +33656,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_an_audiobook",
+                operation_id: "get-an-audiobook",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -33810,7 +33810,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_audiobook_chapters",
+                operation_id: "get-audiobook-chapters",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -33932,7 +33932,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_categories",
+                operation_id: "get-categories",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -34041,7 +34041,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_a_category",
+                operation_id: "get-a-category",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -34164,7 +34164,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_a_categories_playlists",
+                operation_id: "get-a-categories-playlists",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -34286,7 +34286,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_featured_playlists",
+                operation_id: "get-featured-playlists",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -34391,7 +34391,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_new_releases",
+                operation_id: "get-new-releases",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -34498,7 +34498,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_several_chapters",
+                operation_id: "get-several-chapters",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -34606,7 +34606,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_a_chapter",
+                operation_id: "get-a-chapter",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -34713,7 +34713,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_multiple_episodes",
+                operation_id: "get-multiple-episodes",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -34821,7 +34821,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_an_episode",
+                operation_id: "get-an-episode",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -34893,7 +34893,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_available_markets",
+                operation_id: "get-available-markets",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -34965,7 +34965,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_current_users_profile",
+                operation_id: "get-current-users-profile",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -35087,7 +35087,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_users_saved_albums",
+                operation_id: "get-users-saved-albums",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -35206,7 +35206,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "save_albums_user",
+                operation_id: "save-albums-user",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -35327,7 +35327,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "remove_albums_user",
+                operation_id: "remove-albums-user",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -35417,7 +35417,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "check_users_saved_albums",
+                operation_id: "check-users-saved-albums",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -35522,7 +35522,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_users_saved_audiobooks",
+                operation_id: "get-users-saved-audiobooks",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -35609,7 +35609,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "save_audiobooks_user",
+                operation_id: "save-audiobooks-user",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -35696,7 +35696,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "remove_audiobooks_user",
+                operation_id: "remove-audiobooks-user",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -35786,7 +35786,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "check_users_saved_audiobooks",
+                operation_id: "check-users-saved-audiobooks",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -35908,7 +35908,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_users_saved_episodes",
+                operation_id: "get-users-saved-episodes",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -36029,7 +36029,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "save_episodes_user",
+                operation_id: "save-episodes-user",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -36150,7 +36150,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "remove_episodes_user",
+                operation_id: "remove-episodes-user",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -36240,7 +36240,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "check_users_saved_episodes",
+                operation_id: "check-users-saved-episodes",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -36361,7 +36361,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_followed",
+                operation_id: "get-followed",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -36495,7 +36495,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "follow_artists_users",
+                operation_id: "follow-artists-users",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -36630,7 +36630,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "unfollow_artists_users",
+                operation_id: "unfollow-artists-users",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -36733,7 +36733,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "check_current_user_follows",
+                operation_id: "check-current-user-follows",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -36820,7 +36820,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "save_library_items",
+                operation_id: "save-library-items",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -36914,7 +36914,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "remove_library_items",
+                operation_id: "remove-library-items",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -37011,7 +37011,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "check_library_contains",
+                operation_id: "check-library-contains",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -37131,7 +37131,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_information_about_the_users_current_playback",
+                operation_id: "get-information-about-the-users-current-playback",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -37238,7 +37238,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "transfer_a_users_playback",
+                operation_id: "transfer-a-users-playback",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -37351,7 +37351,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_the_users_currently_playing_track",
+                operation_id: "get-the-users-currently-playing-track",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -37423,7 +37423,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_a_users_available_devices",
+                operation_id: "get-a-users-available-devices",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -37514,7 +37514,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "skip_users_playback_to_next_track",
+                operation_id: "skip-users-playback-to-next-track",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -37602,7 +37602,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "pause_a_users_playback",
+                operation_id: "pause-a-users-playback",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -37725,7 +37725,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "start_a_users_playback",
+                operation_id: "start-a-users-playback",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -37816,7 +37816,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "skip_users_playback_to_previous_track",
+                operation_id: "skip-users-playback-to-previous-track",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -37885,7 +37885,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_queue",
+                operation_id: "get-queue",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -37989,7 +37989,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "add_to_queue",
+                operation_id: "add-to-queue",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -38108,7 +38108,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_recently_played",
+                operation_id: "get-recently-played",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -38215,7 +38215,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "set_repeat_mode_on_users_playback",
+                operation_id: "set-repeat-mode-on-users-playback",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -38319,7 +38319,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "seek_to_position_in_currently_playing_track",
+                operation_id: "seek-to-position-in-currently-playing-track",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -38423,7 +38423,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "toggle_shuffle_for_users_playback",
+                operation_id: "toggle-shuffle-for-users-playback",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -38531,7 +38531,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "set_volume_for_users_playback",
+                operation_id: "set-volume-for-users-playback",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -38636,7 +38636,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_a_list_of_current_users_playlists",
+                operation_id: "get-a-list-of-current-users-playlists",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -38742,7 +38742,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "create_playlist",
+                operation_id: "create-playlist",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -38847,7 +38847,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_users_saved_shows",
+                operation_id: "get-users-saved-shows",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -38966,7 +38966,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "save_shows_user",
+                operation_id: "save-shows-user",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -39102,7 +39102,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "remove_shows_user",
+                operation_id: "remove-shows-user",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -39192,7 +39192,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "check_users_saved_shows",
+                operation_id: "check-users-saved-shows",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -39314,7 +39314,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_users_top_artists",
+                operation_id: "get-users-top-artists",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -39436,7 +39436,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_users_top_tracks",
+                operation_id: "get-users-top-tracks",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -39558,7 +39558,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_users_saved_tracks",
+                operation_id: "get-users-saved-tracks",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -39661,7 +39661,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "save_tracks_user",
+                operation_id: "save-tracks-user",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -39782,7 +39782,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "remove_tracks_user",
+                operation_id: "remove-tracks-user",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -39872,7 +39872,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "check_users_saved_tracks",
+                operation_id: "check-users-saved-tracks",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -40020,7 +40020,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_playlist",
+                operation_id: "get-playlist",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -40145,7 +40145,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "change_playlist_details",
+                operation_id: "change-playlist-details",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -40266,7 +40266,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "follow_playlist",
+                operation_id: "follow-playlist",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -40355,7 +40355,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "unfollow_playlist",
+                operation_id: "unfollow-playlist",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -40464,7 +40464,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "check_if_user_follows_playlist",
+                operation_id: "check-if-user-follows-playlist",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -40556,7 +40556,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_playlist_cover",
+                operation_id: "get-playlist-cover",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -40663,7 +40663,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "upload_custom_playlist_cover",
+                operation_id: "upload-custom-playlist-cover",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -40850,7 +40850,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_playlists_items",
+                operation_id: "get-playlists-items",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -40995,7 +40995,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "reorder_or_replace_playlists_items",
+                operation_id: "reorder-or-replace-playlists-items",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -41152,7 +41152,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "add_items_to_playlist",
+                operation_id: "add-items-to-playlist",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -41279,7 +41279,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "remove_items_playlist",
+                operation_id: "remove-items-playlist",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -41466,7 +41466,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_playlists_tracks",
+                operation_id: "get-playlists-tracks",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -41611,7 +41611,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "reorder_or_replace_playlists_tracks",
+                operation_id: "reorder-or-replace-playlists-tracks",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -41769,7 +41769,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "add_tracks_to_playlist",
+                operation_id: "add-tracks-to-playlist",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -41896,7 +41896,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "remove_tracks_playlist",
+                operation_id: "remove-tracks-playlist",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -42880,7 +42880,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_recommendations",
+                operation_id: "get-recommendations",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -42954,7 +42954,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_recommendation_genres",
+                operation_id: "get-recommendation-genres",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -43233,7 +43233,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_multiple_shows",
+                operation_id: "get-multiple-shows",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -43338,7 +43338,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_a_show",
+                operation_id: "get-a-show",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -43477,7 +43477,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_a_shows_episodes",
+                operation_id: "get-a-shows-episodes",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -43584,7 +43584,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_several_tracks",
+                operation_id: "get-several-tracks",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -43689,7 +43689,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_track",
+                operation_id: "get-track",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -43780,7 +43780,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_users_profile",
+                operation_id: "get-users-profile",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -43903,7 +43903,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_list_users_playlists",
+                operation_id: "get-list-users-playlists",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -44031,7 +44031,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "create_playlist_for_user",
+                operation_id: "create-playlist-for-user",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;

@@ -47,8 +47,12 @@ pub fn operations(spec: &Value) -> Result<Vec<Op>> {
     for (path, item) in paths {
         for method in METHODS {
             let Some(op) = item.get(method) else { continue };
-            let id = op["operationId"].as_str().context("operation without operationId")?;
-            let responses = op["responses"].as_object().context("operation without responses")?;
+            let id = op["operationId"]
+                .as_str()
+                .context("operation without operationId")?;
+            let responses = op["responses"]
+                .as_object()
+                .context("operation without responses")?;
             let (status, response) = responses
                 .iter()
                 .find(|(code, _)| code.starts_with('2'))
@@ -64,14 +68,21 @@ pub fn operations(spec: &Value) -> Result<Vec<Op>> {
                 .flatten()
                 .map(|p| resolve(spec, p))
                 .find(|p| p["name"] == "limit" && p["in"] == "query")
-                .and_then(|p| Some((p["schema"]["default"].as_i64()?, p["schema"]["maximum"].as_i64()?)));
+                .and_then(|p| {
+                    Some((
+                        p["schema"]["default"].as_i64()?,
+                        p["schema"]["maximum"].as_i64()?,
+                    ))
+                });
             out.push(Op {
                 id: id.to_string(),
                 method: method.to_uppercase(),
                 path: path.clone(),
                 tag: op["tags"][0].as_str().unwrap_or("").to_string(),
                 deprecated: op["deprecated"] == Value::Bool(true),
-                success: status.parse().with_context(|| format!("{id}: status {status}"))?,
+                success: status
+                    .parse()
+                    .with_context(|| format!("{id}: status {status}"))?,
                 limit,
                 example,
             });
@@ -84,7 +95,11 @@ pub fn operations(spec: &Value) -> Result<Vec<Op>> {
 fn resolve<'a>(spec: &'a Value, value: &'a Value) -> &'a Value {
     let mut v = value;
     for _ in 0..8 {
-        match v.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix('#')) {
+        match v
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| r.strip_prefix('#'))
+        {
             Some(pointer) => v = spec.pointer(pointer).unwrap_or(&Value::Null),
             None => break,
         }
@@ -108,18 +123,27 @@ fn synthesize(spec: &Value, schema: &Value, depth: usize) -> Value {
                 merged.extend(o);
             }
         }
-        if let Some(Value::Object(own)) = schema.get("properties").map(|_| object(spec, schema, depth)) {
+        if let Some(Value::Object(own)) = schema
+            .get("properties")
+            .map(|_| object(spec, schema, depth))
+        {
             merged.extend(own);
         }
         return Value::Object(merged);
     }
-    if let Some(first) = ["oneOf", "anyOf"]
-        .iter()
-        .find_map(|k| schema.get(*k).and_then(Value::as_array).and_then(|v| v.first()))
-    {
+    if let Some(first) = ["oneOf", "anyOf"].iter().find_map(|k| {
+        schema
+            .get(*k)
+            .and_then(Value::as_array)
+            .and_then(|v| v.first())
+    }) {
         return synthesize(spec, first, depth + 1);
     }
-    if let Some(first) = schema.get("enum").and_then(Value::as_array).and_then(|v| v.first()) {
+    if let Some(first) = schema
+        .get("enum")
+        .and_then(Value::as_array)
+        .and_then(|v| v.first())
+    {
         return first.clone();
     }
     match schema.get("type").and_then(Value::as_str) {
@@ -149,8 +173,14 @@ fn object(spec: &Value, schema: &Value, depth: usize) -> Value {
 
 fn operations_rs(ops: &[Op]) -> String {
     let rows = ops.iter().map(|op| {
-        let (id, method, path, tag, deprecated, success) =
-            (&op.id, &op.method, &op.path, &op.tag, op.deprecated, op.success);
+        let (id, method, path, tag, deprecated, success) = (
+            &op.id,
+            &op.method,
+            &op.path,
+            &op.tag,
+            op.deprecated,
+            op.success,
+        );
         let limit = match op.limit {
             Some((default, max)) => {
                 let (default, max) = (default as u32, max as u32);

@@ -113,9 +113,7 @@ impl VisitMut for Pass<'_> {
                 Unknown(::std::string::String)
             });
             self.string_enums.push(e.ident.to_string());
-        } else if is_untagged
-            && let Some(prop) = self.discriminated_property(e)
-        {
+        } else if is_untagged && let Some(prop) = self.discriminated_property(e) {
             e.attrs.retain(|a| !is_serde_attr(a, "untagged"));
             e.attrs.push(parse_quote!(#[serde(tag = #prop)]));
             for variant in e.variants.iter_mut() {
@@ -169,13 +167,13 @@ impl VisitMut for ImplFixer<'_> {
                 .map(|s| s.ident.to_string());
             match trait_name.as_deref() {
                 Some("Display") => {
-                    let arm: syn::Arm = parse_quote!(Self::Unknown(ref value) => f.write_str(value),);
+                    let arm: syn::Arm =
+                        parse_quote!(Self::Unknown(ref value) => f.write_str(value),);
                     add_arm(imp, arm, false);
                 }
                 Some("FromStr") => {
                     let unknown = format_ident!("Unknown");
-                    let arm: syn::Arm =
-                        parse_quote!(_ => Ok(Self::#unknown(value.to_string())),);
+                    let arm: syn::Arm = parse_quote!(_ => Ok(Self::#unknown(value.to_string())),);
                     add_arm(imp, arm, true);
                 }
                 _ => {}
@@ -274,8 +272,14 @@ mod tests {
         let text = prettyplease::unparse(&file);
         assert!(text.contains("Unknown(::std::string::String)"), "{text}");
         assert!(!text.contains("Copy"), "{text}");
-        assert!(text.contains("Self::Unknown(ref value) => f.write_str(value)"), "{text}");
-        assert!(text.contains("_ => Ok(Self::Unknown(value.to_string()))"), "{text}");
+        assert!(
+            text.contains("Self::Unknown(ref value) => f.write_str(value)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("_ => Ok(Self::Unknown(value.to_string()))"),
+            "{text}"
+        );
         assert!(!text.contains("invalid value"), "{text}");
     }
 

@@ -33,7 +33,11 @@ pub fn comma_join_unexploded_arrays(spec: &mut Value) {
             .unwrap_or_default();
         let description = format!(
             "{}{allowed}",
-            schema.get("description").and_then(Value::as_str).unwrap_or("").trim_end()
+            schema
+                .get("description")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .trim_end()
         );
         schema.remove("items");
         schema.insert("type".into(), json!("string"));
@@ -46,14 +50,19 @@ pub fn comma_join_unexploded_arrays(spec: &mut Value) {
 /// required (February 2026: `popularity`, `followers`, `genres`, `available_markets`, `label`, ...) and
 /// sends `null` for others; a missing field must not fail a whole page.
 pub fn optional_response_fields(spec: &mut Value) {
-    if let Some(schemas) = spec.pointer_mut("/components/schemas").and_then(Value::as_object_mut) {
+    if let Some(schemas) = spec
+        .pointer_mut("/components/schemas")
+        .and_then(Value::as_object_mut)
+    {
         for schema in schemas.values_mut() {
             visit_schemas(schema, &mut |s| {
                 s.remove("required");
             });
         }
     }
-    if let Some(responses) = spec.pointer_mut("/components/responses").and_then(Value::as_object_mut)
+    if let Some(responses) = spec
+        .pointer_mut("/components/responses")
+        .and_then(Value::as_object_mut)
     {
         for response in responses.values_mut() {
             visit_schemas(response, &mut |s| {
@@ -68,7 +77,10 @@ pub fn optional_response_fields(spec: &mut Value) {
 /// `Vec<Option<T>>`. Positions are kept: a multi-get result still lines up with the IDs asked for.
 pub fn nullable_collection_items(spec: &mut Value) {
     let paging = |name: &str| name.starts_with("Paging") || name.starts_with("CursorPaging");
-    if let Some(schemas) = spec.pointer_mut("/components/schemas").and_then(Value::as_object_mut) {
+    if let Some(schemas) = spec
+        .pointer_mut("/components/schemas")
+        .and_then(Value::as_object_mut)
+    {
         for (name, schema) in schemas.iter_mut() {
             if paging(name) {
                 visit_schemas(schema, &mut |s| {
@@ -79,7 +91,9 @@ pub fn nullable_collection_items(spec: &mut Value) {
             }
         }
     }
-    if let Some(responses) = spec.pointer_mut("/components/responses").and_then(Value::as_object_mut)
+    if let Some(responses) = spec
+        .pointer_mut("/components/responses")
+        .and_then(Value::as_object_mut)
     {
         for (name, response) in responses.iter_mut() {
             if !name.starts_with("Many") {
@@ -232,11 +246,17 @@ mod tests {
                 "properties": {"tracks": {"type": "array", "items": {"$ref": "#/components/schemas/TrackObject"}}}}}}}}
         }});
         nullable_collection_items(&mut spec);
-        let paging_items = &spec["components"]["schemas"]["PagingTrackObject"]["allOf"][1]["properties"]["items"]["items"];
+        let paging_items = &spec["components"]["schemas"]["PagingTrackObject"]["allOf"][1]["properties"]
+            ["items"]["items"];
         assert_eq!(paging_items["nullable"], true);
-        let many = &spec["components"]["responses"]["ManyTracks"]["content"]["application/json"]["schema"]["properties"]["tracks"]["items"];
+        let many = &spec["components"]["responses"]["ManyTracks"]["content"]["application/json"]["schema"]
+            ["properties"]["tracks"]["items"];
         assert_eq!(many["nullable"], true);
         // Arrays inside models are not collections.
-        assert!(spec["components"]["schemas"]["TrackObject"]["properties"]["artists"]["items"].get("nullable").is_none());
+        assert!(
+            spec["components"]["schemas"]["TrackObject"]["properties"]["artists"]["items"]
+                .get("nullable")
+                .is_none()
+        );
     }
 }

@@ -24,8 +24,8 @@ pub struct Lock {
 impl Lock {
     pub fn load(root: &Path) -> Result<Self> {
         let path = root.join("openapi/spec.lock");
-        let text =
-            std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
         toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))
     }
 }
