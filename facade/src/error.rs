@@ -125,6 +125,14 @@ pub enum Error {
         /// The limit in bytes.
         limit: u64,
     },
+    /// A paged endpoint misbehaved (repeated a page or a cursor); the stream ends here.
+    #[error("pagination of {} stopped: {message}", endpoint.as_ref().map(ToString::to_string).unwrap_or_else(|| "Spotify".into()))]
+    Pagination {
+        /// The endpoint, when known.
+        endpoint: Option<Endpoint>,
+        /// What went wrong.
+        message: String,
+    },
     /// A Spotify ID, URI or URL that does not parse, or names the wrong kind of item.
     #[error("invalid {expected} {input:?}: {reason}")]
     InvalidId {
@@ -175,7 +183,8 @@ impl Error {
             Error::Timeout { endpoint }
             | Error::Connection { endpoint, .. }
             | Error::Decode { endpoint, .. }
-            | Error::ResponseTooLarge { endpoint, .. } => endpoint.as_ref(),
+            | Error::ResponseTooLarge { endpoint, .. }
+            | Error::Pagination { endpoint, .. } => endpoint.as_ref(),
             _ => self.api().and_then(|a| a.endpoint.as_ref()),
         }
     }

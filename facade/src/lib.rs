@@ -21,16 +21,21 @@
 #![deny(missing_docs)]
 
 pub mod auth;
+#[cfg(feature = "blocking")]
+pub mod blocking;
 mod call;
 mod client;
 mod error;
 pub mod ids;
+pub mod paginate;
 pub mod rate_limit;
+pub mod resources;
 pub mod retry;
 mod transport;
 
 pub use client::{Client, ClientBuilder, RawClient};
 pub use error::{ApiError, Endpoint, Error};
+pub use paginate::{Page, Paginator};
 
 /// The response and request models, under their OpenAPI schema names (e.g. [`types::TrackObject`]).
 pub mod types {

@@ -1,0 +1,169 @@
+//! A blocking client with the same surface as the async one (feature `blocking`).
+//!
+//! Like `reqwest::blocking`, it owns a private tokio runtime (one worker thread, so pooled connections
+//! stay serviced between calls) and runs the async implementation on it: there is one implementation of
+//! every endpoint, written once in `resources/` (see the `resource!` macro). Calling it from inside an
+//! async runtime would deadlock or panic, so it fails with [`Error::Config`] there instead.
+//!
+//! ```no_run
+//! let client = spotify_sdk::blocking::Client::new(
+//!     spotify_sdk::Client::from_client_credentials("id", "secret")?,
+//! )?;
+//! let track = client.tracks().get("spotify:track:4uLU6hMCjMI75M1A2tKUQC")?;
+//! for item in client.playlists().items("3cEYpjA9oz9GiPac4AsH4n").max_items(100) {
+//!     let item = item?;
+//! }
+//! # Ok::<(), spotify_sdk::Error>(())
+//! ```
+
+use std::sync::Arc;
+
+use futures::StreamExt;
+
+use crate::paginate::{PagingModel, Paginator};
+use crate::{Error, resources};
+
+/// The blocking client: wrap an async [`crate::Client`] built as usual.
+#[derive(Clone, Debug)]
+pub struct Client {
+    inner: crate::Client,
+    runtime: Runtime,
+}
+
+/// The private runtime.
+#[derive(Clone, Debug)]
+pub struct Runtime(Arc<tokio::runtime::Runtime>);
+
+impl Runtime {
+    fn check() -> Result<(), Error> {
+        if tokio::runtime::Handle::try_current().is_ok() {
+            return Err(Error::Config(
+                "the blocking client was called from inside an async runtime; use spotify_sdk::Client there"
+                    .into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Runs one call to completion.
+    pub(crate) fn run<T>(&self, future: impl Future<Output = Result<T, Error>>) -> Result<T, Error> {
+        Self::check()?;
+        self.0.block_on(future)
+    }
+
+    /// Turns a stream of items into an iterator.
+    pub(crate) fn iter<M: PagingModel>(&self, paginator: Paginator<M>) -> PageIter<M> {
+        PageIter {
+            stream: paginator,
+            runtime: self.clone(),
+            failed: false,
+        }
+    }
+}
+
+impl Client {
+    /// Wraps `client` with a private runtime.
+    pub fn new(client: crate::Client) -> Result<Self, Error> {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .thread_name("spotify-sdk-blocking")
+            .enable_all()
+            .build()
+            .map_err(|e| Error::Config(format!("cannot start the blocking client's runtime: {e}")))?;
+        Ok(Self {
+            inner: client,
+            runtime: Runtime(Arc::new(runtime)),
+        })
+    }
+
+    /// The async client inside.
+    pub fn inner(&self) -> &crate::Client {
+        &self.inner
+    }
+
+    /// Closes the client; later calls fail with [`Error::Closed`].
+    pub fn close(&self) {
+        self.inner.close();
+    }
+
+    fn group<'a, G>(&'a self, inner: G) -> Group<'a, G> {
+        Group {
+            inner,
+            runtime: &self.runtime,
+        }
+    }
+}
+
+/// A resource group of the blocking client: the same methods as the async group `G`, blocking.
+#[derive(Debug)]
+pub struct Group<'a, G> {
+    pub(crate) inner: G,
+    pub(crate) runtime: &'a Runtime,
+}
+
+/// The items of a paged endpoint as an iterator; it stops after the first error.
+pub struct PageIter<M: PagingModel> {
+    stream: Paginator<M>,
+    runtime: Runtime,
+    failed: bool,
+}
+
+impl<M: PagingModel> Iterator for PageIter<M> {
+    type Item = Result<M::Item, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
+        let next = match Runtime::check() {
+            Ok(()) => self.runtime.0.block_on(self.stream.next()),
+            Err(e) => Some(Err(e)),
+        };
+        self.failed = matches!(next, Some(Err(_)));
+        next
+    }
+}
+
+impl<M: PagingModel> PageIter<M> {
+    /// See [`Paginator::max_items`].
+    pub fn max_items(self, n: u64) -> Self {
+        Self {
+            stream: self.stream.max_items(n),
+            ..self
+        }
+    }
+
+    /// See [`Paginator::page_size`].
+    pub fn page_size(self, n: u32) -> Self {
+        Self {
+            stream: self.stream.page_size(n),
+            ..self
+        }
+    }
+
+    /// See [`Paginator::prefetch`].
+    pub fn prefetch(self, pages: usize) -> Self {
+        Self {
+            stream: self.stream.prefetch(pages),
+            ..self
+        }
+    }
+}
+
+macro_rules! groups {
+    ($($name:ident => $group:ty),* $(,)?) => {
+        impl Client {
+            $(
+                #[doc = concat!("Blocking twin of [`crate::Client::", stringify!($name), "`].")]
+                pub fn $name(&self) -> Group<'_, $group> {
+                    self.group(self.inner.$name())
+                }
+            )*
+        }
+    };
+}
+
+groups! {
+    albums => resources::albums::Albums<'_>,
+    tracks => resources::tracks::Tracks<'_>,
+}

@@ -1,0 +1,144 @@
+//! The resource groups: `client.albums()`, `client.tracks()`, ... Each method parses its IDs, calls one
+//! generated operation through [`Client::call`], and returns the generated model.
+//!
+//! Methods are written once inside [`resource!`]: it emits the async method on the group and, with the
+//! `blocking` feature, the same method on the blocking group, which runs the async one on the blocking
+//! client's runtime (one implementation, no copy).
+
+use std::sync::Arc;
+
+use futures::FutureExt;
+use futures::future::BoxFuture;
+
+use crate::paginate::{OffsetFetch, PagingModel, Paginator};
+use crate::{Client, Endpoint, Error};
+
+pub mod albums;
+pub mod tracks;
+
+/// Declares a resource group `$group` with its async methods (and their blocking twins).
+///
+/// Two method forms: `pub async fn name(&self, args..) -> Result<T, Error> { .. }` and
+/// `pub fn name(&self, args..) -> Paginator<M> { .. }` (a stream; an iterator when blocking).
+macro_rules! resource {
+    ($(#[$group_meta:meta])* $group:ident; $($methods:tt)*) => {
+        $(#[$group_meta])*
+        #[derive(Clone, Copy, Debug)]
+        pub struct $group<'a> {
+            pub(crate) client: &'a $crate::Client,
+        }
+        $crate::resources::resource!(@methods $group; $($methods)*);
+    };
+    (@methods $group:ident;
+        $(#[$meta:meta])*
+        pub async fn $name:ident(&$self:ident $(, $arg:ident : $ty:ty)* $(,)?) -> $ret:ty $body:block
+        $($rest:tt)*
+    ) => {
+        impl<'a> $group<'a> {
+            $(#[$meta])*
+            pub async fn $name(&$self $(, $arg: $ty)*) -> $ret $body
+        }
+        #[cfg(feature = "blocking")]
+        impl<'a> $crate::blocking::Group<'a, $group<'a>> {
+            $(#[$meta])*
+            #[allow(deprecated)]
+            pub fn $name(&self $(, $arg: $ty)*) -> $ret {
+                self.runtime.run(self.inner.$name($($arg),*))
+            }
+        }
+        $crate::resources::resource!(@methods $group; $($rest)*);
+    };
+    (@methods $group:ident;
+        $(#[$meta:meta])*
+        pub fn $name:ident(&$self:ident $(, $arg:ident : $ty:ty)* $(,)?) -> Paginator<$model:ty> $body:block
+        $($rest:tt)*
+    ) => {
+        impl<'a> $group<'a> {
+            $(#[$meta])*
+            pub fn $name(&$self $(, $arg: $ty)*) -> $crate::Paginator<$model> $body
+        }
+        #[cfg(feature = "blocking")]
+        impl<'a> $crate::blocking::Group<'a, $group<'a>> {
+            $(#[$meta])*
+            #[allow(deprecated)]
+            pub fn $name(&self $(, $arg: $ty)*) -> $crate::blocking::PageIter<$model> {
+                self.runtime.iter(self.inner.$name($($arg),*))
+            }
+        }
+        $crate::resources::resource!(@methods $group; $($rest)*);
+    };
+    (@methods $group:ident;) => {};
+}
+pub(crate) use resource;
+
+impl Client {
+    /// Albums: get one or many, and their tracks.
+    pub fn albums(&self) -> albums::Albums<'_> {
+        albums::Albums { client: self }
+    }
+
+    /// Tracks: get one or many, by ID, URI or URL.
+    pub fn tracks(&self) -> tracks::Tracks<'_> {
+        tracks::Tracks { client: self }
+    }
+}
+
+/// The [`Endpoint`] of an operation, from the spec's operation table.
+pub(crate) fn endpoint(operation_id: &'static str) -> Endpoint {
+    let op = spotify_sdk_generated::operations::operation(operation_id)
+        .unwrap_or_else(|| panic!("{operation_id} is an operation of the spec")); // checked by tests
+    Endpoint {
+        method: op.method,
+        path: op.path,
+        operation_id,
+    }
+}
+
+/// The endpoint's maximum page size from the spec.
+pub(crate) fn max_page_size(operation_id: &'static str) -> u32 {
+    spotify_sdk_generated::operations::operation(operation_id)
+        .and_then(|op| op.page_limit)
+        .map_or(50, |limit| limit.max)
+}
+
+/// An offset-paged stream over `operation_id`, where `fetch(client, offset, limit)` fetches one page.
+pub(crate) fn offset_stream<M, F>(client: &Client, operation_id: &'static str, fetch: F) -> Paginator<M>
+where
+    M: PagingModel,
+    F: Fn(Client, u32, u32) -> BoxFuture<'static, Result<M, Error>> + Send + Sync + 'static,
+{
+    let owned = client.clone();
+    let fetch: OffsetFetch<M> = Arc::new(move |offset, limit| fetch(owned.clone(), offset, limit));
+    Paginator::offset(
+        endpoint(operation_id),
+        max_page_size(operation_id),
+        client.prefetch(),
+        fetch,
+    )
+}
+
+/// Splits `items` into chunks of at most `size` (multi-get endpoints take 20 to 50 IDs at once).
+pub(crate) fn chunks<T: Clone>(items: &[T], size: usize) -> impl Iterator<Item = Vec<T>> + '_ {
+    items.chunks(size.max(1)).map(<[T]>::to_vec)
+}
+
+/// Boxes a `'static` future (the page fetchers must be `Send + 'static`).
+pub(crate) fn boxed<T>(f: impl Future<Output = T> + Send + 'static) -> BoxFuture<'static, T> {
+    f.boxed()
+}
+
+#[cfg(test)]
+mod tests {
+    use spotify_sdk_generated::operations::OPERATIONS;
+
+    #[test]
+    fn page_sizes_come_from_the_spec() {
+        assert_eq!(super::max_page_size("search"), 10);
+        assert_eq!(super::max_page_size("get-an-artists-albums"), 10);
+        assert_eq!(super::max_page_size("get-playlists-items"), 50);
+        assert_eq!(super::max_page_size("get-playlists-tracks"), 100);
+        for op in OPERATIONS {
+            super::endpoint(op.id);
+        }
+    }
+}
