@@ -165,5 +165,16 @@ macro_rules! groups {
 
 groups! {
     albums => resources::albums::Albums<'_>,
+    artists => resources::artists::Artists<'_>,
+    audiobooks => resources::audiobooks::Audiobooks<'_>,
+    browse => resources::browse::Browse<'_>,
+    chapters => resources::chapters::Chapters<'_>,
+    episodes => resources::episodes::Episodes<'_>,
+    library => resources::library::Library<'_>,
+    player => resources::player::Player<'_>,
+    playlists => resources::playlists::Playlists<'_>,
+    search => resources::search::Search<'_>,
+    shows => resources::shows::Shows<'_>,
     tracks => resources::tracks::Tracks<'_>,
+    users => resources::users::Users<'_>,
 }

@@ -14,7 +14,18 @@ use crate::paginate::{OffsetFetch, PagingModel, Paginator};
 use crate::{Client, Endpoint, Error};
 
 pub mod albums;
+pub mod artists;
+pub mod audiobooks;
+pub mod browse;
+pub mod chapters;
+pub mod episodes;
+pub mod library;
+pub mod player;
+pub mod playlists;
+pub mod search;
+pub mod shows;
 pub mod tracks;
+pub mod users;
 
 /// Declares a resource group `$group` with its async methods (and their blocking twins).
 ///
@@ -77,9 +88,64 @@ impl Client {
         albums::Albums { client: self }
     }
 
+    /// Artists: get one or many, their albums, top tracks and related artists.
+    pub fn artists(&self) -> artists::Artists<'_> {
+        artists::Artists { client: self }
+    }
+
+    /// Audiobooks: get one or many, and their chapters.
+    pub fn audiobooks(&self) -> audiobooks::Audiobooks<'_> {
+        audiobooks::Audiobooks { client: self }
+    }
+
+    /// Browse: categories, new releases, featured and category playlists, markets, genre seeds and recommendations.
+    pub fn browse(&self) -> browse::Browse<'_> {
+        browse::Browse { client: self }
+    }
+
+    /// Audiobook chapters: get one or many.
+    pub fn chapters(&self) -> chapters::Chapters<'_> {
+        chapters::Chapters { client: self }
+    }
+
+    /// Podcast episodes: get one or many.
+    pub fn episodes(&self) -> episodes::Episodes<'_> {
+        episodes::Episodes { client: self }
+    }
+
+    /// The user's library: save, remove and check items (`/me/library`), and saved items as streams.
+    pub fn library(&self) -> library::Library<'_> {
+        library::Library { client: self }
+    }
+
+    /// Playback: state, devices, play/pause/skip/seek/volume/repeat/shuffle, queue, recently played.
+    pub fn player(&self) -> player::Player<'_> {
+        player::Player { client: self }
+    }
+
+    /// Playlists: get, create, change, their items (`/playlists/{id}/items`), and cover images.
+    pub fn playlists(&self) -> playlists::Playlists<'_> {
+        playlists::Playlists { client: self }
+    }
+
+    /// Search the catalog.
+    pub fn search(&self) -> search::Search<'_> {
+        search::Search { client: self }
+    }
+
+    /// Podcast shows: get one or many, and their episodes.
+    pub fn shows(&self) -> shows::Shows<'_> {
+        shows::Shows { client: self }
+    }
+
     /// Tracks: get one or many, by ID, URI or URL.
     pub fn tracks(&self) -> tracks::Tracks<'_> {
         tracks::Tracks { client: self }
+    }
+
+    /// Users: profiles, top items, following.
+    pub fn users(&self) -> users::Users<'_> {
+        users::Users { client: self }
     }
 }
 

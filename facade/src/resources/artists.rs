@@ -1,0 +1,8 @@
+//! Artists.
+
+use super::resource;
+
+resource! {
+    /// Artists: `client.artists()`.
+    Artists;
+}

@@ -1,0 +1,8 @@
+//! Audiobooks.
+
+use super::resource;
+
+resource! {
+    /// Audiobooks: `client.audiobooks()`.
+    Audiobooks;
+}

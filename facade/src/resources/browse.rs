@@ -1,0 +1,8 @@
+//! Browse.
+
+use super::resource;
+
+resource! {
+    /// Browse: `client.browse()`.
+    Browse;
+}

@@ -1,0 +1,8 @@
+//! Chapters.
+
+use super::resource;
+
+resource! {
+    /// Chapters: `client.chapters()`.
+    Chapters;
+}

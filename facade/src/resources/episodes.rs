@@ -1,0 +1,8 @@
+//! Episodes.
+
+use super::resource;
+
+resource! {
+    /// Episodes: `client.episodes()`.
+    Episodes;
+}

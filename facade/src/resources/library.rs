@@ -1,0 +1,8 @@
+//! Library.
+
+use super::resource;
+
+resource! {
+    /// Library: `client.library()`.
+    Library;
+}

@@ -1,0 +1,8 @@
+//! Player.
+
+use super::resource;
+
+resource! {
+    /// Player: `client.player()`.
+    Player;
+}

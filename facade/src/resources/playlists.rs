@@ -1,0 +1,8 @@
+//! Playlists.
+
+use super::resource;
+
+resource! {
+    /// Playlists: `client.playlists()`.
+    Playlists;
+}

@@ -1,0 +1,8 @@
+//! Search.
+
+use super::resource;
+
+resource! {
+    /// Search: `client.search()`.
+    Search;
+}

@@ -1,0 +1,8 @@
+//! Shows.
+
+use super::resource;
+
+resource! {
+    /// Shows: `client.shows()`.
+    Shows;
+}

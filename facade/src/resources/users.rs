@@ -1,0 +1,8 @@
+//! Users.
+
+use super::resource;
+
+resource! {
+    /// Users: `client.users()`.
+    Users;
+}
