@@ -67,7 +67,10 @@ pub(crate) enum TokenStatus {
 impl Default for AuthState {
     fn default() -> AuthState {
         AuthState {
-            clients: HashMap::from([(DEFAULT_CLIENT_ID.to_string(), DEFAULT_CLIENT_SECRET.to_string())]),
+            clients: HashMap::from([(
+                DEFAULT_CLIENT_ID.to_string(),
+                DEFAULT_CLIENT_SECRET.to_string(),
+            )]),
             access: HashMap::new(),
             refresh: HashMap::new(),
             codes: HashMap::new(),
@@ -82,7 +85,8 @@ impl Default for AuthState {
 impl AuthState {
     fn next(&mut self, prefix: &str) -> String {
         self.counter += 1;
-        let salt = crate::catalog::mock_id(&format!("{prefix}:{}:{:?}", self.counter, Instant::now()));
+        let salt =
+            crate::catalog::mock_id(&format!("{prefix}:{}:{:?}", self.counter, Instant::now()));
         format!("{prefix}-{}-{salt}", self.counter)
     }
 
@@ -90,7 +94,13 @@ impl AuthState {
     pub fn issue_access(&mut self) -> String {
         let token = self.next("mock-access");
         let expires_at = Instant::now() + self.expires_in;
-        self.access.insert(token.clone(), AccessToken { expires_at, expired: false });
+        self.access.insert(
+            token.clone(),
+            AccessToken {
+                expires_at,
+                expired: false,
+            },
+        );
         token
     }
 
@@ -127,7 +137,11 @@ impl AuthState {
 
     fn issue_refresh(&mut self, client_id: &str, scope: &str) -> String {
         let token = self.next("mock-refresh");
-        let entry = RefreshToken { client_id: client_id.to_string(), scope: scope.to_string(), valid: true };
+        let entry = RefreshToken {
+            client_id: client_id.to_string(),
+            scope: scope.to_string(),
+            valid: true,
+        };
         self.refresh.insert(token.clone(), entry);
         token
     }
@@ -135,8 +149,12 @@ impl AuthState {
     /// Checks the client; the secret may be omitted only when `secret_required` is false.
     fn authenticate(&self, creds: &Credentials, secret_required: bool) -> Result<String, Reply> {
         let invalid = |d: &str| Reply::oauth_error(400, "invalid_client", d);
-        let Some(id) = &creds.id else { return Err(invalid("Invalid client")) };
-        let Some(expected) = self.clients.get(id) else { return Err(invalid("Invalid client")) };
+        let Some(id) = &creds.id else {
+            return Err(invalid("Invalid client"));
+        };
+        let Some(expected) = self.clients.get(id) else {
+            return Err(invalid("Invalid client"));
+        };
         match &creds.secret {
             Some(secret) if secret == expected => Ok(id.clone()),
             Some(_) => Err(invalid("Invalid client secret")),
@@ -156,7 +174,11 @@ impl AuthState {
             Some("authorization_code") => {
                 let client_id = self.authenticate(creds, false)?;
                 let code = form.get("code").map(String::as_str).unwrap_or_default();
-                let Some(entry) = self.codes.get(code).filter(|c| !c.used && c.client_id == client_id) else {
+                let Some(entry) = self
+                    .codes
+                    .get(code)
+                    .filter(|c| !c.used && c.client_id == client_id)
+                else {
                     return Err(invalid_grant("Invalid authorization code"));
                 };
                 if form.get("redirect_uri") != Some(&entry.redirect_uri) {
@@ -164,15 +186,24 @@ impl AuthState {
                 }
                 match (&entry.challenge, form.get("code_verifier")) {
                     (Some(challenge), Some(verifier)) => {
-                        if URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes())) != *challenge {
+                        if URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes())) != *challenge
+                        {
                             return Err(invalid_grant("code_verifier was incorrect"));
                         }
                     }
                     (Some(_), None) => {
-                        return Err(Reply::oauth_error(400, "invalid_request", "code_verifier required"));
+                        return Err(Reply::oauth_error(
+                            400,
+                            "invalid_request",
+                            "code_verifier required",
+                        ));
                     }
                     (None, _) if creds.secret.is_none() => {
-                        return Err(Reply::oauth_error(400, "invalid_client", "Invalid client secret"));
+                        return Err(Reply::oauth_error(
+                            400,
+                            "invalid_client",
+                            "Invalid client secret",
+                        ));
                     }
                     (None, _) => {}
                 }
@@ -185,8 +216,15 @@ impl AuthState {
             }
             Some("refresh_token") => {
                 let client_id = self.authenticate(creds, false)?;
-                let old = form.get("refresh_token").map(String::as_str).unwrap_or_default();
-                let Some(entry) = self.refresh.get(old).filter(|r| r.valid && r.client_id == client_id) else {
+                let old = form
+                    .get("refresh_token")
+                    .map(String::as_str)
+                    .unwrap_or_default();
+                let Some(entry) = self
+                    .refresh
+                    .get(old)
+                    .filter(|r| r.valid && r.client_id == client_id)
+                else {
                     return Err(invalid_grant("Invalid refresh token"));
                 };
                 let scope = entry.scope.clone();
@@ -200,8 +238,16 @@ impl AuthState {
                 };
                 Ok(self.access_response(Some(&scope), refresh))
             }
-            Some(_) => Err(Reply::oauth_error(400, "unsupported_grant_type", "Unsupported grant type")),
-            None => Err(Reply::oauth_error(400, "unsupported_grant_type", "grant_type parameter is missing")),
+            Some(_) => Err(Reply::oauth_error(
+                400,
+                "unsupported_grant_type",
+                "Unsupported grant type",
+            )),
+            None => Err(Reply::oauth_error(
+                400,
+                "unsupported_grant_type",
+                "grant_type parameter is missing",
+            )),
         }
     }
 }
@@ -217,12 +263,21 @@ impl Credentials {
         let basic = headers
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Basic ").or_else(|| v.strip_prefix("basic ")))
+            .and_then(|v| {
+                v.strip_prefix("Basic ")
+                    .or_else(|| v.strip_prefix("basic "))
+            })
             .and_then(|b64| STANDARD.decode(b64.trim()).ok())
             .and_then(|raw| String::from_utf8(raw).ok())
-            .and_then(|pair| pair.split_once(':').map(|(i, s)| (i.to_string(), s.to_string())));
+            .and_then(|pair| {
+                pair.split_once(':')
+                    .map(|(i, s)| (i.to_string(), s.to_string()))
+            });
         match basic {
-            Some((id, secret)) => Credentials { id: Some(id), secret: Some(secret) },
+            Some((id, secret)) => Credentials {
+                id: Some(id),
+                secret: Some(secret),
+            },
             None => Credentials {
                 id: form.get("client_id").cloned(),
                 secret: form.get("client_secret").cloned(),
@@ -238,8 +293,15 @@ pub(crate) async fn token(
     req: Request,
 ) -> Response {
     let (parts, body) = req.into_parts();
-    let bytes = axum::body::to_bytes(body, 1 << 20).await.unwrap_or_default();
-    shared.log.lock().unwrap().token.push(RecordedRequest::new(&parts, &bytes, None));
+    let bytes = axum::body::to_bytes(body, 1 << 20)
+        .await
+        .unwrap_or_default();
+    shared
+        .log
+        .lock()
+        .unwrap()
+        .token
+        .push(RecordedRequest::new(&parts, &bytes, None));
     let fault = shared.take_fault(&FaultRequest {
         path: parts.uri.path(),
         template: None,
@@ -251,22 +313,38 @@ pub(crate) async fn token(
     }
     let form: HashMap<String, String> = url::form_urlencoded::parse(&bytes).into_owned().collect();
     let creds = Credentials::from(&parts.headers, &form);
-    let reply = shared.auth.lock().unwrap().token(&form, &creds).unwrap_or_else(|e| e);
+    let reply = shared
+        .auth
+        .lock()
+        .unwrap()
+        .token(&form, &creds)
+        .unwrap_or_else(|e| e);
     after(fault.as_ref(), &ctl, reply)
 }
 
 /// `GET /authorize`: approves at once (or refuses with the configured error) and redirects.
 pub(crate) async fn authorize(State(shared): State<Arc<Shared>>, req: Request) -> Response {
     let (parts, _) = req.into_parts();
-    shared.log.lock().unwrap().authorize.push(RecordedRequest::new(&parts, &[], None));
+    shared
+        .log
+        .lock()
+        .unwrap()
+        .authorize
+        .push(RecordedRequest::new(&parts, &[], None));
     let q: HashMap<String, String> = parse_query(parts.uri.query()).into_iter().collect();
     let mut auth = shared.auth.lock().unwrap();
-    let client_id = q.get("client_id").filter(|id| auth.clients.contains_key(*id));
+    let client_id = q
+        .get("client_id")
+        .filter(|id| auth.clients.contains_key(*id));
     let Some(client_id) = client_id else {
         return (StatusCode::BAD_REQUEST, "INVALID_CLIENT: Invalid client").into_response();
     };
     let Some(redirect) = q.get("redirect_uri").and_then(|u| url::Url::parse(u).ok()) else {
-        return (StatusCode::BAD_REQUEST, "INVALID_CLIENT: Invalid redirect URI").into_response();
+        return (
+            StatusCode::BAD_REQUEST,
+            "INVALID_CLIENT: Invalid redirect URI",
+        )
+            .into_response();
     };
     let state = q.get("state");
     let go = |mut pairs: Vec<(&str, String)>| {
@@ -303,7 +381,9 @@ pub(crate) async fn authorize(State(shared): State<Arc<Shared>>, req: Request) -
 pub(crate) fn bearer(headers: &HeaderMap) -> Option<&str> {
     let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then_some(token.trim())
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then_some(token.trim())
 }
 
 /// Checks the request's bearer token.

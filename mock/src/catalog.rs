@@ -53,7 +53,10 @@ fn sanitize(v: &mut Value) {
 impl Catalog {
     /// The example response of `operation_id` (`Null` if it has none).
     pub fn example(&self, operation_id: &str) -> Value {
-        self.examples.get(operation_id).cloned().unwrap_or(Value::Null)
+        self.examples
+            .get(operation_id)
+            .cloned()
+            .unwrap_or(Value::Null)
     }
 
     /// The value at JSON `pointer` inside the example of `operation_id`.
@@ -150,7 +153,10 @@ pub(crate) fn personalize(v: &mut Value, base: &str, kind: &str, id: &str, name:
         obj.insert("display_name".into(), json!(name));
     }
     if obj.contains_key("external_urls") {
-        obj.insert("external_urls".into(), json!({"spotify": format!("https://open.spotify.com/{kind}/{id}")}));
+        obj.insert(
+            "external_urls".into(),
+            json!({"spotify": format!("https://open.spotify.com/{kind}/{id}")}),
+        );
     }
 }
 
@@ -158,7 +164,11 @@ pub(crate) fn personalize(v: &mut Value, base: &str, kind: &str, id: &str, name:
 pub(crate) fn mock_id(seed: &str) -> String {
     const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     let digest = Sha256::digest(seed.as_bytes());
-    digest.iter().take(22).map(|b| ALPHABET[(*b as usize) % 62] as char).collect()
+    digest
+        .iter()
+        .take(22)
+        .map(|b| ALPHABET[(*b as usize) % 62] as char)
+        .collect()
 }
 
 /// RFC 3339 UTC timestamp of `unix_seconds`, as Spotify writes them (`2026-01-01T00:00:00Z`).

@@ -32,13 +32,24 @@ pub struct Fault {
 pub(crate) enum Action {
     /// Answer normally (used by pure delays).
     Pass,
-    Status { status: u16, body: Option<Value>, retry_after: Option<u64> },
-    Custom { status: u16, content_type: String, body: Vec<u8> },
+    Status {
+        status: u16,
+        body: Option<Value>,
+        retry_after: Option<u64>,
+    },
+    Custom {
+        status: u16,
+        content_type: String,
+        body: Vec<u8>,
+    },
     Reset,
     Close,
     Truncate,
     Malformed,
-    ReplaceField { field: String, value: Value },
+    ReplaceField {
+        field: String,
+        value: Value,
+    },
     NullItems,
 }
 
@@ -52,13 +63,22 @@ enum Target {
 
 impl Fault {
     fn new(action: Action) -> Fault {
-        Fault { action, delay: Duration::ZERO, target: Target::Api, times: None }
+        Fault {
+            action,
+            delay: Duration::ZERO,
+            target: Target::Api,
+            times: None,
+        }
     }
 
     /// Answer with `status` and Spotify's error body `{"error":{"status":..,"message":..}}` (no body
     /// for statuses below 400). The request is not processed.
     pub fn status(status: u16) -> Fault {
-        Fault::new(Action::Status { status, body: None, retry_after: None })
+        Fault::new(Action::Status {
+            status,
+            body: None,
+            retry_after: None,
+        })
     }
 
     /// Wait `delay`, then answer normally. Combine with other faults through [`Fault::with_delay`].
@@ -95,7 +115,10 @@ impl Fault {
 
     /// Replace the value of every field named `field`, at any depth of the body, by `value`.
     pub fn replace_field(field: &str, value: Value) -> Fault {
-        Fault::new(Action::ReplaceField { field: field.to_string(), value })
+        Fault::new(Action::ReplaceField {
+            field: field.to_string(),
+            value,
+        })
     }
 
     /// Insert a `null` at the start of every `items` array of the body, as Spotify does for
@@ -106,7 +129,11 @@ impl Fault {
 
     /// Answer with exactly this status, content type and body. The request is not processed.
     pub fn custom(status: u16, content_type: &str, body: impl Into<Vec<u8>>) -> Fault {
-        Fault::new(Action::Custom { status, content_type: content_type.to_string(), body: body.into() })
+        Fault::new(Action::Custom {
+            status,
+            content_type: content_type.to_string(),
+            body: body.into(),
+        })
     }
 
     /// The JSON body of a [`Fault::status`] fault (instead of Spotify's default error body).
@@ -153,7 +180,10 @@ impl Fault {
     /// (`"/v1/tracks/abc"`), or a template of the operations table (`"/tracks/{id}"`). `"/api/token"`
     /// targets the token endpoint.
     pub fn on_path(mut self, path: &str) -> Fault {
-        let path = path.strip_prefix("/v1").filter(|p| p.starts_with('/')).unwrap_or(path);
+        let path = path
+            .strip_prefix("/v1")
+            .filter(|p| p.starts_with('/'))
+            .unwrap_or(path);
         self.target = Target::Path(path.to_string());
         self
     }
@@ -191,7 +221,10 @@ pub(crate) struct FaultSet(Vec<Fault>);
 impl FaultSet {
     pub fn push(&mut self, fault: Fault) {
         let fault = match fault.target {
-            Target::Path(ref p) if p == "/api/token" => Fault { target: Target::Token, ..fault },
+            Target::Path(ref p) if p == "/api/token" => Fault {
+                target: Target::Token,
+                ..fault
+            },
             _ => fault,
         };
         self.0.push(fault);
@@ -203,9 +236,15 @@ impl FaultSet {
 
     /// The first fault matching `req`, counted as used.
     pub fn take(&mut self, req: &FaultRequest<'_>) -> Option<Injected> {
-        let index = self.0.iter().position(|f| f.times != Some(0) && f.target.matches(req))?;
+        let index = self
+            .0
+            .iter()
+            .position(|f| f.times != Some(0) && f.target.matches(req))?;
         let fault = &mut self.0[index];
-        let injected = Injected { action: fault.action.clone(), delay: fault.delay };
+        let injected = Injected {
+            action: fault.action.clone(),
+            delay: fault.delay,
+        };
         if let Some(n) = &mut fault.times {
             *n -= 1;
             if *n == 0 {
@@ -240,7 +279,11 @@ pub(crate) enum Early {
 impl Injected {
     pub fn early(&self) -> Early {
         match &self.action {
-            Action::Status { status, body, retry_after } => {
+            Action::Status {
+                status,
+                body,
+                retry_after,
+            } => {
                 let mut reply = match body {
                     Some(body) => Reply::json(*status, body.clone()),
                     None if *status >= 400 => Reply::error(*status, default_message(*status)),
@@ -251,9 +294,16 @@ impl Injected {
                 }
                 Early::Answer(reply)
             }
-            Action::Custom { status, content_type, body } => Early::Answer(Reply {
+            Action::Custom {
+                status,
+                content_type,
+                body,
+            } => Early::Answer(Reply {
                 status: *status,
-                payload: Payload::Raw { content_type: content_type.clone(), bytes: body.clone() },
+                payload: Payload::Raw {
+                    content_type: content_type.clone(),
+                    bytes: body.clone(),
+                },
                 headers: Vec::new(),
             }),
             Action::Reset => Early::Abort(Abort::Reset),
@@ -275,7 +325,10 @@ impl Injected {
                     bytes = b"{}".to_vec();
                 }
                 bytes.truncate(bytes.len() / 2);
-                reply.payload = Payload::Raw { content_type: "application/json; charset=utf-8".into(), bytes };
+                reply.payload = Payload::Raw {
+                    content_type: "application/json; charset=utf-8".into(),
+                    bytes,
+                };
                 if reply.status == 204 {
                     reply.status = 200;
                 }
@@ -309,7 +362,9 @@ fn replace_field(v: &mut Value, field: &str, value: &Value) {
                 }
             }
         }
-        Value::Array(items) => items.iter_mut().for_each(|c| replace_field(c, field, value)),
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|c| replace_field(c, field, value)),
         _ => {}
     }
 }

@@ -81,7 +81,9 @@ struct Inner {
 
 impl fmt::Debug for MockServer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MockServer").field("accounts_url", &self.inner.shared.accounts_url).finish()
+        f.debug_struct("MockServer")
+            .field("accounts_url", &self.inner.shared.accounts_url)
+            .finish()
     }
 }
 
@@ -135,7 +137,9 @@ impl MockServer {
     /// # Panics
     /// If no port can be bound or outside a Tokio runtime; see [`MockServer::try_start`].
     pub async fn start() -> MockServer {
-        MockServer::try_start().await.expect("bind the mock server to 127.0.0.1:0")
+        MockServer::try_start()
+            .await
+            .expect("bind the mock server to 127.0.0.1:0")
     }
 
     /// Starts a server on `127.0.0.1` with a random port, in the current Tokio runtime.
@@ -150,7 +154,12 @@ impl MockServer {
             .with_state(shared.clone());
         let (shutdown, rx) = watch::channel(());
         tokio::spawn(server::run(listener, router, rx));
-        Ok(MockServer { inner: Arc::new(Inner { shared, _shutdown: shutdown }) })
+        Ok(MockServer {
+            inner: Arc::new(Inner {
+                shared,
+                _shutdown: shutdown,
+            }),
+        })
     }
 
     fn shared(&self) -> &Shared {
@@ -250,7 +259,8 @@ impl MockServer {
     /// Registers another client for the accounts service.
     pub fn add_client(&self, client_id: &str, client_secret: &str) {
         let mut auth = self.shared().auth.lock().unwrap();
-        auth.clients.insert(client_id.to_string(), client_secret.to_string());
+        auth.clients
+            .insert(client_id.to_string(), client_secret.to_string());
     }
 
     /// The registered client id, [`DEFAULT_CLIENT_ID`].
@@ -268,7 +278,14 @@ impl MockServer {
     /// The URIs in the user's library (saved tracks, albums, episodes, shows and audiobooks,
     /// followed artists, users and playlists), oldest first.
     pub fn saved_uris(&self) -> Vec<String> {
-        self.shared().state.lock().unwrap().library.iter().map(|s| s.uri.clone()).collect()
+        self.shared()
+            .state
+            .lock()
+            .unwrap()
+            .library
+            .iter()
+            .map(|s| s.uri.clone())
+            .collect()
     }
 
     /// Adds URIs (`spotify:track:ID`, ...) to the user's library, as `PUT /me/library` would.
@@ -280,7 +297,11 @@ impl MockServer {
     /// Creates a playlist owned by the current user with `n` generated tracks (distinct,
     /// deterministic ids; named `Track 1` ... `Track n`) and returns its id.
     pub fn add_playlist_with_tracks(&self, n: usize) -> String {
-        self.shared().state.lock().unwrap().add_generated_playlist(n)
+        self.shared()
+            .state
+            .lock()
+            .unwrap()
+            .add_generated_playlist(n)
     }
 
     /// The playlist `id` as the mock holds it (`None` if it was never created or used).
@@ -308,7 +329,11 @@ impl MockServer {
     pub fn playback(&self) -> Option<PlaybackSnapshot> {
         let state = self.shared().state.lock().unwrap();
         let p = state.playback.as_ref()?;
-        let volume_percent = state.devices.iter().find(|d| d.id == p.device_id).map_or(0, |d| d.volume_percent);
+        let volume_percent = state
+            .devices
+            .iter()
+            .find(|d| d.id == p.device_id)
+            .map_or(0, |d| d.volume_percent);
         Some(PlaybackSnapshot {
             device_id: p.device_id.clone(),
             is_playing: p.is_playing,
@@ -326,7 +351,9 @@ impl MockServer {
     /// `set_collection_size("get-an-albums-tracks", 120)`; `"search"` sets every search section.
     pub fn set_collection_size(&self, operation_id: &str, size: usize) {
         let mut state = self.shared().state.lock().unwrap();
-        state.collection_sizes.insert(operation_id.replace('_', "-"), size);
+        state
+            .collection_sizes
+            .insert(operation_id.replace('_', "-"), size);
     }
 
     /// Resets library, playlists, playback and collection sizes to the initial state (not tokens,

@@ -20,7 +20,10 @@ pub(crate) enum Route {
 
 /// Finds the operation for `method` and `path`. Literal segments beat `{param}` segments.
 pub(crate) fn route(method: &str, path: &str) -> Route {
-    let path = path.strip_suffix('/').filter(|p| !p.is_empty()).unwrap_or(path);
+    let path = path
+        .strip_suffix('/')
+        .filter(|p| !p.is_empty())
+        .unwrap_or(path);
     let segments: Vec<&str> = path.split('/').skip(1).collect();
     let mut best: Option<(usize, Matched)> = None;
     let mut path_matched = false;
@@ -77,7 +80,9 @@ pub(crate) fn percent_decode(s: &str) -> String {
     while i < bytes.len() {
         if bytes[i] == b'%'
             && i + 2 < bytes.len()
-            && let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok())
+            && let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3])
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
         {
             out.push(b);
             i += 3;
@@ -102,18 +107,29 @@ mod tests {
 
     #[test]
     fn literal_segments_win() {
-        assert_eq!(id("GET", "/me/player"), Some("get-information-about-the-users-current-playback"));
+        assert_eq!(
+            id("GET", "/me/player"),
+            Some("get-information-about-the-users-current-playback")
+        );
         assert_eq!(id("GET", "/me/player/queue"), Some("get-queue"));
-        assert_eq!(id("GET", "/me/following/contains"), Some("check-current-user-follows"));
+        assert_eq!(
+            id("GET", "/me/following/contains"),
+            Some("check-current-user-follows")
+        );
         assert_eq!(id("GET", "/tracks/abc"), Some("get-track"));
         assert_eq!(id("GET", "/tracks"), Some("get-several-tracks"));
         assert_eq!(id("GET", "/tracks/"), Some("get-several-tracks"));
-        assert_eq!(id("PUT", "/playlists/p1/items"), Some("reorder-or-replace-playlists-items"));
+        assert_eq!(
+            id("PUT", "/playlists/p1/items"),
+            Some("reorder-or-replace-playlists-items")
+        );
     }
 
     #[test]
     fn params_are_captured_and_decoded() {
-        let Route::Found(m) = route("GET", "/browse/categories/a%20b/playlists") else { panic!() };
+        let Route::Found(m) = route("GET", "/browse/categories/a%20b/playlists") else {
+            panic!()
+        };
         assert_eq!(m.op.id, "get-a-categories-playlists");
         assert_eq!(m.params, vec![("category_id", "a b".to_string())]);
     }

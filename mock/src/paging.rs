@@ -13,7 +13,12 @@ pub(crate) struct Window {
 
 /// Reads `limit` and `offset` like Spotify: `limit` must be within `1..=max` (400 otherwise).
 pub(crate) fn window(query: &[(String, String)], default: u32, max: u32) -> Result<Window, Reply> {
-    let get = |name: &str| query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    let get = |name: &str| {
+        query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
     let limit = match get("limit").filter(|v| !v.is_empty()) {
         None => default as usize,
         Some(v) => v
@@ -24,7 +29,9 @@ pub(crate) fn window(query: &[(String, String)], default: u32, max: u32) -> Resu
     };
     let offset = match get("offset").filter(|v| !v.is_empty()) {
         None => 0,
-        Some(v) => v.parse::<usize>().map_err(|_| bad_request("Invalid offset"))?,
+        Some(v) => v
+            .parse::<usize>()
+            .map_err(|_| bad_request("Invalid offset"))?,
     };
     Ok(Window { offset, limit })
 }
@@ -39,8 +46,15 @@ pub(crate) struct Links {
 
 impl Links {
     pub fn new(base: &str, path: &str, query: &[(String, String)]) -> Links {
-        let keep = query.iter().filter(|(k, _)| k != "offset" && k != "limit").cloned().collect();
-        Links { url: format!("{base}{path}"), keep }
+        let keep = query
+            .iter()
+            .filter(|(k, _)| k != "offset" && k != "limit")
+            .cloned()
+            .collect();
+        Links {
+            url: format!("{base}{path}"),
+            keep,
+        }
     }
 
     pub fn at(&self, offset: usize, limit: usize) -> String {

@@ -52,7 +52,10 @@ impl RecordedRequest {
 
     /// The first value of query parameter `name`.
     pub fn query_param(&self, name: &str) -> Option<&str> {
-        self.query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// The first value of header `name` (case-insensitive).
@@ -71,7 +74,9 @@ impl RecordedRequest {
 
 /// Decodes a query string into pairs.
 pub(crate) fn parse_query(query: Option<&str>) -> Vec<(String, String)> {
-    url::form_urlencoded::parse(query.unwrap_or("").as_bytes()).into_owned().collect()
+    url::form_urlencoded::parse(query.unwrap_or("").as_bytes())
+        .into_owned()
+        .collect()
 }
 
 fn record_body(body: &[u8], is_form: bool) -> Option<Value> {
@@ -81,7 +86,11 @@ fn record_body(body: &[u8], is_form: bool) -> Option<Value> {
     if is_form {
         let map = url::form_urlencoded::parse(body)
             .map(|(k, v)| {
-                let v = if k == "client_secret" { "<redacted>".into() } else { v.into_owned() };
+                let v = if k == "client_secret" {
+                    "<redacted>".into()
+                } else {
+                    v.into_owned()
+                };
                 (k.into_owned(), Value::String(v))
             })
             .collect();

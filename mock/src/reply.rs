@@ -10,7 +10,10 @@ use serde_json::{Value, json};
 pub(crate) enum Payload {
     Empty,
     Json(Value),
-    Raw { content_type: String, bytes: Vec<u8> },
+    Raw {
+        content_type: String,
+        bytes: Vec<u8>,
+    },
 }
 
 /// A status, headers and body.
@@ -26,21 +29,35 @@ pub(crate) type ApiResult = Result<Reply, Reply>;
 
 impl Reply {
     pub fn json(status: u16, body: Value) -> Reply {
-        Reply { status, payload: Payload::Json(body), headers: Vec::new() }
+        Reply {
+            status,
+            payload: Payload::Json(body),
+            headers: Vec::new(),
+        }
     }
 
     pub fn empty(status: u16) -> Reply {
-        Reply { status, payload: Payload::Empty, headers: Vec::new() }
+        Reply {
+            status,
+            payload: Payload::Empty,
+            headers: Vec::new(),
+        }
     }
 
     /// Spotify's Web API error shape: `{"error":{"status":..,"message":..}}`.
     pub fn error(status: u16, message: &str) -> Reply {
-        Reply::json(status, json!({"error": {"status": status, "message": message}}))
+        Reply::json(
+            status,
+            json!({"error": {"status": status, "message": message}}),
+        )
     }
 
     /// The accounts service's OAuth error shape: `{"error":..,"error_description":..}`.
     pub fn oauth_error(status: u16, error: &str, description: &str) -> Reply {
-        Reply::json(status, json!({"error": error, "error_description": description}))
+        Reply::json(
+            status,
+            json!({"error": error, "error_description": description}),
+        )
     }
 
     pub fn with_header(mut self, name: &str, value: impl Into<String>) -> Reply {
@@ -102,6 +119,9 @@ pub(crate) fn default_message(status: u16) -> &'static str {
         500 => "Server error",
         502 => "Bad gateway",
         503 => "Service unavailable",
-        _ => StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()).unwrap_or("Error"),
+        _ => StatusCode::from_u16(status)
+            .ok()
+            .and_then(|s| s.canonical_reason())
+            .unwrap_or("Error"),
     }
 }

@@ -70,7 +70,10 @@ async fn serve(stream: TcpStream, router: Router, mut shutdown: watch::Receiver<
         async move {
             let mut req = req.map(axum::body::Body::new);
             req.extensions_mut().insert(ctl.clone());
-            let response = router.oneshot(req).await.unwrap_or_else(|never| match never {});
+            let response = router
+                .oneshot(req)
+                .await
+                .unwrap_or_else(|never| match never {});
             match ctl.take_abort() {
                 // An error from the service makes hyper drop the connection without answering.
                 Some(_) => Err(io::Error::other("fault: connection dropped")),
@@ -134,7 +137,12 @@ impl Truncate {
 
 impl FaultIo {
     fn new(inner: TcpStream, ctl: ConnCtl) -> FaultIo {
-        FaultIo { inner, ctl, truncate: None, cut: false }
+        FaultIo {
+            inner,
+            ctl,
+            truncate: None,
+            cut: false,
+        }
     }
 }
 
@@ -169,7 +177,11 @@ impl AsyncWrite for FaultIo {
         if this.truncate.is_none()
             && let Some(n) = this.ctl.0.lock().unwrap().truncate_body_at.take()
         {
-            this.truncate = Some(Truncate { matched: 0, head_done: false, remaining: n });
+            this.truncate = Some(Truncate {
+                matched: 0,
+                head_done: false,
+                remaining: n,
+            });
         }
         let Some(plan) = this.truncate else {
             return Pin::new(&mut this.inner).poll_write(cx, buf);

@@ -39,7 +39,11 @@ pub(crate) struct Playlist {
 
 impl Playlist {
     pub fn snapshot_id(&self) -> String {
-        format!("{}-v{}", mock_id(&format!("snapshot:{}", self.id)), self.version)
+        format!(
+            "{}-v{}",
+            mock_id(&format!("snapshot:{}", self.id)),
+            self.version
+        )
     }
 
     pub fn bump(&mut self) -> String {
@@ -119,13 +123,25 @@ impl State {
         self.counter
     }
 
+    /// The name of a generated item (`Track 3`), if `uri` is one.
+    pub fn name_of(&self, uri: &str) -> Option<String> {
+        self.playlists
+            .values()
+            .flat_map(|p| &p.items)
+            .find(|i| i.uri == uri)
+            .and_then(|i| i.name.clone())
+    }
+
     pub fn is_saved(&self, uri: &str) -> bool {
         self.library.iter().any(|s| s.uri == uri)
     }
 
     pub fn save(&mut self, uri: &str) {
         if !self.is_saved(uri) {
-            self.library.push(Saved { uri: uri.to_string(), added_at: now_timestamp() });
+            self.library.push(Saved {
+                uri: uri.to_string(),
+                added_at: now_timestamp(),
+            });
         }
     }
 
@@ -136,7 +152,12 @@ impl State {
     /// Saved entries whose URI is of `kind`, most recently saved first (like Spotify).
     pub fn saved_of_kind(&self, kind: &str) -> Vec<Saved> {
         let prefix = format!("spotify:{kind}:");
-        self.library.iter().rev().filter(|s| s.uri.starts_with(&prefix)).cloned().collect()
+        self.library
+            .iter()
+            .rev()
+            .filter(|s| s.uri.starts_with(&prefix))
+            .cloned()
+            .collect()
     }
 
     /// Creates a playlist owned by `owner_id` and follows it.
@@ -172,22 +193,32 @@ impl State {
         if id.starts_with("missing") {
             return None;
         }
-        Some(self.playlists.entry(id.to_string()).or_insert_with(|| Playlist {
-            id: id.to_string(),
-            name: format!("Playlist {id}"),
-            description: Some("A playlist the mock made up".into()),
-            public: true,
-            collaborative: false,
-            owner_id: "spotify".into(),
-            version: 1,
-            items: generated_tracks(id, 4),
-            image: None,
-        }))
+        Some(
+            self.playlists
+                .entry(id.to_string())
+                .or_insert_with(|| Playlist {
+                    id: id.to_string(),
+                    name: format!("Playlist {id}"),
+                    description: Some("A playlist the mock made up".into()),
+                    public: true,
+                    collaborative: false,
+                    owner_id: "spotify".into(),
+                    version: 1,
+                    items: generated_tracks(id, 4),
+                    image: None,
+                }),
+        )
     }
 
     /// A playlist with `n` generated tracks, owned by the current user.
     pub fn add_generated_playlist(&mut self, n: usize) -> String {
-        let id = self.create_playlist(USER_ID, &format!("Generated playlist ({n} tracks)"), None, true, false);
+        let id = self.create_playlist(
+            USER_ID,
+            &format!("Generated playlist ({n} tracks)"),
+            None,
+            true,
+            false,
+        );
         let playlist = self.playlists.get_mut(&id).expect("just created");
         playlist.items = generated_tracks(&id, n);
         playlist.version += 1;

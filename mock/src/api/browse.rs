@@ -33,8 +33,12 @@ pub(super) fn handle(ctx: &Ctx<'_>) -> ApiResult {
             v["type"] = json!("user");
             Ok(Reply::json(200, v))
         }
-        _ if op.method == "GET" && segments.len() == 1 && ctx.q("ids").is_some() => multiple(ctx, segments[0]),
-        _ if op.method == "GET" && segments.len() == 2 && segments[1].starts_with('{') => single(ctx, segments[0]),
+        id if id.starts_with("get-multiple-") || id.starts_with("get-several-") => {
+            multiple(ctx, segments[0])
+        }
+        _ if op.method == "GET" && segments.len() == 2 && segments[1].starts_with('{') => {
+            single(ctx, segments[0])
+        }
         _ => example(ctx),
     }
 }
@@ -80,10 +84,10 @@ fn multiple(ctx: &Ctx<'_>, segment: &str) -> ApiResult {
     };
     let ids = ctx.required_list("ids", max)?;
     let example = catalog().example(ctx.op.id);
-    let Some((key, template)) = example
-        .as_object()
-        .and_then(|o| o.iter().find_map(|(k, v)| Some((k.clone(), v.as_array()?.first()?.clone()))))
-    else {
+    let Some((key, template)) = example.as_object().and_then(|o| {
+        o.iter()
+            .find_map(|(k, v)| Some((k.clone(), v.as_array()?.first()?.clone())))
+    }) else {
         return Ok(Reply::json(200, example));
     };
     let kind = kind_of(segment);
@@ -116,11 +120,20 @@ fn search(ctx: &Ctx<'_>) -> ApiResult {
         let Some((kind, key)) = SEARCH_TYPES.iter().find(|(k, _)| k == t) else {
             return Err(bad_request(&format!("Bad search type field {t}")));
         };
-        let template = example.pointer(&format!("/{key}/items/0")).cloned().unwrap_or(Value::Null);
+        let template = example
+            .pointer(&format!("/{key}/items/0"))
+            .cloned()
+            .unwrap_or(Value::Null);
         let page = ctx.links().page(w, total, |i| {
             let mut v = template.clone();
             let id = mock_id(&format!("search:{q}:{kind}:{i}"));
-            personalize(&mut v, ctx.base(), kind, &id, Some(&format!("{q} {}", i + 1)));
+            personalize(
+                &mut v,
+                ctx.base(),
+                kind,
+                &id,
+                Some(&format!("{q} {}", i + 1)),
+            );
             v
         });
         out.insert(key.to_string(), page);
@@ -141,7 +154,13 @@ fn recommendations(ctx: &Ctx<'_>) -> ApiResult {
     let tracks: Vec<Value> = (0..w.limit)
         .map(|i| {
             let mut t = template.clone();
-            personalize(&mut t, ctx.base(), "track", &mock_id(&format!("recommendation:{i}")), Some(&format!("Recommendation {}", i + 1)));
+            personalize(
+                &mut t,
+                ctx.base(),
+                "track",
+                &mock_id(&format!("recommendation:{i}")),
+                Some(&format!("Recommendation {}", i + 1)),
+            );
             t
         })
         .collect();
@@ -156,10 +175,18 @@ fn recently_played(ctx: &Ctx<'_>) -> ApiResult {
     let total = collection_size(ctx, ctx.op.id, 4);
     const NEWEST_MS: i64 = 1_767_225_600_000;
     let played_at = |i: usize| NEWEST_MS - i as i64 * 60_000;
-    let parse = |name| ctx.q(name).map(|v| v.parse::<i64>().map_err(|_| bad_request(&format!("Invalid {name}"))));
+    let parse = |name| {
+        ctx.q(name).map(|v| {
+            v.parse::<i64>()
+                .map_err(|_| bad_request(&format!("Invalid {name}")))
+        })
+    };
     let indices: Vec<usize> = match (parse("before").transpose()?, parse("after").transpose()?) {
         (Some(_), Some(_)) => return Err(bad_request("Only one of before and after may be given")),
-        (Some(before), None) => (0..total).filter(|i| played_at(*i) < before).take(w.limit).collect(),
+        (Some(before), None) => (0..total)
+            .filter(|i| played_at(*i) < before)
+            .take(w.limit)
+            .collect(),
         (None, Some(after)) => {
             let newer: Vec<usize> = (0..total).filter(|i| played_at(*i) > after).collect();
             newer[newer.len().saturating_sub(w.limit)..].to_vec()
@@ -171,14 +198,28 @@ fn recently_played(ctx: &Ctx<'_>) -> ApiResult {
         .iter()
         .map(|&i| {
             let mut v = template.clone();
-            personalize(&mut v["track"], ctx.base(), "track", &mock_id(&format!("history:{i}")), Some(&format!("Played {}", i + 1)));
+            personalize(
+                &mut v["track"],
+                ctx.base(),
+                "track",
+                &mock_id(&format!("history:{i}")),
+                Some(&format!("Played {}", i + 1)),
+            );
             v["played_at"] = json!(timestamp(played_at(i) / 1000));
             v
         })
         .collect();
-    let url = |name: &str, value: i64| format!("{}/me/player/recently-played?{name}={value}&limit={}", ctx.base(), w.limit);
+    let url = |name: &str, value: i64| {
+        format!(
+            "{}/me/player/recently-played?{name}={value}&limit={}",
+            ctx.base(),
+            w.limit
+        )
+    };
     let oldest = indices.last().copied();
-    let next = oldest.filter(|i| i + 1 < total).map(|i| url("before", played_at(i)));
+    let next = oldest
+        .filter(|i| i + 1 < total)
+        .map(|i| url("before", played_at(i)));
     Ok(Reply::json(
         200,
         json!({
@@ -197,7 +238,14 @@ fn recently_played(ctx: &Ctx<'_>) -> ApiResult {
 
 /// The size of the virtual collection behind operation `op_id`.
 fn collection_size(ctx: &Ctx<'_>, op_id: &str, default: usize) -> usize {
-    ctx.shared.state.lock().unwrap().collection_sizes.get(op_id).copied().unwrap_or(default)
+    ctx.shared
+        .state
+        .lock()
+        .unwrap()
+        .collection_sizes
+        .get(op_id)
+        .copied()
+        .unwrap_or(default)
 }
 
 /// The example of the operation; for paged operations its page is rebuilt over a virtual
@@ -214,12 +262,21 @@ fn example(ctx: &Ctx<'_>) -> ApiResult {
         let page = if body.get("items").is_some() {
             Some(&mut body)
         } else {
-            body.as_object_mut().and_then(|o| o.values_mut().find(|v| v.get("items").is_some()))
+            body.as_object_mut()
+                .and_then(|o| o.values_mut().find(|v| v.get("items").is_some()))
         };
         if let Some(page) = page {
             let template = page.pointer("/items/0").cloned().unwrap_or(Value::Null);
-            let fallback = if op.path.contains("categories") && !op.path.ends_with("playlists") { "category" } else { "item" };
-            let kind = template.get("type").and_then(Value::as_str).unwrap_or(fallback).to_string();
+            let fallback = if op.path.contains("categories") && !op.path.ends_with("playlists") {
+                "category"
+            } else {
+                "item"
+            };
+            let kind = template
+                .get("type")
+                .and_then(Value::as_str)
+                .unwrap_or(fallback)
+                .to_string();
             let links = Links::new(ctx.base(), &ctx.api_path, &ctx.query);
             *page = links.page(w, total, |i| {
                 let mut v = template.clone();

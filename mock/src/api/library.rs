@@ -9,12 +9,22 @@ use crate::reply::{ApiResult, Reply, bad_request};
 use crate::state::Saved;
 
 /// URI kinds `/me/library` accepts.
-const LIBRARY_KINDS: [&str; 7] = ["track", "album", "episode", "show", "audiobook", "user", "playlist"];
+const LIBRARY_KINDS: [&str; 7] = [
+    "track",
+    "album",
+    "episode",
+    "show",
+    "audiobook",
+    "user",
+    "playlist",
+];
 
 pub(super) fn handle(ctx: &Ctx<'_>) -> Option<ApiResult> {
     let id = ctx.op.id;
     Some(match id {
-        "save-library-items" | "remove-library-items" => library_change(ctx, id.starts_with("save")),
+        "save-library-items" | "remove-library-items" => {
+            library_change(ctx, id.starts_with("save"))
+        }
         "check-library-contains" => library_uris(ctx).map(|uris| contains(ctx, &uris)),
         "follow-artists-users" | "unfollow-artists-users" => follow(ctx, id.starts_with("follow")),
         "check-current-user-follows" => follow_uris(ctx).map(|uris| contains(ctx, &uris)),
@@ -22,7 +32,11 @@ pub(super) fn handle(ctx: &Ctx<'_>) -> Option<ApiResult> {
         "follow-playlist" | "unfollow-playlist" => {
             let uri = format!("spotify:playlist:{}", ctx.param("playlist_id"));
             let mut state = ctx.shared.state.lock().unwrap();
-            if id.starts_with("follow") { state.save(&uri) } else { state.unsave(&uri) }
+            if id.starts_with("follow") {
+                state.save(&uri)
+            } else {
+                state.unsave(&uri)
+            }
             Ok(Reply::empty(ctx.op.success_status))
         }
         "check-if-user-follows-playlist" => {
@@ -63,7 +77,10 @@ fn typed_kind(id: &str) -> Option<&'static str> {
 
 fn contains(ctx: &Ctx<'_>, uris: &[String]) -> Reply {
     let state = ctx.shared.state.lock().unwrap();
-    Reply::json(200, json!(uris.iter().map(|u| state.is_saved(u)).collect::<Vec<_>>()))
+    Reply::json(
+        200,
+        json!(uris.iter().map(|u| state.is_saved(u)).collect::<Vec<_>>()),
+    )
 }
 
 /// `uris` of `/me/library`: 1 to 40 URIs of a supported kind.
@@ -82,14 +99,22 @@ fn library_change(ctx: &Ctx<'_>, save: bool) -> ApiResult {
     let uris = library_uris(ctx)?;
     let mut state = ctx.shared.state.lock().unwrap();
     for uri in &uris {
-        if save { state.save(uri) } else { state.unsave(uri) }
+        if save {
+            state.save(uri)
+        } else {
+            state.unsave(uri)
+        }
     }
     Ok(Reply::empty(ctx.op.success_status))
 }
 
 /// `ids` of a type-specific operation (at most 50), as URIs.
 fn typed_uris(ctx: &Ctx<'_>, kind: &str) -> Result<Vec<String>, Reply> {
-    Ok(ctx.required_list("ids", 50)?.iter().map(|id| format!("spotify:{kind}:{id}")).collect())
+    Ok(ctx
+        .required_list("ids", 50)?
+        .iter()
+        .map(|id| format!("spotify:{kind}:{id}"))
+        .collect())
 }
 
 fn typed_change(ctx: &Ctx<'_>, kind: &str, save: bool) -> ApiResult {
@@ -99,7 +124,12 @@ fn typed_change(ctx: &Ctx<'_>, kind: &str, save: bool) -> ApiResult {
         .and_then(Value::as_array)
         .map(|a| {
             a.iter()
-                .filter_map(|e| Some((e.get("id")?.as_str()?.to_string(), e.get("added_at")?.as_str()?.to_string())))
+                .filter_map(|e| {
+                    Some((
+                        e.get("id")?.as_str()?.to_string(),
+                        e.get("added_at")?.as_str()?.to_string(),
+                    ))
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -120,7 +150,11 @@ fn typed_change(ctx: &Ctx<'_>, kind: &str, save: bool) -> ApiResult {
     let uris = typed_uris(ctx, kind)?;
     let mut state = ctx.shared.state.lock().unwrap();
     for uri in &uris {
-        if save { state.save(uri) } else { state.unsave(uri) }
+        if save {
+            state.save(uri)
+        } else {
+            state.unsave(uri)
+        }
     }
     Ok(Reply::empty(ctx.op.success_status))
 }
@@ -150,14 +184,22 @@ fn follow_uris(ctx: &Ctx<'_>) -> Result<Vec<String>, Reply> {
         Some(k @ ("artist" | "user")) => k,
         _ => return Err(bad_request("type must be artist or user")),
     };
-    Ok(ctx.required_list("ids", 50)?.iter().map(|id| format!("spotify:{kind}:{id}")).collect())
+    Ok(ctx
+        .required_list("ids", 50)?
+        .iter()
+        .map(|id| format!("spotify:{kind}:{id}"))
+        .collect())
 }
 
 fn follow(ctx: &Ctx<'_>, save: bool) -> ApiResult {
     let uris = follow_uris(ctx)?;
     let mut state = ctx.shared.state.lock().unwrap();
     for uri in &uris {
-        if save { state.save(uri) } else { state.unsave(uri) }
+        if save {
+            state.save(uri)
+        } else {
+            state.unsave(uri)
+        }
     }
     Ok(Reply::empty(ctx.op.success_status))
 }
@@ -178,12 +220,18 @@ fn followed_artists(ctx: &Ctx<'_>) -> ApiResult {
         .filter_map(|s| parse_uri(&s.uri).map(|(_, id)| id.to_string()))
         .collect();
     let start = match ctx.q("after") {
-        Some(after) => ids.iter().position(|id| id == after).map_or(ids.len(), |i| i + 1),
+        Some(after) => ids
+            .iter()
+            .position(|id| id == after)
+            .map_or(ids.len(), |i| i + 1),
         None => 0,
     };
     let end = (start + w.limit).min(ids.len());
     let slice = &ids[start..end];
-    let items: Vec<Value> = slice.iter().map(|id| catalog().object(ctx.base(), "artist", id, None)).collect();
+    let items: Vec<Value> = slice
+        .iter()
+        .map(|id| catalog().object(ctx.base(), "artist", id, None))
+        .collect();
     let url = |after: Option<&str>| {
         let mut s = url::form_urlencoded::Serializer::new(String::new());
         s.append_pair("type", "artist");

@@ -30,7 +30,9 @@ pub(crate) async fn handle(
     req: Request,
 ) -> Response {
     let (parts, body) = req.into_parts();
-    let bytes = axum::body::to_bytes(body, 16 << 20).await.unwrap_or_default();
+    let bytes = axum::body::to_bytes(body, 16 << 20)
+        .await
+        .unwrap_or_default();
     let full_path = parts.uri.path();
     let api_path = full_path
         .strip_prefix("/v1")
@@ -45,7 +47,12 @@ pub(crate) async fn handle(
         _ => None,
     };
     let op_id = matched.map(|m| m.op.id);
-    shared.log.lock().unwrap().api.push(RecordedRequest::new(&parts, &bytes, op_id));
+    shared
+        .log
+        .lock()
+        .unwrap()
+        .api
+        .push(RecordedRequest::new(&parts, &bytes, op_id));
     let fault = shared.take_fault(&FaultRequest {
         path: api_path.unwrap_or(full_path),
         template: matched.map(|m| m.op.path),
@@ -100,12 +107,20 @@ impl Ctx<'_> {
 
     /// A path parameter (empty if absent).
     pub fn param(&self, name: &str) -> &str {
-        self.params.iter().find(|(k, _)| *k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+        self.params
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
     }
 
     /// A non-empty query parameter.
     pub fn q(&self, name: &str) -> Option<&str> {
-        self.query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).filter(|v| !v.is_empty())
+        self.query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .filter(|v| !v.is_empty())
     }
 
     /// A field of the JSON body.
@@ -116,11 +131,21 @@ impl Ctx<'_> {
     /// A comma-separated query parameter or, if absent, a string array field of the body.
     pub fn list(&self, name: &str) -> Vec<String> {
         if let Some(v) = self.q(name) {
-            return v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
+            return v
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect();
         }
         self.field(name)
             .and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -131,7 +156,9 @@ impl Ctx<'_> {
             return Err(bad_request(&format!("Missing required parameter: {name}")));
         }
         if list.len() > max {
-            return Err(bad_request(&format!("Too many {name} requested (maximum {max})")));
+            return Err(bad_request(&format!(
+                "Too many {name} requested (maximum {max})"
+            )));
         }
         Ok(list)
     }

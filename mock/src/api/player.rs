@@ -30,20 +30,27 @@ pub(super) fn handle(ctx: &Ctx<'_>) -> Option<ApiResult> {
         "seek-to-position-in-currently-playing-track" => {
             let ms = ctx.q("position_ms").and_then(|v| v.parse::<u64>().ok());
             let ms = ms.ok_or_else(|| bad_request("position_ms must be a non-negative integer"));
-            ms.and_then(|ms| active(ctx, state).map(|p| p.progress_ms = ms)).and(done)
+            ms.and_then(|ms| active(ctx, state).map(|p| p.progress_ms = ms))
+                .and(done)
         }
         "set-volume-for-users-playback" => volume(ctx, state).and(done),
         "set-repeat-mode-on-users-playback" => match ctx.q("state") {
-            Some(mode @ ("track" | "context" | "off")) => active(ctx, state).map(|p| p.repeat = mode.to_string()).and(done),
+            Some(mode @ ("track" | "context" | "off")) => active(ctx, state)
+                .map(|p| p.repeat = mode.to_string())
+                .and(done),
             _ => Err(bad_request("state must be track, context or off")),
         },
         "toggle-shuffle-for-users-playback" => match ctx.q("state") {
-            Some(s @ ("true" | "false")) => active(ctx, state).map(|p| p.shuffle = s == "true").and(done),
+            Some(s @ ("true" | "false")) => active(ctx, state)
+                .map(|p| p.shuffle = s == "true")
+                .and(done),
             _ => Err(bad_request("state must be true or false")),
         },
         "add-to-queue" => match ctx.q("uri") {
             Some(uri) if matches!(parse_uri(uri), Some(("track" | "episode", _))) => {
-                active(ctx, state).map(|p| p.queue.push_back(uri.to_string())).and(done)
+                active(ctx, state)
+                    .map(|p| p.queue.push_back(uri.to_string()))
+                    .and(done)
             }
             _ => Err(bad_request("uri must be a track or episode URI")),
         },
@@ -70,7 +77,10 @@ fn device_id(ctx: &Ctx<'_>, state: &State) -> Result<String, Reply> {
     match ctx.q("device_id") {
         Some(id) if state.devices.iter().any(|d| d.id == id) => Ok(id.to_string()),
         Some(_) => Err(Reply::error(404, "Device not found")),
-        None => Ok(state.playback.as_ref().map_or_else(|| state.devices[0].id.clone(), |p| p.device_id.clone())),
+        None => Ok(state
+            .playback
+            .as_ref()
+            .map_or_else(|| state.devices[0].id.clone(), |p| p.device_id.clone())),
     }
 }
 
@@ -81,12 +91,18 @@ fn context_uris(state: &mut State, context: &str) -> Vec<String> {
     {
         return p.items.iter().map(|i| i.uri.clone()).collect();
     }
-    generated_tracks(context, 10).into_iter().map(|i| i.uri).collect()
+    generated_tracks(context, 10)
+        .into_iter()
+        .map(|i| i.uri)
+        .collect()
 }
 
 fn play(ctx: &Ctx<'_>, state: &mut State) -> Result<(), Reply> {
     let device_id = device_id(ctx, state)?;
-    let context_uri = ctx.field("context_uri").and_then(Value::as_str).map(str::to_string);
+    let context_uri = ctx
+        .field("context_uri")
+        .and_then(Value::as_str)
+        .map(str::to_string);
     let uris: Vec<String> = ctx.list("uris");
     let (context_uri, uris) = match (context_uri, uris.is_empty()) {
         (Some(c), _) => (Some(c.clone()), context_uris(state, &c)),
@@ -99,7 +115,10 @@ fn play(ctx: &Ctx<'_>, state: &mut State) -> Result<(), Reply> {
                     p.device_id = device_id;
                     return Ok(());
                 }
-                None => (None, vec![format!("spotify:track:{}", mock_id("default-track"))]),
+                None => (
+                    None,
+                    vec![format!("spotify:track:{}", mock_id("default-track"))],
+                ),
             }
         }
     };
@@ -107,17 +126,25 @@ fn play(ctx: &Ctx<'_>, state: &mut State) -> Result<(), Reply> {
         return Err(bad_request("Nothing to play"));
     }
     let offset = ctx.field("offset");
-    let index = match (offset.and_then(|o| o.get("position")), offset.and_then(|o| o.get("uri"))) {
+    let index = match (
+        offset.and_then(|o| o.get("position")),
+        offset.and_then(|o| o.get("uri")),
+    ) {
         (Some(pos), _) => pos.as_u64().map(|p| p as usize).filter(|p| *p < uris.len()),
         (None, Some(uri)) => uris.iter().position(|u| Some(u.as_str()) == uri.as_str()),
         (None, None) => Some(0),
     }
     .ok_or_else(|| bad_request("Invalid offset"))?;
-    let progress_ms = ctx.field("position_ms").and_then(Value::as_u64).unwrap_or(0);
+    let progress_ms = ctx
+        .field("position_ms")
+        .and_then(Value::as_u64)
+        .unwrap_or(0);
     let (shuffle, repeat, queue) = state
         .playback
         .take()
-        .map_or((false, "off".to_string(), VecDeque::new()), |p| (p.shuffle, p.repeat, p.queue));
+        .map_or((false, "off".to_string(), VecDeque::new()), |p| {
+            (p.shuffle, p.repeat, p.queue)
+        });
     state.playback = Some(Playback {
         device_id,
         is_playing: true,
@@ -218,10 +245,18 @@ fn playback_state(ctx: &Ctx<'_>, state: &State, full: bool) -> Reply {
     let Some(p) = &state.playback else {
         return Reply::empty(204);
     };
-    let op = if full { "get-information-about-the-users-current-playback" } else { "get-the-users-currently-playing-track" };
+    let op = if full {
+        "get-information-about-the-users-current-playback"
+    } else {
+        "get-the-users-currently-playing-track"
+    };
     let mut v = catalog().example(op);
-    let item = catalog().for_uri(ctx.base(), &p.current, None);
-    v["currently_playing_type"] = json!(if p.current.starts_with("spotify:episode:") { "episode" } else { "track" });
+    let item = render(ctx, state, &p.current);
+    v["currently_playing_type"] = json!(if p.current.starts_with("spotify:episode:") {
+        "episode"
+    } else {
+        "track"
+    });
     v["item"] = item;
     v["is_playing"] = json!(p.is_playing);
     v["progress_ms"] = json!(p.progress_ms);
@@ -235,7 +270,11 @@ fn playback_state(ctx: &Ctx<'_>, state: &State, full: bool) -> Reply {
         None => Value::Null,
     };
     if full {
-        let d = state.devices.iter().find(|d| d.id == p.device_id).unwrap_or(&state.devices[0]);
+        let d = state
+            .devices
+            .iter()
+            .find(|d| d.id == p.device_id)
+            .unwrap_or(&state.devices[0]);
         v["device"] = device(state, d);
         v["shuffle_state"] = json!(p.shuffle);
         v["repeat_state"] = json!(p.repeat);
@@ -245,9 +284,16 @@ fn playback_state(ctx: &Ctx<'_>, state: &State, full: bool) -> Reply {
 
 fn queue(ctx: &Ctx<'_>, state: &State) -> Reply {
     let (current, queue) = match &state.playback {
-        Some(p) => (catalog().for_uri(ctx.base(), &p.current, None), p.queue.iter().collect::<Vec<_>>()),
+        Some(p) => (
+            render(ctx, state, &p.current),
+            p.queue.iter().collect::<Vec<_>>(),
+        ),
         None => (Value::Null, Vec::new()),
     };
-    let queue: Vec<Value> = queue.iter().map(|uri| catalog().for_uri(ctx.base(), uri, None)).collect();
+    let queue: Vec<Value> = queue.iter().map(|uri| render(ctx, state, uri)).collect();
     Reply::json(200, json!({"currently_playing": current, "queue": queue}))
+}
+
+fn render(ctx: &Ctx<'_>, state: &State, uri: &str) -> Value {
+    catalog().for_uri(ctx.base(), uri, state.name_of(uri).as_deref())
 }

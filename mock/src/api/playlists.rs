@@ -32,15 +32,26 @@ pub(super) fn handle(ctx: &Ctx<'_>) -> Option<ApiResult> {
 /// Runs `f` on the playlist of the path (404 for ids starting with `missing`).
 fn with_playlist(ctx: &Ctx<'_>, f: impl FnOnce(&Ctx<'_>, &mut Playlist) -> ApiResult) -> ApiResult {
     let mut state = ctx.shared.state.lock().unwrap();
-    let playlist = state.playlist_mut(ctx.param("playlist_id")).ok_or_else(|| not_found("Resource not found"))?;
+    let playlist = state
+        .playlist_mut(ctx.param("playlist_id"))
+        .ok_or_else(|| not_found("Resource not found"))?;
     f(ctx, playlist)
 }
 
 fn create(ctx: &Ctx<'_>, owner: &str) -> ApiResult {
-    let name = ctx.field("name").and_then(Value::as_str).ok_or_else(|| bad_request("Missing required field: name"))?;
-    let description = ctx.field("description").and_then(Value::as_str).map(str::to_string);
+    let name = ctx
+        .field("name")
+        .and_then(Value::as_str)
+        .ok_or_else(|| bad_request("Missing required field: name"))?;
+    let description = ctx
+        .field("description")
+        .and_then(Value::as_str)
+        .map(str::to_string);
     let public = ctx.field("public").and_then(Value::as_bool).unwrap_or(true);
-    let collaborative = ctx.field("collaborative").and_then(Value::as_bool).unwrap_or(false);
+    let collaborative = ctx
+        .field("collaborative")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
     let mut state = ctx.shared.state.lock().unwrap();
     let id = state.create_playlist(owner, name, description, public, collaborative);
     let playlist = state.playlists.get(&id).expect("just created");
@@ -73,9 +84,14 @@ fn items_page(ctx: &Ctx<'_>, p: &mut Playlist) -> ApiResult {
 fn uris(ctx: &Ctx<'_>) -> Result<Vec<String>, Reply> {
     let uris = ctx.list("uris");
     if uris.len() > 100 {
-        return Err(bad_request("You can add a maximum of 100 items per request"));
+        return Err(bad_request(
+            "You can add a maximum of 100 items per request",
+        ));
     }
-    if let Some(bad) = uris.iter().find(|u| !matches!(parse_uri(u), Some(("track" | "episode" | "local", _)))) {
+    if let Some(bad) = uris
+        .iter()
+        .find(|u| !matches!(parse_uri(u), Some(("track" | "episode" | "local", _))))
+    {
         return Err(bad_request(&format!("Invalid item URI: {bad}")));
     }
     Ok(uris)
@@ -83,7 +99,13 @@ fn uris(ctx: &Ctx<'_>) -> Result<Vec<String>, Reply> {
 
 fn new_items(uris: Vec<String>) -> Vec<PlaylistItem> {
     let added_at = now_timestamp();
-    uris.into_iter().map(|uri| PlaylistItem { uri, added_at: added_at.clone(), name: None }).collect()
+    uris.into_iter()
+        .map(|uri| PlaylistItem {
+            uri,
+            added_at: added_at.clone(),
+            name: None,
+        })
+        .collect()
 }
 
 fn add(ctx: &Ctx<'_>, p: &mut Playlist) -> ApiResult {
@@ -91,9 +113,17 @@ fn add(ctx: &Ctx<'_>, p: &mut Playlist) -> ApiResult {
     if uris.is_empty() {
         return Err(bad_request("No uris provided"));
     }
-    let position = match ctx.q("position").map(str::to_string).or_else(|| ctx.field("position").map(|v| v.to_string())) {
+    let position = match ctx
+        .q("position")
+        .map(str::to_string)
+        .or_else(|| ctx.field("position").map(|v| v.to_string()))
+    {
         None => p.items.len(),
-        Some(v) => v.parse::<usize>().ok().filter(|i| *i <= p.items.len()).ok_or_else(|| bad_request("Index out of bounds"))?,
+        Some(v) => v
+            .parse::<usize>()
+            .ok()
+            .filter(|i| *i <= p.items.len())
+            .ok_or_else(|| bad_request("Index out of bounds"))?,
     };
     p.items.splice(position..position, new_items(uris));
     Ok(Reply::json(201, json!({"snapshot_id": p.bump()})))
@@ -116,20 +146,32 @@ fn reorder_or_replace(ctx: &Ctx<'_>, p: &mut Playlist) -> ApiResult {
         (None, None) if ctx.q("uris").is_some() || ctx.field("uris").is_some() => {
             p.items = new_items(uris(ctx)?);
         }
-        _ => return Err(bad_request("Either uris or range_start and insert_before are required")),
+        _ => {
+            return Err(bad_request(
+                "Either uris or range_start and insert_before are required",
+            ));
+        }
     }
     Ok(Reply::json(200, json!({"snapshot_id": p.bump()})))
 }
 
 fn remove(ctx: &Ctx<'_>, p: &mut Playlist) -> ApiResult {
-    let entries = ctx.field("items").or_else(|| ctx.field("tracks")).and_then(Value::as_array);
+    let entries = ctx
+        .field("items")
+        .or_else(|| ctx.field("tracks"))
+        .and_then(Value::as_array);
     let Some(entries) = entries else {
         return Err(bad_request("Missing required field: items"));
     };
     if entries.len() > 100 {
-        return Err(bad_request("You can remove a maximum of 100 items per request"));
+        return Err(bad_request(
+            "You can remove a maximum of 100 items per request",
+        ));
     }
-    let remove: Vec<&str> = entries.iter().filter_map(|e| e.get("uri")?.as_str()).collect();
+    let remove: Vec<&str> = entries
+        .iter()
+        .filter_map(|e| e.get("uri")?.as_str())
+        .collect();
     p.items.retain(|i| !remove.contains(&i.uri.as_str()));
     Ok(Reply::json(200, json!({"snapshot_id": p.bump()})))
 }
@@ -143,7 +185,12 @@ fn upload_cover(ctx: &Ctx<'_>, p: &mut Playlist) -> ApiResult {
     if decoded.len() > 256 * 1024 {
         return Err(Reply::error(413, "Image too large (maximum 256 KB)"));
     }
-    p.image = Some(format!("{}/mock-images/{}-{}", ctx.shared.accounts_url, p.id, p.version + 1));
+    p.image = Some(format!(
+        "{}/mock-images/{}-{}",
+        ctx.shared.accounts_url,
+        p.id,
+        p.version + 1
+    ));
     p.bump();
     Ok(Reply::empty(ctx.op.success_status))
 }
@@ -175,12 +222,22 @@ fn page(ctx: &Ctx<'_>, p: &Playlist, links: &Links, w: Window) -> Value {
 
 fn owner(ctx: &Ctx<'_>, template: &Value, owner_id: &str) -> Value {
     let mut v = template.clone();
-    personalize(&mut v, ctx.base(), "user", owner_id, Some(&display_name(owner_id)));
+    personalize(
+        &mut v,
+        ctx.base(),
+        "user",
+        owner_id,
+        Some(&display_name(owner_id)),
+    );
     v
 }
 
 fn display_name(user_id: &str) -> String {
-    if user_id == USER_ID { "Mock User".into() } else { format!("User {user_id}") }
+    if user_id == USER_ID {
+        "Mock User".into()
+    } else {
+        format!("User {user_id}")
+    }
 }
 
 /// Sets the fields full and simplified playlist objects share.
@@ -200,7 +257,10 @@ fn full(ctx: &Ctx<'_>, p: &Playlist) -> Value {
     let mut v = catalog().example("get-playlist");
     common(ctx, &mut v, p);
     v["followers"] = json!({"href": null, "total": 0});
-    let w = Window { offset: 0, limit: 100 };
+    let w = Window {
+        offset: 0,
+        limit: 100,
+    };
     for field in ["items", "tracks"] {
         let links = Links::new(ctx.base(), &format!("/playlists/{}/{field}", p.id), &[]);
         v[field] = page(ctx, p, &links, w);
@@ -224,13 +284,26 @@ fn user_playlists(ctx: &Ctx<'_>, user_id: &str) -> ApiResult {
     let w = ctx.window()?;
     let mut state = ctx.shared.state.lock().unwrap();
     let ids: Vec<String> = if user_id == USER_ID {
-        state.saved_of_kind("playlist").iter().filter_map(|s| parse_uri(&s.uri).map(|(_, id)| id.to_string())).collect()
+        state
+            .saved_of_kind("playlist")
+            .iter()
+            .filter_map(|s| parse_uri(&s.uri).map(|(_, id)| id.to_string()))
+            .collect()
     } else {
-        let mut owned: Vec<&Playlist> = state.playlists.values().filter(|p| p.owner_id == user_id).collect();
+        let mut owned: Vec<&Playlist> = state
+            .playlists
+            .values()
+            .filter(|p| p.owner_id == user_id)
+            .collect();
         owned.sort_by(|a, b| a.id.cmp(&b.id));
         owned.iter().map(|p| p.id.clone()).collect()
     };
-    let playlists: Vec<Playlist> = ids.iter().filter_map(|id| state.playlist_mut(id).map(|p| p.clone())).collect();
-    let page = ctx.links().page(w, playlists.len(), |i| simplified(ctx, &playlists[i]));
+    let playlists: Vec<Playlist> = ids
+        .iter()
+        .filter_map(|id| state.playlist_mut(id).map(|p| p.clone()))
+        .collect();
+    let page = ctx
+        .links()
+        .page(w, playlists.len(), |i| simplified(ctx, &playlists[i]));
     Ok(Reply::json(200, page))
 }

@@ -1,0 +1,180 @@
+//! Catalog lookups, search and example-based paging.
+
+use serde_json::Value;
+use spotify_sdk_generated::types;
+
+use crate::common::env;
+
+#[tokio::test]
+async fn multi_get_keeps_order_and_nulls_missing_ids() {
+    let env = env().await;
+    let body = env.get_ok("/tracks?ids=a,missing1,c").await;
+    let tracks = body["tracks"].as_array().unwrap();
+    assert_eq!(tracks.len(), 3);
+    assert_eq!(tracks[0]["id"], "a");
+    assert_eq!(tracks[0]["uri"], "spotify:track:a");
+    assert_eq!(tracks[1], Value::Null);
+    assert_eq!(tracks[2]["id"], "c");
+    let albums = env.get_ok("/albums?ids=x,y").await;
+    assert_eq!(albums["albums"][1]["id"], "y");
+    assert_eq!(env.get("/tracks").await.status, 400);
+    let too_many: Vec<String> = (0..21).map(|i| format!("a{i}")).collect();
+    assert_eq!(
+        env.get(&format!("/albums?ids={}", too_many.join(",")))
+            .await
+            .status,
+        400
+    );
+    // Decodes, with the nulls, into the generated type.
+    let decoded: types::GetSeveralTracksResponse = serde_json::from_value(body).unwrap();
+    assert_eq!(decoded.tracks.len(), 3);
+}
+
+#[tokio::test]
+async fn single_lookups() {
+    let env = env().await;
+    let track = env.get_ok("/tracks/4iV5W9uYEdYUVa79Axb7Rh").await;
+    assert_eq!(track["id"], "4iV5W9uYEdYUVa79Axb7Rh");
+    assert_eq!(
+        track["href"],
+        format!("{}/tracks/4iV5W9uYEdYUVa79Axb7Rh", env.server.base_url())
+    );
+    let resp = env.get("/albums/missing-album").await;
+    assert_eq!(resp.status, 404);
+    assert_eq!(resp.json()["error"]["status"], 404);
+    assert_eq!(env.get_ok("/me").await["id"], spotify_sdk_mock::USER_ID);
+}
+
+#[tokio::test]
+async fn search_returns_the_requested_sections() {
+    let env = env().await;
+    env.server.set_collection_size("search", 25);
+    let body = env
+        .get_ok("/search?q=abba&type=album,track&limit=10&offset=10")
+        .await;
+    let keys: Vec<&String> = body.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["albums", "tracks"]);
+    assert_eq!(body["tracks"]["total"], 25);
+    assert_eq!(body["tracks"]["items"].as_array().unwrap().len(), 10);
+    assert_eq!(body["tracks"]["items"][0]["name"], "abba 11");
+    assert_eq!(body["albums"]["items"][0]["type"], "album");
+    let next = body["tracks"]["next"].as_str().unwrap();
+    assert!(
+        next.contains("q=abba")
+            && next.contains("type=album%2Ctrack")
+            && next.contains("offset=20"),
+        "{next}"
+    );
+    assert_eq!(
+        env.get("/search?q=abba&type=album&limit=11").await.status,
+        400
+    );
+    assert_eq!(env.get("/search?q=abba").await.status, 400);
+    assert_eq!(env.get("/search?type=track").await.status, 400);
+    assert_eq!(env.get("/search?q=abba&type=planet").await.status, 400);
+    let _: types::SearchResponse = serde_json::from_value(body).unwrap();
+}
+
+#[tokio::test]
+async fn example_based_pages_honour_offset_and_limit() {
+    let env = env().await;
+    env.server.set_collection_size("get-an-albums-tracks", 7);
+    let page = env.get_ok("/albums/abc/tracks?limit=3&offset=3").await;
+    assert_eq!(page["total"], 7);
+    assert_eq!(page["offset"], 3);
+    assert_eq!(page["items"].as_array().unwrap().len(), 3);
+    let base = env.server.base_url();
+    assert_eq!(
+        page["next"],
+        format!("{base}/albums/abc/tracks?offset=6&limit=3")
+    );
+    assert_eq!(
+        page["previous"],
+        format!("{base}/albums/abc/tracks?offset=0&limit=3")
+    );
+    assert_eq!(env.get("/artists/abc/albums?limit=11").await.status, 400);
+    let categories = env.get_ok("/browse/categories").await;
+    assert_eq!(categories["categories"]["total"], 4);
+    let history = env.get_ok("/me/player/recently-played?limit=2").await;
+    assert_eq!(history["items"].as_array().unwrap().len(), 2);
+    let before = history["cursors"]["before"].as_str().unwrap();
+    let older = env
+        .get_ok(&format!(
+            "/me/player/recently-played?limit=2&before={before}"
+        ))
+        .await;
+    assert_eq!(older["items"].as_array().unwrap().len(), 2);
+    assert_ne!(
+        older["items"][0]["played_at"],
+        history["items"][1]["played_at"]
+    );
+}
+
+#[tokio::test]
+async fn unknown_routes_get_spotify_errors() {
+    let env = env().await;
+    let resp = env.get("/no/such/thing").await;
+    assert_eq!(resp.status, 404);
+    assert_eq!(resp.json()["error"]["status"], 404);
+    assert_eq!(resp.json()["error"]["message"], "Service not found");
+    let resp = env.delete("/tracks/abc", None).await;
+    assert_eq!(resp.status, 405);
+    let outside = env
+        .http
+        .get(format!("{}/elsewhere", env.server.accounts_url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(outside.status(), 404);
+    let recorded = env.server.requests();
+    assert_eq!(recorded.len(), 3);
+    assert_eq!(recorded[0].operation_id, None);
+    assert_eq!(recorded[0].path, "/v1/no/such/thing");
+}
+
+/// The generated client works against the mock end to end.
+#[tokio::test]
+async fn generated_client_round_trip() {
+    use std::sync::Arc;
+
+    use spotify_sdk_generated::{Client, Inner, Transport, TransportFuture};
+
+    struct Bearer(reqwest::Client, String);
+    impl Transport for Bearer {
+        fn execute(&self, mut request: reqwest::Request, _: &'static str) -> TransportFuture<'_> {
+            let value = format!("Bearer {}", self.1).parse().unwrap();
+            request.headers_mut().insert("authorization", value);
+            Box::pin(self.0.execute(request))
+        }
+    }
+    let env = env().await;
+    let inner = Inner::new(Arc::new(Bearer(reqwest::Client::new(), env.token.clone())));
+    let client = Client::new(&env.server.base_url(), inner);
+    let track = client
+        .get_track()
+        .id("abc")
+        .send()
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(track.id.as_deref(), Some("abc"));
+    let id = env.server.add_playlist_with_tracks(30);
+    let page = client
+        .get_playlists_items()
+        .playlist_id(&id)
+        .limit(10)
+        .offset(20)
+        .send()
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(page.items.len(), 10);
+    assert_eq!(page.total, Some(30));
+    let ops: Vec<String> = env
+        .server
+        .requests()
+        .iter()
+        .filter_map(|r| r.operation_id.clone())
+        .collect();
+    assert_eq!(ops, ["get-track", "get-playlists-items"]);
+}
