@@ -48,6 +48,7 @@ mod record;
 mod reply;
 mod server;
 mod shared;
+mod snapshot;
 mod state;
 
 use std::fmt;
@@ -63,6 +64,7 @@ use tokio::sync::watch;
 pub use auth::{DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET};
 pub use faults::Fault;
 pub use record::RecordedRequest;
+pub use snapshot::{PlaybackSnapshot, PlaylistSnapshot, StateSnapshot};
 pub use state::USER_ID;
 
 use shared::Shared;
@@ -85,50 +87,6 @@ impl fmt::Debug for MockServer {
             .field("accounts_url", &self.inner.shared.accounts_url)
             .finish()
     }
-}
-
-/// A playlist as the mock holds it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PlaylistSnapshot {
-    /// The playlist id.
-    pub id: String,
-    /// The name.
-    pub name: String,
-    /// The description.
-    pub description: Option<String>,
-    /// Whether it is public.
-    pub public: bool,
-    /// Whether it is collaborative.
-    pub collaborative: bool,
-    /// The owner's user id.
-    pub owner_id: String,
-    /// The current `snapshot_id`.
-    pub snapshot_id: String,
-    /// The URIs of its items, in order.
-    pub uris: Vec<String>,
-}
-
-/// The playback state as the mock holds it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PlaybackSnapshot {
-    /// The active device.
-    pub device_id: String,
-    /// Whether it is playing (not paused).
-    pub is_playing: bool,
-    /// The URI of the current item.
-    pub item_uri: String,
-    /// The context (album, playlist, ...) being played, if any.
-    pub context_uri: Option<String>,
-    /// The position in the current item.
-    pub progress_ms: u64,
-    /// Shuffle on or off.
-    pub shuffle: bool,
-    /// `off`, `track` or `context`.
-    pub repeat: String,
-    /// The active device's volume.
-    pub volume_percent: u8,
-    /// URIs added with `POST /me/player/queue` and not played yet.
-    pub queue: Vec<String>,
 }
 
 impl MockServer {
@@ -306,18 +264,13 @@ impl MockServer {
 
     /// The playlist `id` as the mock holds it (`None` if it was never created or used).
     pub fn playlist(&self, id: &str) -> Option<PlaylistSnapshot> {
-        let state = self.shared().state.lock().unwrap();
-        let p = state.playlists.get(id)?;
-        Some(PlaylistSnapshot {
-            id: p.id.clone(),
-            name: p.name.clone(),
-            description: p.description.clone(),
-            public: p.public,
-            collaborative: p.collaborative,
-            owner_id: p.owner_id.clone(),
-            snapshot_id: p.snapshot_id(),
-            uris: p.items.iter().map(|i| i.uri.clone()).collect(),
-        })
+        self.shared()
+            .state
+            .lock()
+            .unwrap()
+            .playlists
+            .get(id)
+            .map(PlaylistSnapshot::of)
     }
 
     /// The URIs of playlist `id`'s items, in order.
@@ -327,24 +280,12 @@ impl MockServer {
 
     /// The playback state, `None` while nothing plays.
     pub fn playback(&self) -> Option<PlaybackSnapshot> {
-        let state = self.shared().state.lock().unwrap();
-        let p = state.playback.as_ref()?;
-        let volume_percent = state
-            .devices
-            .iter()
-            .find(|d| d.id == p.device_id)
-            .map_or(0, |d| d.volume_percent);
-        Some(PlaybackSnapshot {
-            device_id: p.device_id.clone(),
-            is_playing: p.is_playing,
-            item_uri: p.current.clone(),
-            context_uri: p.context_uri.clone(),
-            progress_ms: p.progress_ms,
-            shuffle: p.shuffle,
-            repeat: p.repeat.clone(),
-            volume_percent,
-            queue: p.queue.iter().cloned().collect(),
-        })
+        PlaybackSnapshot::of(&self.shared().state.lock().unwrap())
+    }
+
+    /// A copy of the whole state: library, playlists and playback.
+    pub fn state(&self) -> StateSnapshot {
+        StateSnapshot::of(&self.shared().state.lock().unwrap())
     }
 
     /// The size of the virtual collection behind an example-based paged operation (default 4), e.g.

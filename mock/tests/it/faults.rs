@@ -238,3 +238,53 @@ async fn server_stops_when_the_last_handle_drops() {
     }
     assert!(stopped);
 }
+
+/// Sends one raw HTTP/1.1 request and reads until EOF or error.
+async fn raw_exchange(server: &MockServer, path: &str) -> (Vec<u8>, Option<std::io::ErrorKind>) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let addr = server
+        .accounts_url()
+        .trim_start_matches("http://")
+        .to_string();
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let request =
+        format!("GET /v1{path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer static-raw\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut received = Vec::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        match stream.read(&mut buf).await {
+            Ok(0) => return (received, None),
+            Ok(n) => received.extend_from_slice(&buf[..n]),
+            Err(e) => return (received, Some(e.kind())),
+        }
+    }
+}
+
+#[tokio::test]
+async fn raw_reset_close_and_truncation() {
+    let server = MockServer::start().await;
+    server.fault(Fault::reset().times(1));
+    let (received, error) = raw_exchange(&server, "/tracks/a").await;
+    assert!(received.is_empty());
+    assert_eq!(error, Some(std::io::ErrorKind::ConnectionReset));
+
+    server.fault(Fault::close().times(1));
+    assert_eq!(raw_exchange(&server, "/tracks/a").await, (Vec::new(), None));
+
+    server.fault(Fault::truncated().times(1));
+    let (received, error) = raw_exchange(&server, "/tracks/a").await;
+    assert_eq!(error, None);
+    let text = String::from_utf8(received).unwrap();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap();
+    let length: usize = head
+        .lines()
+        .find_map(|l| {
+            l.to_ascii_lowercase()
+                .strip_prefix("content-length: ")
+                .map(|v| v.trim().parse().unwrap())
+        })
+        .expect("content-length");
+    assert!(head.starts_with("HTTP/1.1 200"));
+    assert_eq!(body.len(), length / 2);
+}

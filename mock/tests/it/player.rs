@@ -117,4 +117,13 @@ async fn playing_a_playlist_context() {
     assert_eq!(state["context"]["uri"], format!("spotify:playlist:{id}"));
     assert_eq!(state["item"]["uri"], uris[2].as_str());
     assert_eq!(state["item"]["name"], "Track 3");
+    let snapshot = env.server.state();
+    assert_eq!(
+        snapshot.playback.unwrap().context_uri,
+        Some(format!("spotify:playlist:{id}"))
+    );
+    assert_eq!(snapshot.playlists.len(), 1);
+    assert_eq!(snapshot.saved_uris, [format!("spotify:playlist:{id}")]);
+    env.server.reset_state();
+    assert_eq!(env.get("/me/player").await.status, 204);
 }
