@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use super::Ctx;
 use crate::catalog::{catalog, mock_id, personalize, timestamp};
-use crate::paging::Links;
+use crate::paging::{Links, Window};
 use crate::reply::{ApiResult, Reply, bad_request, not_found};
 use crate::state::USER_ID;
 
@@ -68,6 +68,7 @@ fn single(ctx: &Ctx<'_>, segment: &str) -> ApiResult {
     let mut v = catalog().example(ctx.op.id);
     let kind = kind_of(segment);
     personalize(&mut v, ctx.base(), kind, id, None);
+    embed_pages(ctx, &mut v, kind, id);
     if kind == "user" {
         v["type"] = json!("user");
     }
@@ -99,6 +100,7 @@ fn multiple(ctx: &Ctx<'_>, segment: &str) -> ApiResult {
             }
             let mut v = template.clone();
             personalize(&mut v, ctx.base(), kind, id, None);
+            embed_pages(ctx, &mut v, kind, id);
             v
         })
         .collect();
@@ -266,26 +268,84 @@ fn example(ctx: &Ctx<'_>) -> ApiResult {
                 .and_then(|o| o.values_mut().find(|v| v.get("items").is_some()))
         };
         if let Some(page) = page {
-            let template = page.pointer("/items/0").cloned().unwrap_or(Value::Null);
-            let fallback = if op.path.contains("categories") && !op.path.ends_with("playlists") {
-                "category"
-            } else {
-                "item"
-            };
-            let kind = template
-                .get("type")
-                .and_then(Value::as_str)
-                .unwrap_or(fallback)
-                .to_string();
             let links = Links::new(ctx.base(), &ctx.api_path, &ctx.query);
-            *page = links.page(w, total, |i| {
-                let mut v = template.clone();
-                let id = mock_id(&format!("{}:{i}", ctx.api_path));
-                let name = format!("{}{} {}", kind[..1].to_uppercase(), &kind[1..], i + 1);
-                personalize(&mut v, ctx.base(), &kind, &id, Some(&name));
-                v
-            });
+            *page = virtual_page(ctx, page, &links, &ctx.api_path, w, total);
         }
     }
     Ok(Reply::json(op.success_status, body))
+}
+
+/// A page of a virtual collection of `total` items made from the first item of `example_page`; item
+/// `i` gets the id `mock_id("{seed}:{i}")` and the name `Kind i+1`.
+fn virtual_page(
+    ctx: &Ctx<'_>,
+    example_page: &Value,
+    links: &Links,
+    seed: &str,
+    w: Window,
+    total: usize,
+) -> Value {
+    let template = example_page
+        .pointer("/items/0")
+        .cloned()
+        .unwrap_or(Value::Null);
+    let fallback = if seed.contains("categories") && !seed.ends_with("playlists") {
+        "category"
+    } else {
+        "item"
+    };
+    let kind = template
+        .get("type")
+        .and_then(Value::as_str)
+        .unwrap_or(fallback)
+        .to_string();
+    links.page(w, total, |i| {
+        let mut v = template.clone();
+        let id = mock_id(&format!("{seed}:{i}"));
+        let name = format!("{}{} {}", kind[..1].to_uppercase(), &kind[1..], i + 1);
+        personalize(&mut v, ctx.base(), &kind, &id, Some(&name));
+        v
+    })
+}
+
+/// Rebuilds the first page embedded in a full album (`tracks`), show (`episodes`) or audiobook
+/// (`chapters`) so that it matches what the page's own endpoint answers.
+pub(super) fn embed_pages(ctx: &Ctx<'_>, v: &mut Value, kind: &str, id: &str) {
+    let (field, collection, op) = match kind {
+        "album" => ("tracks", "albums", "get-an-albums-tracks"),
+        "show" => ("episodes", "shows", "get-a-shows-episodes"),
+        "audiobook" => ("chapters", "audiobooks", "get-audiobook-chapters"),
+        _ => return,
+    };
+    let Some(page) = v.get_mut(field).filter(|p| p.get("items").is_some()) else {
+        return;
+    };
+    let path = format!("/{collection}/{id}/{field}");
+    let links = Links::new(ctx.base(), &path, &[]);
+    let total = collection_size(ctx, op, 4);
+    *page = virtual_page(
+        ctx,
+        page,
+        &links,
+        &path,
+        Window {
+            offset: 0,
+            limit: 50,
+        },
+        total,
+    );
+}
+
+/// Points links to the real API (left in examples) at the mock.
+pub(super) fn rebase(v: &mut Value, base: &str) {
+    match v {
+        Value::String(s) => {
+            if let Some(rest) = s.strip_prefix("https://api.spotify.com/v1") {
+                *s = format!("{base}{rest}");
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|i| rebase(i, base)),
+        Value::Object(map) => map.values_mut().for_each(|i| rebase(i, base)),
+        _ => {}
+    }
 }

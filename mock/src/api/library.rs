@@ -170,6 +170,7 @@ fn saved_page(ctx: &Ctx<'_>, kind: &str) -> ApiResult {
         let id = parse_uri(&saved[i].uri).map_or("", |(_, id)| id);
         let mut object = inner.clone();
         personalize(&mut object, ctx.base(), kind, id, None);
+        super::browse::embed_pages(ctx, &mut object, kind, id);
         let mut item = wrapper.clone();
         item[kind] = object;
         item["added_at"] = json!(saved[i].added_at);

@@ -19,7 +19,7 @@ use crate::faults::FaultRequest;
 use crate::matcher::{self, Route};
 use crate::paging::{Links, Window, window};
 use crate::record::{RecordedRequest, parse_query};
-use crate::reply::{ApiResult, Reply, bad_request};
+use crate::reply::{ApiResult, Payload, Reply, bad_request};
 use crate::server::ConnCtl;
 use crate::shared::{Shared, after, before};
 
@@ -79,7 +79,11 @@ pub(crate) async fn handle(
                     json: serde_json::from_str(&text).ok(),
                     text,
                 };
-                dispatch(&ctx).unwrap_or_else(|e| e)
+                let mut reply = dispatch(&ctx).unwrap_or_else(|e| e);
+                if let Payload::Json(body) = &mut reply.payload {
+                    browse::rebase(body, &shared.base_url);
+                }
+                reply
             }
         },
     };

@@ -31,6 +31,31 @@ async fn multi_get_keeps_order_and_nulls_missing_ids() {
 }
 
 #[tokio::test]
+async fn embedded_pages_match_their_endpoints() {
+    let env = env().await;
+    env.server.set_collection_size("get-an-albums-tracks", 60);
+    let album = env.get_ok("/albums/alb1").await;
+    let tracks = env.get_ok("/albums/alb1/tracks?limit=50").await;
+    assert_eq!(album["tracks"]["items"], tracks["items"]);
+    assert_eq!(album["tracks"]["total"], 60);
+    let next = album["tracks"]["next"].as_str().unwrap();
+    assert_eq!(
+        next,
+        format!(
+            "{}/albums/alb1/tracks?offset=50&limit=50",
+            env.server.base_url()
+        )
+    );
+    let show = env.get_ok("/shows/s1").await;
+    assert!(
+        show["episodes"]["href"]
+            .as_str()
+            .unwrap()
+            .starts_with(&env.server.base_url())
+    );
+}
+
+#[tokio::test]
 async fn single_lookups() {
     let env = env().await;
     let track = env.get_ok("/tracks/4iV5W9uYEdYUVa79Axb7Rh").await;
