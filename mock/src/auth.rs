@@ -116,6 +116,11 @@ impl AuthState {
         }
     }
 
+    /// Every access and refresh token issued so far (for tests that look for leaked secrets).
+    pub fn issued(&self) -> Vec<String> {
+        self.access.keys().chain(self.refresh.keys()).cloned().collect()
+    }
+
     pub fn expire_all(&mut self) {
         self.access.values_mut().for_each(|t| t.expired = true);
     }

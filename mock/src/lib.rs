@@ -29,12 +29,22 @@
 //! # }
 //! ```
 //!
-//! Conventions of the mock:
-//! - ids starting with `missing` do not exist: single lookups answer 404, multi-gets `null`.
-//! - any other playlist id exists: an unknown one is made up with 4 tracks on first use.
-//! - client [`DEFAULT_CLIENT_ID`] / [`DEFAULT_CLIENT_SECRET`] is registered; add more with
-//!   [`MockServer::add_client`].
-//! - the current user is [`USER_ID`].
+//! # Behaviour
+//!
+//! - HTTP/1.1 only, on `127.0.0.1` only.
+//! - Errors use Spotify's shapes: `{"error":{"status":N,"message":".."}}` for the Web API (404 for
+//!   unknown routes, 405 for a known path with another method, 400 for bad parameters such as a
+//!   `limit` above the operation's maximum, 401 for missing, unknown or expired tokens) and
+//!   `{"error":"..","error_description":".."}` with status 400 for the token endpoint.
+//! - Ids starting with `missing` do not exist: single lookups answer 404, multi-gets `null`.
+//! - Any other playlist id exists: an unknown one is made up with 4 tracks on first use.
+//! - Paged operations without state page over a virtual collection of 4 items (see
+//!   [`MockServer::set_collection_size`]); `next`/`previous`/`href` are absolute URLs of the mock.
+//! - Library, follows, playlists and playback are stateful; inspect them with
+//!   [`MockServer::state`] and friends. Nothing plays until `PUT /me/player/play` or a transfer.
+//! - Client [`DEFAULT_CLIENT_ID`] / [`DEFAULT_CLIENT_SECRET`] is registered; add more with
+//!   [`MockServer::add_client`]. Any `redirect_uri` is accepted.
+//! - The current user is [`USER_ID`].
 
 #![deny(missing_docs)]
 
@@ -196,6 +206,11 @@ impl MockServer {
     /// Issues an access token directly (as if by a token request), valid for the API.
     pub fn issue_token(&self) -> String {
         self.shared().auth.lock().unwrap().issue_access()
+    }
+
+    /// Every access and refresh token the mock has issued, e.g. to check that none leaked into logs.
+    pub fn issued_tokens(&self) -> Vec<String> {
+        self.shared().auth.lock().unwrap().issued()
     }
 
     /// The lifetime (`expires_in`) of access tokens issued from now on; default one hour.
