@@ -32,7 +32,27 @@ pub struct Client {
 
 /// The private runtime.
 #[derive(Clone, Debug)]
-pub struct Runtime(Arc<tokio::runtime::Runtime>);
+pub struct Runtime(Arc<OwnedRuntime>);
+
+/// Shuts the runtime down without blocking when the last client goes, so dropping a blocking client
+/// inside async code (which tokio's own `Drop` would refuse with a panic) is harmless.
+#[derive(Debug)]
+struct OwnedRuntime(Option<tokio::runtime::Runtime>);
+
+impl std::ops::Deref for OwnedRuntime {
+    type Target = tokio::runtime::Runtime;
+    fn deref(&self) -> &tokio::runtime::Runtime {
+        self.0.as_ref().expect("present until drop")
+    }
+}
+
+impl Drop for OwnedRuntime {
+    fn drop(&mut self) {
+        if let Some(runtime) = self.0.take() {
+            runtime.shutdown_background();
+        }
+    }
+}
 
 impl Runtime {
     fn check() -> Result<(), Error> {
@@ -72,7 +92,7 @@ impl Client {
             .map_err(|e| Error::Config(format!("cannot start the blocking client's runtime: {e}")))?;
         Ok(Self {
             inner: client,
-            runtime: Runtime(Arc::new(runtime)),
+            runtime: Runtime(Arc::new(OwnedRuntime(Some(runtime)))),
         })
     }
 
