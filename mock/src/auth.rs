@@ -118,7 +118,11 @@ impl AuthState {
 
     /// Every access and refresh token issued so far (for tests that look for leaked secrets).
     pub fn issued(&self) -> Vec<String> {
-        self.access.keys().chain(self.refresh.keys()).cloned().collect()
+        self.access
+            .keys()
+            .chain(self.refresh.keys())
+            .cloned()
+            .collect()
     }
 
     pub fn expire_all(&mut self) {

@@ -58,7 +58,6 @@ enum Target {
     Api,
     Operation(String),
     Path(String),
-    Token,
 }
 
 impl Fault {
@@ -209,7 +208,6 @@ impl Target {
             Target::Api => req.is_api,
             Target::Operation(id) => req.operation_id == Some(id.as_str()),
             Target::Path(p) => p == req.path || Some(p.as_str()) == req.template,
-            Target::Token => req.path == "/api/token",
         }
     }
 }
@@ -220,13 +218,6 @@ pub(crate) struct FaultSet(Vec<Fault>);
 
 impl FaultSet {
     pub fn push(&mut self, fault: Fault) {
-        let fault = match fault.target {
-            Target::Path(ref p) if p == "/api/token" => Fault {
-                target: Target::Token,
-                ..fault
-            },
-            _ => fault,
-        };
         self.0.push(fault);
     }
 

@@ -53,7 +53,11 @@ pub(crate) async fn run(listener: TcpListener, router: Router, mut shutdown: wat
         tokio::select! {
             _ = shutdown.changed() => break,
             accepted = listener.accept() => {
-                let Ok((stream, _)) = accepted else { continue };
+                let Ok((stream, _)) = accepted else {
+                    // E.g. out of file descriptors: back off instead of spinning.
+                    tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+                    continue;
+                };
                 let _ = stream.set_nodelay(true);
                 tokio::spawn(serve(stream, router.clone(), shutdown.clone()));
             }
