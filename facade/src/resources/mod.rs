@@ -10,7 +10,7 @@ use std::sync::Arc;
 use futures::FutureExt;
 use futures::future::BoxFuture;
 
-use crate::paginate::{OffsetFetch, PagingModel, Paginator};
+use crate::paginate::{CursorFetch, OffsetFetch, Paginator, PagingModel};
 use crate::{Client, Endpoint, Error};
 
 pub mod albums;
@@ -181,6 +181,19 @@ where
         client.prefetch(),
         fetch,
     )
+}
+
+/// A cursor-paged stream over `operation_id`, where `fetch(client, cursor, limit)` fetches one page:
+/// `cursor` is `None` for the first page, then the next cursor the previous page gave
+/// ([`PagingModel::into_page`]'s `next_cursor`).
+pub(crate) fn cursor_stream<M, F>(client: &Client, operation_id: &'static str, fetch: F) -> Paginator<M>
+where
+    M: PagingModel,
+    F: Fn(Client, Option<String>, u32) -> BoxFuture<'static, Result<M, Error>> + Send + Sync + 'static,
+{
+    let owned = client.clone();
+    let fetch: CursorFetch<M> = Arc::new(move |cursor, limit| fetch(owned.clone(), cursor, limit));
+    Paginator::cursor(endpoint(operation_id), max_page_size(operation_id), fetch)
 }
 
 /// Splits `items` into chunks of at most `size` (multi-get endpoints take 20 to 50 IDs at once).
