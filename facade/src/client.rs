@@ -141,6 +141,11 @@ impl Client {
         self.inner.prefetch
     }
 
+    /// The largest response body accepted (also for image downloads).
+    pub(crate) fn max_response_bytes(&self) -> u64 {
+        self.inner.transport.max_response_bytes
+    }
+
     /// Closes the client (and every clone): later calls fail with [`Error::Closed`]. Requests already
     /// under way finish.
     pub fn close(&self) {
