@@ -27,6 +27,7 @@ mod call;
 mod client;
 mod error;
 pub mod ids;
+pub mod images;
 pub mod paginate;
 pub mod rate_limit;
 pub mod resources;
