@@ -302,6 +302,18 @@ macro_rules! typed_id {
                 Ok(self.clone())
             }
         }
+
+        impl IntoId<AnyId> for $name {
+            fn into_id(self) -> Result<AnyId, Error> {
+                Ok(self.into())
+            }
+        }
+
+        impl IntoId<AnyId> for &$name {
+            fn into_id(self) -> Result<AnyId, Error> {
+                Ok(self.clone().into())
+            }
+        }
     };
 }
 
@@ -349,6 +361,16 @@ str_into_id!(TrackId, AlbumId, ArtistId, PlaylistId, ShowId, EpisodeId, Audioboo
 impl IntoId<AnyId> for AnyId {
     fn into_id(self) -> Result<AnyId, Error> {
         Ok(self)
+    }
+}
+impl IntoId<AnyId> for &AnyId {
+    fn into_id(self) -> Result<AnyId, Error> {
+        Ok(self.clone())
+    }
+}
+impl IntoId<AnyId> for &String {
+    fn into_id(self) -> Result<AnyId, Error> {
+        AnyId::parse(self)
     }
 }
 impl IntoId<AnyId> for &str {
@@ -451,6 +473,39 @@ impl IntoId<PlayableId> for String {
         PlayableId::parse(&self)
     }
 }
+impl IntoId<PlayableId> for &String {
+    fn into_id(self) -> Result<PlayableId, Error> {
+        PlayableId::parse(self)
+    }
+}
+impl IntoId<PlayableId> for &PlayableId {
+    fn into_id(self) -> Result<PlayableId, Error> {
+        Ok(self.clone())
+    }
+}
+impl IntoId<PlayableId> for &TrackId {
+    fn into_id(self) -> Result<PlayableId, Error> {
+        Ok(PlayableId::Track(self.clone()))
+    }
+}
+impl IntoId<PlayableId> for &EpisodeId {
+    fn into_id(self) -> Result<PlayableId, Error> {
+        Ok(PlayableId::Episode(self.clone()))
+    }
+}
+impl From<PlayableId> for AnyId {
+    fn from(id: PlayableId) -> AnyId {
+        match id {
+            PlayableId::Track(id) => id.into(),
+            PlayableId::Episode(id) => id.into(),
+        }
+    }
+}
+impl IntoId<AnyId> for PlayableId {
+    fn into_id(self) -> Result<AnyId, Error> {
+        Ok(self.into())
+    }
+}
 
 /// Parses every element, failing on the first bad one (nothing is sent then).
 pub fn parse_all<T, I>(inputs: impl IntoIterator<Item = I>) -> Result<Vec<T>, Error>
@@ -540,6 +595,21 @@ mod tests {
         let ids: Vec<TrackId> = parse_all([ID, "spotify:track:7ouMYWpwJ422jRcDASZB7P"]).unwrap();
         assert_eq!(ids.len(), 2);
         assert!(parse_all::<TrackId, _>([ID, "bad"]).is_err());
+    }
+
+    #[test]
+    fn typed_ids_convert_to_any_and_playable_ids() {
+        let track = TrackId::parse(ID).unwrap();
+        let show = ShowId::parse("5CfCWKI5pZ28U0uOzXkDHe").unwrap();
+        let any: Vec<AnyId> = parse_all([track.clone()]).unwrap();
+        assert_eq!(any[0].uri(), format!("spotify:track:{ID}"));
+        let any: AnyId = (&show).into_id().unwrap();
+        assert_eq!(any.kind(), Kind::Show);
+        let episode = PlayableId::parse("spotify:episode:512ojhOuo1ktJprKbVcKyQ").unwrap();
+        let any: AnyId = episode.clone().into_id().unwrap();
+        assert_eq!(any.uri(), episode.uri());
+        let playable: Vec<PlayableId> = parse_all([&track]).unwrap();
+        assert_eq!(playable, [PlayableId::Track(track)]);
     }
 
     fn base62() -> impl Strategy<Value = String> {
