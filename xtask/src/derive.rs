@@ -111,7 +111,7 @@ fn resolve<'a>(spec: &'a Value, value: &'a Value) -> &'a Value {
 fn synthesize(spec: &Value, schema: &Value, depth: usize) -> Value {
     let schema = resolve(spec, schema);
     if let Some(example) = schema.get("example") {
-        return example.clone();
+        return trimmed(example.clone());
     }
     if depth > 12 {
         return Value::Null;
@@ -147,7 +147,11 @@ fn synthesize(spec: &Value, schema: &Value, depth: usize) -> Value {
         return first.clone();
     }
     match schema.get("type").and_then(Value::as_str) {
-        Some("array") => json!([synthesize(spec, &schema["items"], depth + 1)]),
+        // Too deep to build an item: an empty array, never `[null]` (items are not nullable).
+        Some("array") => match synthesize(spec, &schema["items"], depth + 1) {
+            Value::Null => json!([]),
+            item => json!([item]),
+        },
         Some("string") => match schema.get("format").and_then(Value::as_str) {
             Some("date-time") => json!("2026-01-01T00:00:00Z"),
             Some("date") => json!("2026-01-01"),
@@ -158,6 +162,16 @@ fn synthesize(spec: &Value, schema: &Value, depth: usize) -> Value {
         Some("boolean") => json!(false),
         _ if schema.get("properties").is_some() => object(spec, schema, depth),
         _ => Value::Null,
+    }
+}
+
+/// Examples written as YAML block scalars end in a newline (`url: |` ...); real values do not.
+fn trimmed(value: Value) -> Value {
+    match value {
+        Value::String(s) => Value::String(s.trim_end().to_string()),
+        Value::Array(items) => Value::Array(items.into_iter().map(trimmed).collect()),
+        Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, trimmed(v))).collect()),
+        other => other,
     }
 }
 
