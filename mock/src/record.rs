@@ -19,6 +19,9 @@ pub struct RecordedRequest {
     pub body: Option<Value>,
     /// The spec's `operationId` the request was routed to (`"get-track"`), if any.
     pub operation_id: Option<String>,
+    /// When the server had read the request (before any fault delay or latency), on the real clock:
+    /// for checking the spacing of requests, e.g. that a `Retry-After` was waited out.
+    pub received_at: std::time::Instant,
 }
 
 impl RecordedRequest {
@@ -47,6 +50,7 @@ impl RecordedRequest {
             headers,
             body: record_body(body, is_form),
             operation_id: operation_id.map(str::to_string),
+            received_at: std::time::Instant::now(),
         }
     }
 
