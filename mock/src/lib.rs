@@ -52,6 +52,7 @@ mod api;
 mod auth;
 mod catalog;
 mod faults;
+mod images;
 mod matcher;
 mod paging;
 mod record;
@@ -118,6 +119,7 @@ impl MockServer {
         let router = Router::new()
             .route("/api/token", post(auth::token))
             .route("/authorize", get(auth::authorize))
+            .route("/mock-images/{name}", get(images::serve))
             .fallback(api::handle)
             .with_state(shared.clone());
         let (shutdown, rx) = watch::channel(());

@@ -336,12 +336,16 @@ pub(super) fn embed_pages(ctx: &Ctx<'_>, v: &mut Value, kind: &str, id: &str) {
     );
 }
 
-/// Points links to the real API (left in examples) at the mock.
+/// Points links to the real API and image CDN (left in examples) at the mock, so nothing a client
+/// follows leaves 127.0.0.1.
 pub(super) fn rebase(v: &mut Value, base: &str) {
     match v {
         Value::String(s) => {
             if let Some(rest) = s.strip_prefix("https://api.spotify.com/v1") {
                 *s = format!("{base}{rest}");
+            } else if let Some(rest) = s.strip_prefix("https://i.scdn.co/image/") {
+                let origin = base.strip_suffix("/v1").unwrap_or(base);
+                *s = format!("{origin}/mock-images/{rest}");
             }
         }
         Value::Array(items) => items.iter_mut().for_each(|i| rebase(i, base)),

@@ -203,3 +203,16 @@ async fn generated_client_round_trip() {
         .collect();
     assert_eq!(ops, ["get-track", "get-playlists-items"]);
 }
+
+#[tokio::test]
+async fn image_urls_point_at_the_mock_and_serve_a_jpeg() {
+    let env = env().await;
+    let album = env.get_ok("/albums/4aawyAB9vmqN3uQ7FjRGTy").await;
+    let url = album["images"][0]["url"].as_str().unwrap().to_string();
+    let origin = env.server.accounts_url();
+    assert!(url.starts_with(&format!("{origin}/mock-images/")), "{url}");
+    let response = reqwest::get(&url).await.unwrap();
+    assert_eq!(response.headers()["content-type"], "image/jpeg");
+    let bytes = response.bytes().await.unwrap();
+    assert_eq!(&bytes[..3], &[0xFF, 0xD8, 0xFF]);
+}
