@@ -1,8 +1,472 @@
-//! Player.
+//! Player: playback state, devices, playback commands, the queue and recently played tracks.
+//!
+//! Commands (`pause`, `next`, `seek`, ...) act on the user's active device, need Spotify Premium, and
+//! answer `Ok(())` once Spotify has accepted them (it applies them asynchronously: read
+//! [`Player::state`] to see the effect). To make a device active use [`Player::transfer`], or start
+//! playback on it with [`Play::device`]. For a command aimed at another device without transferring,
+//! use the escape hatch, e.g.
+//! `client.call(|raw| raw.pause_a_users_playback().device_id("DEVICE").send())`.
 
-use super::resource;
+use std::str::FromStr;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use super::{boxed, cursor_stream, resource};
+use crate::ids::{AnyId, IntoId, Kind, PlayableId, parse_all};
+use crate::types::{
+    CurrentlyPlayingContextObject, CurrentlyPlayingObject, CursorPagingPlayHistoryObject,
+    DeviceObject, QueueObject, StartAUsersPlaybackBody, TransferAUsersPlaybackBody,
+};
+use crate::{Client, Error, Paginator};
+
+/// The item types this client understands in playback answers (episodes are left out by Spotify
+/// unless asked for).
+const ADDITIONAL_TYPES: &str = "track,episode";
 
 resource! {
     /// Player: `client.player()`.
     Player;
+
+    /// The playback state: item, progress, device, shuffle and repeat (`GET /me/player`). `None` when
+    /// nothing is playing or paused on any device (Spotify answers `204 No Content`).
+    pub async fn state(&self) -> Result<Option<CurrentlyPlayingContextObject>, Error> {
+        self.client
+            .call_optional(|raw| {
+                raw.get_information_about_the_users_current_playback()
+                    .additional_types(ADDITIONAL_TYPES)
+                    .send()
+            })
+            .await
+    }
+
+    /// The item playing now, with less detail than [`state`](Self::state)
+    /// (`GET /me/player/currently-playing`). `None` when nothing is playing.
+    pub async fn currently_playing(&self) -> Result<Option<CurrentlyPlayingObject>, Error> {
+        self.client
+            .call_optional(|raw| {
+                raw.get_the_users_currently_playing_track()
+                    .additional_types(ADDITIONAL_TYPES)
+                    .send()
+            })
+            .await
+    }
+
+    /// The user's available Spotify Connect devices (`GET /me/player/devices`).
+    pub async fn devices(&self) -> Result<Vec<DeviceObject>, Error> {
+        let response = self.client.call(|raw| raw.get_a_users_available_devices().send()).await?;
+        Ok(response.devices.into_iter().flatten().collect())
+    }
+
+    /// Moves playback to the device `device_id` (`PUT /me/player`); `play: true` also starts playing
+    /// there, `false` keeps the current play/pause state.
+    pub async fn transfer(&self, device_id: &str, play: bool) -> Result<(), Error> {
+        if device_id.trim().is_empty() {
+            return Err(Error::InvalidArgument("transfer: the device ID is empty".into()));
+        }
+        let body = TransferAUsersPlaybackBody {
+            device_ids: vec![device_id.to_string()],
+            play: Some(play),
+        };
+        self.client.call(|raw| raw.transfer_a_users_playback().body(body).send()).await
+    }
+
+    /// Starts playing a context or a list of tracks and episodes (`PUT /me/player/play`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: spotify_sdk::Client) -> Result<(), spotify_sdk::Error> {
+    /// use std::time::Duration;
+    /// use spotify_sdk::resources::player::Play;
+    ///
+    /// // The fifth track of an album, 30 seconds in.
+    /// let album = Play::context("spotify:album:5ht7ItJgpBH7W6vJ5BqpPr")
+    ///     .offset(4)
+    ///     .position(Duration::from_secs(30));
+    /// client.player().play(album).await?;
+    ///
+    /// if let Some(state) = client.player().state().await? {
+    ///     println!("playing: {:?}, at {:?} ms", state.is_playing, state.progress_ms);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn play(&self, play: Play) -> Result<(), Error> {
+        let Play { body, device_id } = play;
+        let body = body?;
+        self.client
+            .call(|raw| {
+                let request = raw.start_a_users_playback().body(body);
+                match device_id {
+                    Some(device_id) => request.device_id(device_id).send(),
+                    None => request.send(),
+                }
+            })
+            .await
+    }
+
+    /// Resumes playback where it was paused (`PUT /me/player/play` without a body's context or items).
+    pub async fn resume(&self) -> Result<(), Error> {
+        self.client.call(|raw| raw.start_a_users_playback().send()).await
+    }
+
+    /// Pauses playback (`PUT /me/player/pause`).
+    pub async fn pause(&self) -> Result<(), Error> {
+        self.client.call(|raw| raw.pause_a_users_playback().send()).await
+    }
+
+    /// Skips to the next item in the queue (`POST /me/player/next`).
+    pub async fn next(&self) -> Result<(), Error> {
+        self.client.call(|raw| raw.skip_users_playback_to_next_track().send()).await
+    }
+
+    /// Skips to the previous item (`POST /me/player/previous`).
+    pub async fn previous(&self) -> Result<(), Error> {
+        self.client.call(|raw| raw.skip_users_playback_to_previous_track().send()).await
+    }
+
+    /// Seeks to `position` in the current item (`PUT /me/player/seek`); past its end, the next item
+    /// starts.
+    pub async fn seek(&self, position: Duration) -> Result<(), Error> {
+        let position_ms = millis(position, "seek")?;
+        self.client
+            .call(|raw| raw.seek_to_position_in_currently_playing_track().position_ms(position_ms).send())
+            .await
+    }
+
+    /// Sets the repeat mode (`PUT /me/player/repeat`).
+    pub async fn repeat(&self, mode: RepeatMode) -> Result<(), Error> {
+        self.client
+            .call(|raw| raw.set_repeat_mode_on_users_playback().state(mode.as_str()).send())
+            .await
+    }
+
+    /// Sets the active device's volume, 0 to 100 (`PUT /me/player/volume`). A larger value is
+    /// [`Error::InvalidArgument`] and nothing is sent.
+    pub async fn volume(&self, percent: u8) -> Result<(), Error> {
+        if percent > 100 {
+            return Err(Error::InvalidArgument(format!(
+                "volume: {percent} is not a percentage from 0 to 100"
+            )));
+        }
+        self.client
+            .call(|raw| raw.set_volume_for_users_playback().volume_percent(i64::from(percent)).send())
+            .await
+    }
+
+    /// Turns shuffle on or off (`PUT /me/player/shuffle`).
+    pub async fn shuffle(&self, on: bool) -> Result<(), Error> {
+        self.client.call(|raw| raw.toggle_shuffle_for_users_playback().state(on).send()).await
+    }
+
+    /// The item playing now and the items queued after it (`GET /me/player/queue`).
+    pub async fn queue(&self) -> Result<QueueObject, Error> {
+        self.client.call(|raw| raw.get_queue().send()).await
+    }
+
+    /// Adds a track or episode to the end of the queue (`POST /me/player/queue`), by ID, URI or URL
+    /// (a bare ID is taken as a track).
+    pub async fn add_to_queue(&self, item: impl IntoId<PlayableId>) -> Result<(), Error> {
+        let uri = item.into_id()?.uri();
+        self.client.call(|raw| raw.add_to_queue().uri(uri).send()).await
+    }
+
+    /// The tracks the user played recently, newest first, going back in time
+    /// (`GET /me/player/recently-played`, 50 per page; Spotify keeps only the last 50 or so).
+    pub fn recently_played(&self) -> Paginator<CursorPagingPlayHistoryObject> {
+        history(self.client, Direction::Back, None)
+    }
+
+    /// The tracks played before `time`, newest first, going back in time. `time` can be a
+    /// `SystemTime` or a `chrono::DateTime<Utc>` (such as a [`PlayHistoryObject::played_at`](crate::types::PlayHistoryObject::played_at)).
+    pub fn recently_played_before(&self, time: impl Into<SystemTime>) -> Paginator<CursorPagingPlayHistoryObject> {
+        match unix_millis(time.into()) {
+            Ok(ms) => history(self.client, Direction::Back, Some(ms)),
+            Err(e) => Paginator::failed(e),
+        }
+    }
+
+    /// The tracks played after `time`, oldest first: e.g. the plays since the newest `played_at` seen
+    /// last time.
+    pub fn recently_played_after(&self, time: impl Into<SystemTime>) -> Paginator<CursorPagingPlayHistoryObject> {
+        match unix_millis(time.into()) {
+            Ok(ms) => history(self.client, Direction::Forward, Some(ms)),
+            Err(e) => Paginator::failed(e),
+        }
+    }
+}
+
+/// What [`Player::play`] starts: a context (an album, artist, playlist, show or audiobook) or a list
+/// of tracks and episodes, optionally from an offset and a position, optionally on a given device.
+///
+/// IDs are parsed when the value is built; an invalid one makes [`Player::play`] fail with
+/// [`Error::InvalidId`] before anything is sent.
+#[derive(Debug)]
+#[must_use = "pass it to Player::play"]
+pub struct Play {
+    body: Result<StartAUsersPlaybackBody, Error>,
+    device_id: Option<String>,
+}
+
+impl Play {
+    /// Plays a context, given as a URI or URL (`spotify:album:...`, `https://open.spotify.com/playlist/...`).
+    pub fn context(context: impl IntoId<AnyId>) -> Self {
+        let body = context.into_id().and_then(|id| match id.kind() {
+            Kind::Album | Kind::Artist | Kind::Playlist | Kind::Show | Kind::Audiobook => {
+                Ok(StartAUsersPlaybackBody {
+                    context_uri: Some(id.uri()),
+                    ..Default::default()
+                })
+            }
+            kind => Err(Error::InvalidId {
+                input: id.uri(),
+                expected: "album, artist, playlist, show or audiobook URI or URL",
+                reason: format!(
+                    "a {kind} is not a context to play; use Play::items for tracks and episodes"
+                ),
+            }),
+        });
+        Self {
+            body,
+            device_id: None,
+        }
+    }
+
+    /// Plays these tracks and episodes in order (IDs, URIs or URLs; a bare ID is taken as a track).
+    pub fn items(items: impl IntoIterator<Item = impl IntoId<PlayableId>>) -> Self {
+        let body = parse_all::<PlayableId, _>(items).and_then(|items| {
+            if items.is_empty() {
+                return Err(Error::InvalidArgument(
+                    "Play::items: the list is empty".into(),
+                ));
+            }
+            Ok(StartAUsersPlaybackBody {
+                uris: items.iter().map(PlayableId::uri).collect(),
+                ..Default::default()
+            })
+        });
+        Self {
+            body,
+            device_id: None,
+        }
+    }
+
+    /// Starts at the item with this zero-based index in the context or list.
+    pub fn offset(mut self, index: u32) -> Self {
+        if let Ok(body) = &mut self.body {
+            body.offset = serde_json::Map::from_iter([("position".to_string(), index.into())]);
+        }
+        self
+    }
+
+    /// Starts at this item of the context or list (ID, URI or URL).
+    pub fn offset_item(mut self, item: impl IntoId<PlayableId>) -> Self {
+        self.body = self.body.and_then(|mut body| {
+            let uri = item.into_id()?.uri();
+            body.offset = serde_json::Map::from_iter([("uri".to_string(), uri.into())]);
+            Ok(body)
+        });
+        self
+    }
+
+    /// Starts this far into the first item.
+    pub fn position(mut self, position: Duration) -> Self {
+        self.body = self.body.and_then(|mut body| {
+            body.position_ms = Some(millis(position, "Play::position")?);
+            Ok(body)
+        });
+        self
+    }
+
+    /// Plays on this device instead of the active one (it becomes the active device).
+    pub fn device(mut self, device_id: impl Into<String>) -> Self {
+        self.device_id = Some(device_id.into());
+        self
+    }
+}
+
+/// The repeat mode of [`Player::repeat`] (and of `repeat_state` in the playback state, which parses
+/// into it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RepeatMode {
+    /// No repeat.
+    Off,
+    /// Repeat the current track or episode.
+    Track,
+    /// Repeat the current context (album, playlist, ...).
+    Context,
+}
+
+impl RepeatMode {
+    /// The word Spotify uses: `off`, `track` or `context`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RepeatMode::Off => "off",
+            RepeatMode::Track => "track",
+            RepeatMode::Context => "context",
+        }
+    }
+}
+
+impl std::fmt::Display for RepeatMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for RepeatMode {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s {
+            "off" => Ok(RepeatMode::Off),
+            "track" => Ok(RepeatMode::Track),
+            "context" => Ok(RepeatMode::Context),
+            other => Err(Error::InvalidArgument(format!(
+                "{other:?} is not a repeat mode (off, track or context)"
+            ))),
+        }
+    }
+}
+
+/// Which way [`history`] walks through the plays.
+#[derive(Clone, Copy, Debug)]
+enum Direction {
+    /// Newest first, with `before`.
+    Back,
+    /// Oldest first, with `after`.
+    Forward,
+}
+
+/// Recently played tracks from `start` (Unix milliseconds; `None`: from now, going back).
+fn history(
+    client: &Client,
+    direction: Direction,
+    start: Option<i64>,
+) -> Paginator<CursorPagingPlayHistoryObject> {
+    cursor_stream(
+        client,
+        "get-recently-played",
+        move |client, cursor, limit| {
+            boxed(async move {
+                let at = match cursor {
+                    Some(cursor) => Some(cursor.parse::<i64>().map_err(|_| Error::Pagination {
+                        endpoint: Some(super::endpoint("get-recently-played")),
+                        message: format!(
+                            "the cursor {cursor:?} is not a Unix timestamp in milliseconds"
+                        ),
+                    })?),
+                    None => start,
+                };
+                let mut page = client
+                    .call(|raw| {
+                        let request = raw.get_recently_played().limit(u64::from(limit));
+                        match (direction, at) {
+                            (Direction::Back, Some(ms)) => request.before(ms).send(),
+                            (Direction::Forward, Some(ms)) => request.after(ms).send(),
+                            (_, None) => request.send(),
+                        }
+                    })
+                    .await?;
+                // The paginator follows `cursors.after`. Going back in time the next page is the one before
+                // this page's oldest play; going forward, the one after its newest play, and the page is
+                // reversed so that the whole stream runs oldest first.
+                match direction {
+                    Direction::Back => {
+                        if let Some(cursors) = page.cursors.as_mut() {
+                            cursors.after = cursors.before.take();
+                        }
+                    }
+                    Direction::Forward => page.items.reverse(),
+                }
+                Ok(page)
+            })
+        },
+    )
+}
+
+/// `duration` in whole milliseconds, as the API's integer.
+fn millis(duration: Duration, what: &str) -> Result<i64, Error> {
+    i64::try_from(duration.as_millis())
+        .map_err(|_| Error::InvalidArgument(format!("{what}: {duration:?} is too long")))
+}
+
+/// `time` as Unix milliseconds (the recently-played cursors).
+fn unix_millis(time: SystemTime) -> Result<i64, Error> {
+    let since_epoch = time
+        .duration_since(UNIX_EPOCH)
+        .map_err(|_| Error::InvalidArgument("recently played: the time is before 1970".into()))?;
+    millis(since_epoch, "recently played")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeat_modes_round_trip() {
+        for mode in [RepeatMode::Off, RepeatMode::Track, RepeatMode::Context] {
+            assert_eq!(mode.as_str().parse::<RepeatMode>().unwrap(), mode);
+            assert_eq!(mode.to_string(), mode.as_str());
+        }
+        assert!(matches!(
+            "sometimes".parse::<RepeatMode>(),
+            Err(Error::InvalidArgument(_))
+        ));
+    }
+
+    #[test]
+    fn play_bodies() {
+        let body = Play::context("https://open.spotify.com/playlist/37i9dQZF1DXcBWIGoYBM5M?si=x")
+            .offset(2)
+            .position(Duration::from_millis(1500))
+            .body
+            .unwrap();
+        assert_eq!(
+            serde_json::to_value(&body).unwrap(),
+            serde_json::json!({
+                "context_uri": "spotify:playlist:37i9dQZF1DXcBWIGoYBM5M",
+                "offset": {"position": 2},
+                "position_ms": 1500,
+            })
+        );
+        let body = Play::items([
+            "4uLU6hMCjMI75M1A2tKUQC",
+            "spotify:episode:512ojhOuo1ktJprKbVcKyQ",
+        ])
+        .offset_item("spotify:episode:512ojhOuo1ktJprKbVcKyQ")
+        .body
+        .unwrap();
+        assert_eq!(
+            serde_json::to_value(&body).unwrap(),
+            serde_json::json!({
+                "uris": ["spotify:track:4uLU6hMCjMI75M1A2tKUQC", "spotify:episode:512ojhOuo1ktJprKbVcKyQ"],
+                "offset": {"uri": "spotify:episode:512ojhOuo1ktJprKbVcKyQ"},
+            })
+        );
+    }
+
+    #[test]
+    fn bad_play_values_are_kept_until_play() {
+        let bad = [
+            Play::context("spotify:track:4uLU6hMCjMI75M1A2tKUQC"),
+            Play::context("4aawyAB9vmqN3uQ7FjRGTy"),
+            Play::items(["spotify:album:4aawyAB9vmqN3uQ7FjRGTy"]),
+            Play::context("spotify:album:4aawyAB9vmqN3uQ7FjRGTy").offset_item("nope"),
+        ];
+        for play in bad {
+            assert!(
+                matches!(play.body, Err(Error::InvalidId { .. })),
+                "{play:?}"
+            );
+        }
+        let empty = Play::items(Vec::<String>::new());
+        assert!(matches!(empty.body, Err(Error::InvalidArgument(_))));
+        let too_long = Play::items(["4uLU6hMCjMI75M1A2tKUQC"]).position(Duration::MAX);
+        assert!(matches!(too_long.body, Err(Error::InvalidArgument(_))));
+    }
+
+    #[test]
+    fn times_before_1970_are_refused() {
+        assert!(unix_millis(UNIX_EPOCH - Duration::from_secs(1)).is_err());
+        assert_eq!(
+            unix_millis(UNIX_EPOCH + Duration::from_millis(1_484_811_043_508)).unwrap(),
+            1_484_811_043_508
+        );
+    }
 }
