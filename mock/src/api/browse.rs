@@ -294,19 +294,41 @@ fn virtual_page(
     } else {
         "item"
     };
-    let kind = template
-        .get("type")
-        .and_then(Value::as_str)
-        .unwrap_or(fallback)
-        .to_string();
+    // Some examples type their items with the placeholder `"string"` (album tracks, playlists):
+    // then the collection's path says what they are.
+    let kind = match template.get("type").and_then(Value::as_str) {
+        Some(t) if ITEM_KINDS.contains(&t) => t,
+        _ => match seed.rsplit('/').next() {
+            Some("tracks") => "track",
+            Some("playlists" | "featured-playlists") => "playlist",
+            _ => fallback,
+        },
+    }
+    .to_string();
     links.page(w, total, |i| {
         let mut v = template.clone();
         let id = mock_id(&format!("{seed}:{i}"));
         let name = format!("{}{} {}", kind[..1].to_uppercase(), &kind[1..], i + 1);
         personalize(&mut v, ctx.base(), &kind, &id, Some(&name));
+        if v.get("type").is_some() {
+            v["type"] = json!(kind);
+        }
         v
     })
 }
+
+/// The `type` values of objects that appear as page items.
+const ITEM_KINDS: [&str; 9] = [
+    "album",
+    "artist",
+    "audiobook",
+    "category",
+    "chapter",
+    "episode",
+    "playlist",
+    "show",
+    "track",
+];
 
 /// Rebuilds the first page embedded in a full album (`tracks`), show (`episodes`) or audiobook
 /// (`chapters`) so that it matches what the page's own endpoint answers.

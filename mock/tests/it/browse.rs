@@ -46,6 +46,18 @@ async fn embedded_pages_match_their_endpoints() {
             env.server.base_url()
         )
     );
+    // Items typed `"string"` in the spec's examples get the collection's kind.
+    assert_eq!(tracks["items"][0]["type"], "track");
+    assert_eq!(tracks["items"][0]["name"], "Track 1");
+    assert!(
+        tracks["items"][0]["uri"]
+            .as_str()
+            .unwrap()
+            .starts_with("spotify:track:")
+    );
+    let featured = env.get_ok("/browse/featured-playlists").await;
+    assert_eq!(featured["playlists"]["items"][0]["type"], "playlist");
+    assert_eq!(featured["playlists"]["items"][0]["name"], "Playlist 1");
     let show = env.get_ok("/shows/s1").await;
     assert!(
         show["episodes"]["href"]
