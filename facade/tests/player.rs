@@ -196,16 +196,7 @@ async fn commands_answer_unit_and_change_the_playback() {
     assert_eq!(playback.repeat, "context");
     assert!(playback.shuffle);
 
-    let wire: Vec<(
-        String,
-        String,
-        Vec<(String, String)>,
-        Option<serde_json::Value>,
-    )> = server
-        .requests()
-        .into_iter()
-        .map(|r| (r.method, r.path, r.query, r.body))
-        .collect();
+    let wire = server.requests();
     let q = |k: &str, v: &str| vec![(k.to_string(), v.to_string())];
     let expected = [
         ("POST", "/v1/me/player/next", vec![], None),
@@ -231,7 +222,12 @@ async fn commands_answer_unit_and_change_the_playback() {
     assert_eq!(wire.len(), expected.len(), "{wire:#?}");
     for (got, (method, path, query, body)) in wire.iter().zip(expected) {
         assert_eq!(
-            (got.0.as_str(), got.1.as_str(), &got.2, &got.3),
+            (
+                got.method.as_str(),
+                got.path.as_str(),
+                &got.query,
+                &got.body
+            ),
             (method, path, &query, &body)
         );
     }
