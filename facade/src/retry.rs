@@ -68,6 +68,20 @@ pub fn is_idempotent(method: &str) -> bool {
     matches!(method, "GET" | "HEAD" | "PUT" | "DELETE" | "OPTIONS")
 }
 
+/// Operations whose method says idempotent but whose effect is not: reordering playlist items is a PUT
+/// that moves items relative to where they are now, so applying it twice moves them twice. (The same
+/// operation also replaces items, which is idempotent; one operation gets one rule.)
+const NOT_IDEMPOTENT: &[&str] = &[
+    "reorder-or-replace-playlists-items",
+    "reorder-or-replace-playlists-tracks",
+];
+
+/// Whether sending the operation `operation_id` twice has the effect of sending it once: its method
+/// decides (see [`is_idempotent`]), except for the few operations Spotify defines otherwise.
+pub fn is_idempotent_operation(method: &str, operation_id: &str) -> bool {
+    is_idempotent(method) && !NOT_IDEMPOTENT.contains(&operation_id)
+}
+
 /// Decides whether attempt number `attempt` (0 for the first) is followed by another.
 ///
 /// `jitter` is a uniform random number in `[0, 1)`; the backoff is `jitter * min(max, initial * mult^attempt)`
@@ -79,6 +93,17 @@ pub fn decide(
     outcome: Outcome,
     jitter: f64,
 ) -> Decision {
+    decide_for(policy, attempt, is_idempotent(method), outcome, jitter)
+}
+
+/// [`decide`] for a request whose idempotency is known, e.g. from [`is_idempotent_operation`].
+pub fn decide_for(
+    policy: &RetryPolicy,
+    attempt: u32,
+    idempotent: bool,
+    outcome: Outcome,
+    jitter: f64,
+) -> Decision {
     let retryable = match outcome {
         Outcome::Status { status: 429, .. } | Outcome::ConnectFailed => true,
         Outcome::Status {
@@ -86,7 +111,7 @@ pub fn decide(
             ..
         }
         | Outcome::TimedOut
-        | Outcome::ConnectionLost => is_idempotent(method),
+        | Outcome::ConnectionLost => idempotent,
         Outcome::Status { .. } => false,
     };
     if !retryable {
@@ -198,6 +223,27 @@ mod tests {
                 "attempt {attempt} {method} {outcome:?}"
             );
         }
+    }
+
+    #[test]
+    fn reordering_playlist_items_is_not_idempotent() {
+        let p = RetryPolicy::default();
+        for op in [
+            "reorder-or-replace-playlists-items",
+            "reorder-or-replace-playlists-tracks",
+        ] {
+            assert!(!is_idempotent_operation("PUT", op), "{op}");
+            let idempotent = is_idempotent_operation("PUT", op);
+            assert_eq!(decide_for(&p, 0, idempotent, ConnectionLost, 1.0), Stop);
+            assert_eq!(decide_for(&p, 0, idempotent, TimedOut, 1.0), Stop);
+            assert_eq!(decide_for(&p, 0, idempotent, status(503), 1.0), Stop);
+            // It certainly did not arrive, or Spotify did nothing: resent.
+            assert_ne!(decide_for(&p, 0, idempotent, ConnectFailed, 1.0), Stop);
+            assert_ne!(decide_for(&p, 0, idempotent, status(429), 1.0), Stop);
+        }
+        assert!(is_idempotent_operation("PUT", "save-tracks-user"));
+        assert!(is_idempotent_operation("DELETE", "remove-items-playlist"));
+        assert!(!is_idempotent_operation("POST", "add-items-to-playlist"));
     }
 
     #[test]

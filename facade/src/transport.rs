@@ -114,7 +114,7 @@ impl SdkTransport {
                 }
             };
             span.record("attempt", attempt);
-            let method = endpoint.method;
+            let idempotent = retry::is_idempotent_operation(endpoint.method, endpoint.operation_id);
             let outcome = match self.http.execute(attempt_request).await {
                 Ok(response) => {
                     let status = response.status().as_u16();
@@ -146,7 +146,7 @@ impl SdkTransport {
                         status,
                         retry_after,
                     };
-                    let decision = retry::decide(&self.policy, attempt, method, outcome, rand::random());
+                    let decision = retry::decide_for(&self.policy, attempt, idempotent, outcome, rand::random());
                     if let (429, Some(wait), Decision::RetryAfter(_) | Decision::Stop) =
                         (status, retry_after, decision)
                     {
@@ -198,7 +198,7 @@ impl SdkTransport {
                 }
             };
             let (outcome, transport_error) = outcome;
-            match retry::decide(&self.policy, attempt, method, outcome, rand::random()) {
+            match retry::decide_for(&self.policy, attempt, idempotent, outcome, rand::random()) {
                 Decision::RetryAfter(delay) => {
                     tracing::debug!(?outcome, ?delay, "retrying after a transport failure");
                     tokio::time::sleep(delay).await;

@@ -699,3 +699,73 @@ async fn a_connection_closed_before_reading_is_not_a_connect_failure() {
     assert_eq!(accepted.load(Ordering::SeqCst), 2, "the GET is resent");
     task.abort();
 }
+
+/// Reordering playlist items is a PUT, but not idempotent: "move the first item to the end" applied
+/// twice moves two items. So it is treated like a POST: never resent once it may have arrived.
+#[tokio::test]
+async fn a_reorder_that_reached_the_server_is_never_resent() {
+    capture();
+    let server = MockServer::start().await;
+    let client = mock_client(&server);
+    let playlist = server.add_playlist_with_tracks(3);
+    let original = server.playlist_uris(&playlist).unwrap();
+    let reorder = || {
+        client.call(|raw| {
+            raw.reorder_or_replace_playlists_items()
+                .playlist_id(&playlist)
+                .body(spotify_sdk::types::ReorderOrReplacePlaylistsItemsBody {
+                    range_start: Some(0),
+                    insert_before: Some(3),
+                    ..Default::default()
+                })
+                .send()
+        })
+    };
+    for (name, fault) in [
+        ("reset", Fault::reset()),
+        ("closed", Fault::close()),
+        (
+            "no answer in time",
+            Fault::delay(Duration::from_millis(800)),
+        ),
+    ] {
+        server.clear_requests();
+        server.clear_faults();
+        server.fault(fault.on_operation("reorder-or-replace-playlists-items"));
+        let result = bounded(Duration::from_secs(5), name, reorder()).await;
+        assert!(result.is_err(), "{name}: {result:?}");
+        assert_eq!(
+            server.requests().len(),
+            1,
+            "{name}: the reorder was sent once"
+        );
+    }
+    // The delayed one was applied by the mock after the client gave up: the first item moved once.
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    let now = server.playlist_uris(&playlist).unwrap();
+    assert!(
+        now == original || now == [&original[1..], &original[..1]].concat(),
+        "{now:?}"
+    );
+
+    // A replace through the same operation is not resent either (one operation, one rule), while the
+    // idempotent PUTs are: saving to the library after a reset.
+    server.clear_faults();
+    server.clear_requests();
+    server.fault(Fault::reset().times(1).on_operation("save-tracks-user"));
+    let saved = bounded(
+        Duration::from_secs(5),
+        "save",
+        client.call(|raw| {
+            raw.save_tracks_user()
+                .body(spotify_sdk::types::SaveTracksUserBody {
+                    ids: vec!["7ouMYWpwJ422jRcDASZB7P".into()],
+                    timestamped_ids: Vec::new(),
+                })
+                .send()
+        }),
+    )
+    .await;
+    assert!(saved.is_ok(), "{saved:?}");
+    assert_eq!(server.requests().len(), 2, "an idempotent PUT is resent");
+}
