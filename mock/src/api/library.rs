@@ -8,7 +8,7 @@ use crate::catalog::{catalog, parse_uri, personalize};
 use crate::reply::{ApiResult, Reply, bad_request};
 use crate::state::Saved;
 
-/// URI kinds `/me/library` accepts.
+/// URI kinds `PUT` and `DELETE /me/library` accept (`/contains` also takes artists).
 const LIBRARY_KINDS: [&str; 7] = [
     "track",
     "album",
@@ -25,7 +25,7 @@ pub(super) fn handle(ctx: &Ctx<'_>) -> Option<ApiResult> {
         "save-library-items" | "remove-library-items" => {
             library_change(ctx, id.starts_with("save"))
         }
-        "check-library-contains" => library_uris(ctx).map(|uris| contains(ctx, &uris)),
+        "check-library-contains" => library_uris(ctx, true).map(|uris| contains(ctx, &uris)),
         "follow-artists-users" | "unfollow-artists-users" => follow(ctx, id.starts_with("follow")),
         "check-current-user-follows" => follow_uris(ctx).map(|uris| contains(ctx, &uris)),
         "get-followed" => followed_artists(ctx),
@@ -83,12 +83,12 @@ fn contains(ctx: &Ctx<'_>, uris: &[String]) -> Reply {
     )
 }
 
-/// `uris` of `/me/library`: 1 to 40 URIs of a supported kind.
-fn library_uris(ctx: &Ctx<'_>) -> Result<Vec<String>, Reply> {
+/// `uris` of `/me/library`: 1 to 40 URIs of a supported kind (artists only when `checking`).
+fn library_uris(ctx: &Ctx<'_>, checking: bool) -> Result<Vec<String>, Reply> {
     let uris = ctx.required_list("uris", 40)?;
     for uri in &uris {
         match parse_uri(uri) {
-            Some((kind, _)) if LIBRARY_KINDS.contains(&kind) => {}
+            Some((kind, _)) if LIBRARY_KINDS.contains(&kind) || (checking && kind == "artist") => {}
             _ => return Err(bad_request(&format!("Unsupported URI: {uri}"))),
         }
     }
@@ -96,7 +96,7 @@ fn library_uris(ctx: &Ctx<'_>) -> Result<Vec<String>, Reply> {
 }
 
 fn library_change(ctx: &Ctx<'_>, save: bool) -> ApiResult {
-    let uris = library_uris(ctx)?;
+    let uris = library_uris(ctx, false)?;
     let mut state = ctx.shared.state.lock().unwrap();
     for uri in &uris {
         if save {

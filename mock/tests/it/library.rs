@@ -156,6 +156,12 @@ async fn following_artists_users_and_playlists() {
             .await,
         json!([true, false])
     );
+    // `/me/library/contains` also answers for artists (followed ones), though it cannot save them.
+    assert_eq!(
+        env.get_ok("/me/library/contains?uris=spotify:artist:a2,spotify:artist:zz")
+            .await,
+        json!([true, false])
+    );
     let page = env.get_ok("/me/following?type=artist&limit=2").await;
     assert_eq!(page["artists"]["total"], 3);
     assert_eq!(page["artists"]["items"][0]["id"], "a3");
