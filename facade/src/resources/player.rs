@@ -7,16 +7,19 @@
 //! use the escape hatch, e.g.
 //! `client.call(|raw| raw.pause_a_users_playback().device_id("DEVICE").send())`.
 
-use std::str::FromStr;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use super::{boxed, cursor_stream, resource};
-use crate::ids::{AnyId, IntoId, Kind, PlayableId, parse_all};
+use crate::ids::{IntoId, PlayableId};
 use crate::types::{
     CurrentlyPlayingContextObject, CurrentlyPlayingObject, CursorPagingPlayHistoryObject,
-    DeviceObject, QueueObject, StartAUsersPlaybackBody, TransferAUsersPlaybackBody,
+    DeviceObject, QueueObject, TransferAUsersPlaybackBody,
 };
 use crate::{Client, Error, Paginator};
+
+mod play;
+
+pub use play::{Play, RepeatMode};
 
 /// The item types this client understands in playback answers (episodes are left out by Spotify
 /// unless asked for).
@@ -192,138 +195,6 @@ resource! {
     }
 }
 
-/// What [`Player::play`] starts: a context (an album, artist, playlist, show or audiobook) or a list
-/// of tracks and episodes, optionally from an offset and a position, optionally on a given device.
-///
-/// IDs are parsed when the value is built; an invalid one makes [`Player::play`] fail with
-/// [`Error::InvalidId`] before anything is sent.
-#[derive(Debug)]
-#[must_use = "pass it to Player::play"]
-pub struct Play {
-    body: Result<StartAUsersPlaybackBody, Error>,
-    device_id: Option<String>,
-}
-
-impl Play {
-    /// Plays a context, given as a URI or URL (`spotify:album:...`, `https://open.spotify.com/playlist/...`).
-    pub fn context(context: impl IntoId<AnyId>) -> Self {
-        let body = context.into_id().and_then(|id| match id.kind() {
-            Kind::Album | Kind::Artist | Kind::Playlist | Kind::Show | Kind::Audiobook => {
-                Ok(StartAUsersPlaybackBody {
-                    context_uri: Some(id.uri()),
-                    ..Default::default()
-                })
-            }
-            kind => Err(Error::InvalidId {
-                input: id.uri(),
-                expected: "album, artist, playlist, show or audiobook URI or URL",
-                reason: format!(
-                    "a {kind} is not a context to play; use Play::items for tracks and episodes"
-                ),
-            }),
-        });
-        Self {
-            body,
-            device_id: None,
-        }
-    }
-
-    /// Plays these tracks and episodes in order (IDs, URIs or URLs; a bare ID is taken as a track).
-    pub fn items(items: impl IntoIterator<Item = impl IntoId<PlayableId>>) -> Self {
-        let body = parse_all::<PlayableId, _>(items).and_then(|items| {
-            if items.is_empty() {
-                return Err(Error::InvalidArgument(
-                    "Play::items: the list is empty".into(),
-                ));
-            }
-            Ok(StartAUsersPlaybackBody {
-                uris: items.iter().map(PlayableId::uri).collect(),
-                ..Default::default()
-            })
-        });
-        Self {
-            body,
-            device_id: None,
-        }
-    }
-
-    /// Starts at the item with this zero-based index in the context or list.
-    pub fn offset(mut self, index: u32) -> Self {
-        if let Ok(body) = &mut self.body {
-            body.offset = serde_json::Map::from_iter([("position".to_string(), index.into())]);
-        }
-        self
-    }
-
-    /// Starts at this item of the context or list (ID, URI or URL).
-    pub fn offset_item(mut self, item: impl IntoId<PlayableId>) -> Self {
-        self.body = self.body.and_then(|mut body| {
-            let uri = item.into_id()?.uri();
-            body.offset = serde_json::Map::from_iter([("uri".to_string(), uri.into())]);
-            Ok(body)
-        });
-        self
-    }
-
-    /// Starts this far into the first item.
-    pub fn position(mut self, position: Duration) -> Self {
-        self.body = self.body.and_then(|mut body| {
-            body.position_ms = Some(millis(position, "Play::position")?);
-            Ok(body)
-        });
-        self
-    }
-
-    /// Plays on this device instead of the active one (it becomes the active device).
-    pub fn device(mut self, device_id: impl Into<String>) -> Self {
-        self.device_id = Some(device_id.into());
-        self
-    }
-}
-
-/// The repeat mode of [`Player::repeat`] (and of `repeat_state` in the playback state, which parses
-/// into it).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum RepeatMode {
-    /// No repeat.
-    Off,
-    /// Repeat the current track or episode.
-    Track,
-    /// Repeat the current context (album, playlist, ...).
-    Context,
-}
-
-impl RepeatMode {
-    /// The word Spotify uses: `off`, `track` or `context`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RepeatMode::Off => "off",
-            RepeatMode::Track => "track",
-            RepeatMode::Context => "context",
-        }
-    }
-}
-
-impl std::fmt::Display for RepeatMode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for RepeatMode {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self, Error> {
-        match s {
-            "off" => Ok(RepeatMode::Off),
-            "track" => Ok(RepeatMode::Track),
-            "context" => Ok(RepeatMode::Context),
-            other => Err(Error::InvalidArgument(format!(
-                "{other:?} is not a repeat mode (off, track or context)"
-            ))),
-        }
-    }
-}
-
 /// Which way [`history`] walks through the plays.
 #[derive(Clone, Copy, Debug)]
 enum Direction {
@@ -369,7 +240,7 @@ fn history(
                 match direction {
                     Direction::Back => {
                         if let Some(cursors) = page.cursors.as_mut() {
-                            cursors.after = cursors.before.take();
+                            cursors.after = cursors.before.clone();
                         }
                     }
                     Direction::Forward => page.items.reverse(),
@@ -397,69 +268,6 @@ fn unix_millis(time: SystemTime) -> Result<i64, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn repeat_modes_round_trip() {
-        for mode in [RepeatMode::Off, RepeatMode::Track, RepeatMode::Context] {
-            assert_eq!(mode.as_str().parse::<RepeatMode>().unwrap(), mode);
-            assert_eq!(mode.to_string(), mode.as_str());
-        }
-        assert!(matches!(
-            "sometimes".parse::<RepeatMode>(),
-            Err(Error::InvalidArgument(_))
-        ));
-    }
-
-    #[test]
-    fn play_bodies() {
-        let body = Play::context("https://open.spotify.com/playlist/37i9dQZF1DXcBWIGoYBM5M?si=x")
-            .offset(2)
-            .position(Duration::from_millis(1500))
-            .body
-            .unwrap();
-        assert_eq!(
-            serde_json::to_value(&body).unwrap(),
-            serde_json::json!({
-                "context_uri": "spotify:playlist:37i9dQZF1DXcBWIGoYBM5M",
-                "offset": {"position": 2},
-                "position_ms": 1500,
-            })
-        );
-        let body = Play::items([
-            "4uLU6hMCjMI75M1A2tKUQC",
-            "spotify:episode:512ojhOuo1ktJprKbVcKyQ",
-        ])
-        .offset_item("spotify:episode:512ojhOuo1ktJprKbVcKyQ")
-        .body
-        .unwrap();
-        assert_eq!(
-            serde_json::to_value(&body).unwrap(),
-            serde_json::json!({
-                "uris": ["spotify:track:4uLU6hMCjMI75M1A2tKUQC", "spotify:episode:512ojhOuo1ktJprKbVcKyQ"],
-                "offset": {"uri": "spotify:episode:512ojhOuo1ktJprKbVcKyQ"},
-            })
-        );
-    }
-
-    #[test]
-    fn bad_play_values_are_kept_until_play() {
-        let bad = [
-            Play::context("spotify:track:4uLU6hMCjMI75M1A2tKUQC"),
-            Play::context("4aawyAB9vmqN3uQ7FjRGTy"),
-            Play::items(["spotify:album:4aawyAB9vmqN3uQ7FjRGTy"]),
-            Play::context("spotify:album:4aawyAB9vmqN3uQ7FjRGTy").offset_item("nope"),
-        ];
-        for play in bad {
-            assert!(
-                matches!(play.body, Err(Error::InvalidId { .. })),
-                "{play:?}"
-            );
-        }
-        let empty = Play::items(Vec::<String>::new());
-        assert!(matches!(empty.body, Err(Error::InvalidArgument(_))));
-        let too_long = Play::items(["4uLU6hMCjMI75M1A2tKUQC"]).position(Duration::MAX);
-        assert!(matches!(too_long.body, Err(Error::InvalidArgument(_))));
-    }
 
     #[test]
     fn times_before_1970_are_refused() {
