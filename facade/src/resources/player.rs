@@ -104,7 +104,7 @@ resource! {
             .await
     }
 
-    /// Resumes playback where it was paused (`PUT /me/player/play` without a body's context or items).
+    /// Resumes playback where it was paused (`PUT /me/player/play` with an empty body).
     pub async fn resume(&self) -> Result<(), Error> {
         self.client.call(|raw| raw.start_a_users_playback().send()).await
     }
@@ -176,8 +176,9 @@ resource! {
         history(self.client, Direction::Back, None)
     }
 
-    /// The tracks played before `time`, newest first, going back in time. `time` can be a
-    /// `SystemTime` or a `chrono::DateTime<Utc>` (such as a [`PlayHistoryObject::played_at`](crate::types::PlayHistoryObject::played_at)).
+    /// The tracks played before `time`, newest first, going back in time. `time` is a `SystemTime`
+    /// or a `chrono::DateTime<Utc>`, such as a
+    /// [`played_at`](crate::types::PlayHistoryObject::played_at) from an earlier answer.
     pub fn recently_played_before(&self, time: impl Into<SystemTime>) -> Paginator<CursorPagingPlayHistoryObject> {
         match unix_millis(time.into()) {
             Ok(ms) => history(self.client, Direction::Back, Some(ms)),
