@@ -94,11 +94,14 @@ impl Kind {
                 && id
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
-            return if ok {
-                Ok(())
-            } else {
-                Err("a user ID is 1 to 128 letters, digits, '.', '_' or '-'".into())
-            };
+            if !ok {
+                return Err("a user ID is 1 to 128 letters, digits, '.', '_' or '-'".into());
+            }
+            // In a URL path these name the current and parent directory: `/users/..` is `/`.
+            if id == "." || id == ".." {
+                return Err(format!("{id:?} is not a user ID"));
+            }
+            return Ok(());
         }
         if id.len() != 22 {
             return Err(format!("an ID is 22 base62 characters, this has {}", id.chars().count()));
@@ -555,6 +558,11 @@ mod tests {
                 .unwrap();
         assert_eq!(id.id(), "37i9dQZF1DXcBWIGoYBM5M");
         assert_eq!(UserId::parse("spotify:user:wizzler_with.dots-1").unwrap().id(), "wizzler_with.dots-1");
+        assert_eq!(UserId::parse("...").unwrap().id(), "...");
+        // Dot segments would change the request path (`/users/..` is `/`).
+        for bad in [".", "..", "spotify:user:..", "https://open.spotify.com/user/."] {
+            assert!(UserId::parse(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
