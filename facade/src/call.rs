@@ -140,6 +140,9 @@ fn decode_error<T: DeserializeOwned>(
         Err(e) => (e.path().to_string(), e.inner().to_string()),
         Ok(_) => (String::from("."), json_error.to_string()),
     };
+    // serde quotes the offending value in full ("invalid type: string \"...\""), and a key can be
+    // long too: keep the error readable whatever the body holds.
+    let (path, message) = (shorten(path, 200), shorten(message, 300));
     let text = String::from_utf8_lossy(body);
     let snippet: String = text.chars().take(120).collect();
     Error::Decode {
@@ -153,6 +156,22 @@ fn decode_error<T: DeserializeOwned>(
         },
         snippet,
     }
+}
+
+/// `text` cut to about `max` bytes: its start and its end (where serde says what it expected).
+fn shorten(text: String, max: usize) -> String {
+    if text.len() <= max {
+        return text;
+    }
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let head = floor(max / 2);
+    let tail = floor(text.len() - max / 2);
+    format!("{} … {}", &text[..head], &text[tail..])
 }
 
 #[cfg(test)]
@@ -181,6 +200,16 @@ mod tests {
         assert_eq!(path, "items[1].duration_ms");
         assert!(snippet.starts_with("{\"items\""));
         assert!(e.to_string().contains("items[1].duration_ms"), "{e}");
+    }
+
+    #[test]
+    fn decode_errors_stay_short_whatever_the_body_holds() {
+        let body = format!(r#"{{"items":[{{"duration_ms":"{}"}}]}}"#, "é9".repeat(500_000));
+        let json_error = serde_json::from_slice::<Page>(body.as_bytes()).unwrap_err();
+        let e = decode_error::<Page>(body.as_bytes(), json_error, None, Some(200));
+        let text = e.to_string();
+        assert!(text.len() < 1024, "{} bytes", text.len());
+        assert!(text.contains("items[0].duration_ms") && text.contains("expected u64"), "{text}");
     }
 
     #[test]
