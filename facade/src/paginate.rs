@@ -92,6 +92,15 @@ offset_paging! {
     PagingTrackObject => TrackObject,
 }
 
+/// The page of `GET /browse/categories` (the spec declares its items non-nullable).
+impl PagingModel for types::GetCategoriesResponseCategories {
+    type Item = types::CategoryObject;
+    fn into_page(self) -> Page<types::CategoryObject> {
+        let items = self.items.into_iter().map(Some).collect();
+        page_from(items, self.total, self.offset, self.next, None)
+    }
+}
+
 macro_rules! cursor_paging {
     ($($model:ident => $item:ident),* $(,)?) => {$(
         impl PagingModel for types::$model {

@@ -201,6 +201,62 @@ pub(crate) fn chunks<T: Clone>(items: &[T], size: usize) -> impl Iterator<Item =
     items.chunks(size.max(1)).map(<[T]>::to_vec)
 }
 
+/// Applies `set` to a generated builder when `value` is given (an optional query parameter such as
+/// `market`): `maybe(raw.get_track().id(id), market, |b, m| b.market(m))`.
+pub(crate) fn maybe<B, V>(builder: B, value: Option<V>, set: impl FnOnce(B, V) -> B) -> B {
+    match value {
+        Some(value) => set(builder, value),
+        None => builder,
+    }
+}
+
+/// A multi-get: `many(chunk)` fetches up to `chunk_size` IDs at once (`GET /tracks?ids=`, ...),
+/// answering `null` for unknown IDs. Results come in input order, one per ID: `Ok(None)` where
+/// Spotify knows no such item. When `many` is refused with 403 (the multi-get endpoints are closed
+/// to development-mode apps since February 2026), that chunk falls back to `one(id)` per ID,
+/// `prefetch` at a time: 404 there is `Ok(None)`, any other failure that item's `Err`.
+pub(crate) async fn multi_get<I, T, Many, ManyFut, One, OneFut>(
+    client: &Client,
+    ids: &[I],
+    chunk_size: usize,
+    many: Many,
+    one: One,
+) -> Result<Vec<Result<Option<T>, Error>>, Error>
+where
+    I: Clone,
+    Many: Fn(Vec<I>) -> ManyFut,
+    ManyFut: Future<Output = Result<Vec<Option<T>>, Error>>,
+    One: Fn(I) -> OneFut,
+    OneFut: Future<Output = Result<T, Error>>,
+{
+    let mut out = Vec::with_capacity(ids.len());
+    for chunk in chunks(ids, chunk_size) {
+        match many(chunk.clone()).await {
+            Ok(items) => {
+                let mut items = items.into_iter();
+                out.extend(chunk.iter().map(|_| Ok(items.next().flatten())));
+            }
+            Err(Error::Forbidden { .. }) => {
+                for window in chunk.chunks(client.prefetch().max(1)) {
+                    let calls = window.iter().cloned().map(|id| {
+                        let single = one(id);
+                        async move {
+                            match single.await {
+                                Ok(item) => Ok(Some(item)),
+                                Err(Error::NotFound(_)) => Ok(None),
+                                Err(e) => Err(e),
+                            }
+                        }
+                    });
+                    out.extend(futures::future::join_all(calls).await);
+                }
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(out)
+}
+
 /// Boxes a `'static` future (the page fetchers must be `Send + 'static`).
 pub(crate) fn boxed<T>(f: impl Future<Output = T> + Send + 'static) -> BoxFuture<'static, T> {
     f.boxed()
