@@ -1,15 +1,19 @@
 //! Albums.
 
-use super::{boxed, chunks, offset_stream, resource};
+use super::{boxed, maybe, multi_get, offset_stream, resource};
 use crate::ids::{AlbumId, IntoId, parse_all};
 use crate::types::{AlbumObject, PagingSimplifiedTrackObject};
-use crate::Error;
+use crate::{Client, Error, Paginator};
 
 /// How many IDs `GET /albums` takes at once.
 const MULTI_GET: usize = 20;
 
 resource! {
-    /// Albums: `client.albums()`.
+    /// Albums: `client.albums()`. New releases are under [`browse()`](crate::Client::browse), saving
+    /// albums under [`library()`](crate::Client::library).
+    ///
+    /// The `_in_market` variants send `market` (an ISO 3166-1 alpha-2 country code, or `from_token`
+    /// for the user's country): Spotify then only answers content available there and relinks tracks.
     Albums;
 
     /// One album (`GET /albums/{id}`), by ID, URI or URL.
@@ -21,37 +25,90 @@ resource! {
     /// # Ok(()) }
     /// ```
     pub async fn get(&self, id: impl IntoId<AlbumId>) -> Result<AlbumObject, Error> {
-        let id = id.into_id()?;
-        self.client.call(|raw| raw.get_an_album().id(id.id()).send()).await
+        get(self.client, id.into_id()?, None).await
     }
 
-    /// Many albums in the order asked (`GET /albums?ids=`, 20 at a time): `None` where Spotify knows
-    /// no such album.
-    pub async fn get_many(&self, ids: impl IntoIterator<Item = impl IntoId<AlbumId>>) -> Result<Vec<Option<AlbumObject>>, Error> {
-        let ids: Vec<AlbumId> = parse_all(ids)?;
-        let mut out = Vec::with_capacity(ids.len());
-        for chunk in chunks(&ids, MULTI_GET) {
-            let joined = chunk.iter().map(AlbumId::id).collect::<Vec<_>>().join(",");
-            let response = self.client.call(|raw| raw.get_multiple_albums().ids(joined.as_str()).send()).await?;
-            let mut albums = response.albums.into_iter();
-            out.extend(chunk.iter().map(|_| albums.next().flatten()));
-        }
-        Ok(out)
+    /// One album as available in `market` (`GET /albums/{id}?market=`).
+    pub async fn get_in_market(&self, id: impl IntoId<AlbumId>, market: &str) -> Result<AlbumObject, Error> {
+        get(self.client, id.into_id()?, Some(market)).await
+    }
+
+    /// Many albums, in the order asked, one result per ID: `Ok(None)` where Spotify knows no such
+    /// album, `Err` where that ID's request failed. Uses `GET /albums?ids=` in chunks of 20
+    /// (deprecated for development-mode apps since February 2026; falls back to one
+    /// `GET /albums/{id}` per ID when the multi-get is refused with 403).
+    pub async fn get_many(&self, ids: impl IntoIterator<Item = impl IntoId<AlbumId>>) -> Result<Vec<Result<Option<AlbumObject>, Error>>, Error> {
+        get_many(self.client, &parse_all(ids)?, None).await
+    }
+
+    /// Like [`get_many`](Self::get_many), as available in `market`.
+    pub async fn get_many_in_market(&self, ids: impl IntoIterator<Item = impl IntoId<AlbumId>>, market: &str) -> Result<Vec<Result<Option<AlbumObject>, Error>>, Error> {
+        get_many(self.client, &parse_all(ids)?, Some(market)).await
     }
 
     /// The album's tracks, as a lazy stream (`GET /albums/{id}/tracks`, 50 per page).
     pub fn tracks(&self, id: impl IntoId<AlbumId>) -> Paginator<PagingSimplifiedTrackObject> {
-        let id = match id.into_id() {
-            Ok(id) => id,
-            Err(e) => return crate::Paginator::failed(e),
-        };
-        offset_stream(self.client, "get-an-albums-tracks", move |client, offset, limit| {
-            let id = id.clone();
+        tracks(self.client, id, None)
+    }
+
+    /// The album's tracks as available in `market`, as a lazy stream.
+    pub fn tracks_in_market(&self, id: impl IntoId<AlbumId>, market: &str) -> Paginator<PagingSimplifiedTrackObject> {
+        tracks(self.client, id, Some(market.to_string()))
+    }
+}
+
+async fn get(client: &Client, id: AlbumId, market: Option<&str>) -> Result<AlbumObject, Error> {
+    client
+        .call(|raw| maybe(raw.get_an_album().id(id.id()), market, |b, m| b.market(m)).send())
+        .await
+}
+
+async fn get_many(
+    client: &Client,
+    ids: &[AlbumId],
+    market: Option<&str>,
+) -> Result<Vec<Result<Option<AlbumObject>, Error>>, Error> {
+    let many = |chunk: Vec<AlbumId>| async move {
+        let joined = chunk.iter().map(AlbumId::id).collect::<Vec<_>>().join(",");
+        let response = client
+            .call(|raw| {
+                maybe(raw.get_multiple_albums().ids(joined), market, |b, m| {
+                    b.market(m)
+                })
+                .send()
+            })
+            .await?;
+        Ok(response.albums)
+    };
+    multi_get(client, ids, MULTI_GET, many, |id| get(client, id, market)).await
+}
+
+fn tracks(
+    client: &Client,
+    id: impl IntoId<AlbumId>,
+    market: Option<String>,
+) -> Paginator<PagingSimplifiedTrackObject> {
+    let id = match id.into_id() {
+        Ok(id) => id,
+        Err(e) => return Paginator::failed(e),
+    };
+    offset_stream(
+        client,
+        "get-an-albums-tracks",
+        move |client, offset, limit| {
+            let (id, market) = (id.clone(), market.clone());
             boxed(async move {
                 client
-                    .call(|raw| raw.get_an_albums_tracks().id(id.id()).offset(i64::from(offset)).limit(u64::from(limit)).send())
+                    .call(|raw| {
+                        let builder = raw
+                            .get_an_albums_tracks()
+                            .id(id.id())
+                            .offset(i64::from(offset))
+                            .limit(u64::from(limit));
+                        maybe(builder, market, |b, m| b.market(m)).send()
+                    })
                     .await
             })
-        })
-    }
+        },
+    )
 }
