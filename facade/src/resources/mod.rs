@@ -1,7 +1,7 @@
 //! The resource groups: `client.albums()`, `client.tracks()`, ... Each method parses its IDs, calls one
 //! generated operation through [`Client::call`], and returns the generated model.
 //!
-//! Methods are written once inside [`resource!`]: it emits the async method on the group and, with the
+//! Methods are written once inside the `resource!` macro: it emits the async method on the group and, with the
 //! `blocking` feature, the same method on the blocking group, which runs the async one on the blocking
 //! client's runtime (one implementation, no copy).
 
@@ -41,39 +41,39 @@ macro_rules! resource {
         $crate::resources::resource!(@methods $group; $($methods)*);
     };
     (@methods $group:ident;
-        $(#[$meta:meta])*
+        $(#[$($meta:tt)*])*
         pub async fn $name:ident(&$self:ident $(, $arg:ident : $ty:ty)* $(,)?) -> $ret:ty $body:block
         $($rest:tt)*
     ) => {
         impl<'a> $group<'a> {
-            $(#[$meta])*
+            $(#[$($meta)*])*
             pub async fn $name(&$self $(, $arg: $ty)*) -> $ret $body
         }
-        #[cfg(feature = "blocking")]
-        impl<'a> $crate::blocking::Group<'a, $group<'a>> {
-            $(#[$meta])*
-            #[allow(deprecated)]
-            pub fn $name(&self $(, $arg: $ty)*) -> $ret {
-                self.runtime.run(self.inner.$name($($arg),*))
+        $crate::resources::blocking_twin! {
+            [$(#[$($meta)*])*] []
+            impl $group, $name {
+                pub fn $name(&self $(, $arg: $ty)*) -> $ret {
+                    self.runtime.run(self.inner.$name($($arg),*))
+                }
             }
         }
         $crate::resources::resource!(@methods $group; $($rest)*);
     };
     (@methods $group:ident;
-        $(#[$meta:meta])*
+        $(#[$($meta:tt)*])*
         pub fn $name:ident(&$self:ident $(, $arg:ident : $ty:ty)* $(,)?) -> Paginator<$model:ty> $body:block
         $($rest:tt)*
     ) => {
         impl<'a> $group<'a> {
-            $(#[$meta])*
+            $(#[$($meta)*])*
             pub fn $name(&$self $(, $arg: $ty)*) -> $crate::Paginator<$model> $body
         }
-        #[cfg(feature = "blocking")]
-        impl<'a> $crate::blocking::Group<'a, $group<'a>> {
-            $(#[$meta])*
-            #[allow(deprecated)]
-            pub fn $name(&self $(, $arg: $ty)*) -> $crate::blocking::PageIter<$model> {
-                self.runtime.iter(self.inner.$name($($arg),*))
+        $crate::resources::blocking_twin! {
+            [$(#[$($meta)*])*] []
+            impl $group, $name {
+                pub fn $name(&self $(, $arg: $ty)*) -> $crate::blocking::PageIter<$model> {
+                    self.runtime.iter(self.inner.$name($($arg),*))
+                }
             }
         }
         $crate::resources::resource!(@methods $group; $($rest)*);
@@ -81,6 +81,32 @@ macro_rules! resource {
     (@methods $group:ident;) => {};
 }
 pub(crate) use resource;
+
+/// Emits the blocking twin of a method on `blocking::Group<$group>`: the method's attributes except its
+/// docs (whose async examples would mislead there; `#[deprecated]` and the like are kept), with a doc
+/// line pointing at the async method.
+#[cfg(feature = "blocking")]
+macro_rules! blocking_twin {
+    ([#[doc $($doc:tt)*] $($attrs:tt)*] [$($kept:tt)*] $($item:tt)*) => {
+        $crate::resources::blocking_twin!([$($attrs)*] [$($kept)*] $($item)*);
+    };
+    ([#[$($attr:tt)*] $($attrs:tt)*] [$($kept:tt)*] $($item:tt)*) => {
+        $crate::resources::blocking_twin!([$($attrs)*] [$($kept)* #[$($attr)*]] $($item)*);
+    };
+    ([] [$($kept:tt)*] impl $group:ident, $name:ident { $($method:tt)* }) => {
+        impl<'a> $crate::blocking::Group<'a, $group<'a>> {
+            #[doc = concat!("Blocking twin of `", stringify!($group), "::", stringify!($name), "` (same arguments and result).")]
+            $($kept)*
+            #[allow(deprecated)]
+            $($method)*
+        }
+    };
+}
+#[cfg(not(feature = "blocking"))]
+macro_rules! blocking_twin {
+    ($($any:tt)*) => {};
+}
+pub(crate) use blocking_twin;
 
 impl Client {
     /// Albums: get one or many, and their tracks.
@@ -168,7 +194,11 @@ pub(crate) fn max_page_size(operation_id: &'static str) -> u32 {
 }
 
 /// An offset-paged stream over `operation_id`, where `fetch(client, offset, limit)` fetches one page.
-pub(crate) fn offset_stream<M, F>(client: &Client, operation_id: &'static str, fetch: F) -> Paginator<M>
+pub(crate) fn offset_stream<M, F>(
+    client: &Client,
+    operation_id: &'static str,
+    fetch: F,
+) -> Paginator<M>
 where
     M: PagingModel,
     F: Fn(Client, u32, u32) -> BoxFuture<'static, Result<M, Error>> + Send + Sync + 'static,
@@ -186,10 +216,17 @@ where
 /// A cursor-paged stream over `operation_id`, where `fetch(client, cursor, limit)` fetches one page:
 /// `cursor` is `None` for the first page, then the next cursor the previous page gave
 /// ([`PagingModel::into_page`]'s `next_cursor`).
-pub(crate) fn cursor_stream<M, F>(client: &Client, operation_id: &'static str, fetch: F) -> Paginator<M>
+pub(crate) fn cursor_stream<M, F>(
+    client: &Client,
+    operation_id: &'static str,
+    fetch: F,
+) -> Paginator<M>
 where
     M: PagingModel,
-    F: Fn(Client, Option<String>, u32) -> BoxFuture<'static, Result<M, Error>> + Send + Sync + 'static,
+    F: Fn(Client, Option<String>, u32) -> BoxFuture<'static, Result<M, Error>>
+        + Send
+        + Sync
+        + 'static,
 {
     let owned = client.clone();
     let fetch: CursorFetch<M> = Arc::new(move |cursor, limit| fetch(owned.clone(), cursor, limit));
