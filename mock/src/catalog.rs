@@ -24,11 +24,53 @@ pub(crate) fn catalog() -> &'static Catalog {
             .into_iter()
             .map(|(k, mut v)| {
                 sanitize(&mut v);
+                humanize(&mut v, "");
                 (k, v)
             })
             .collect();
         Catalog { examples }
     })
+}
+
+/// Where the spec gives no example value, the derived examples say `"string"` and `0`. Nested items
+/// (a track's artists, its album, a playlist's owner) get a name, id, URI and links of their kind
+/// instead, and tracks a plausible duration, so responses read like Spotify's. `seed` is the key (and
+/// index) the value sits under, so the same placeholder gets the same identity in every operation's
+/// example (an album's embedded tracks match its tracks endpoint). Links use the real API root;
+/// responses are rebased onto the mock when sent.
+fn humanize(v: &mut Value, seed: &str) {
+    match v {
+        Value::Object(map) => {
+            for (key, child) in map.iter_mut() {
+                humanize(child, key);
+            }
+            if map.get("duration_ms") == Some(&json!(0)) {
+                let id = mock_id(seed);
+                let seconds = 120 + u64::from(id.as_bytes()[0]) * 2;
+                map.insert("duration_ms".into(), json!(seconds * 1000));
+            }
+            let kind = map.get("type").and_then(Value::as_str).map(str::to_string);
+            let placeholder = [map.get("name"), map.get("id"), map.get("display_name")]
+                .iter()
+                .any(|v| *v == Some(&json!("string")));
+            if let Some(kind) = kind.filter(|k| collection(k).is_some() && placeholder) {
+                let id = mock_id(seed);
+                let name = format!(
+                    "Sample {}{} {}",
+                    kind[..1].to_uppercase(),
+                    &kind[1..],
+                    &id[..4]
+                );
+                personalize(v, "https://api.spotify.com/v1", &kind, &id, Some(&name));
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                humanize(item, &format!("{seed}/{i}"));
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Drops `null` entries of arrays (depth-limited leftovers of the example synthesis) and trailing
