@@ -55,6 +55,12 @@ resource! {
     pub fn tracks_in_market(&self, id: impl IntoId<AlbumId>, market: &str) -> Paginator<PagingSimplifiedTrackObject> {
         tracks(self.client, id, Some(market.to_string()))
     }
+
+    /// Downloads the album's cover in the given size: [`get`](Self::get), then
+    /// [`Client::download_image_from`](crate::Client::download_image_from) (no token goes to the image host).
+    pub async fn download_cover(&self, id: impl IntoId<AlbumId>, size: crate::images::ImageSize) -> Result<crate::images::DownloadedImage, Error> {
+        self.client.download_image_from(&self.get(id).await?.images, size).await
+    }
 }
 
 async fn get(client: &Client, id: AlbumId, market: Option<&str>) -> Result<AlbumObject, Error> {

@@ -106,6 +106,12 @@ resource! {
         let response = self.client.call(|raw| raw.get_an_artists_related_artists().id(id.id()).send()).await?;
         Ok(response.artists.into_iter().flatten().collect())
     }
+
+    /// Downloads the artist's picture in the given size: [`get`](Self::get), then
+    /// [`Client::download_image_from`](crate::Client::download_image_from) (no token goes to the image host).
+    pub async fn download_cover(&self, id: impl IntoId<ArtistId>, size: crate::images::ImageSize) -> Result<crate::images::DownloadedImage, Error> {
+        self.client.download_image_from(&self.get(id).await?.images, size).await
+    }
 }
 
 async fn get(client: &Client, id: ArtistId) -> Result<ArtistObject, Error> {

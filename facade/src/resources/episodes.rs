@@ -46,6 +46,12 @@ resource! {
     pub async fn get_many_in_market(&self, ids: impl IntoIterator<Item = impl IntoId<EpisodeId>>, market: &str) -> Result<Vec<Result<Option<EpisodeObject>, Error>>, Error> {
         get_many(self.client, &parse_all(ids)?, Some(market)).await
     }
+
+    /// Downloads the episode's cover in the given size: [`get`](Self::get), then
+    /// [`Client::download_image_from`](crate::Client::download_image_from) (no token goes to the image host).
+    pub async fn download_cover(&self, id: impl IntoId<EpisodeId>, size: crate::images::ImageSize) -> Result<crate::images::DownloadedImage, Error> {
+        self.client.download_image_from(&self.get(id).await?.images, size).await
+    }
 }
 
 async fn get(client: &Client, id: EpisodeId, market: Option<&str>) -> Result<EpisodeObject, Error> {

@@ -58,6 +58,12 @@ resource! {
     pub fn episodes_in_market(&self, id: impl IntoId<ShowId>, market: &str) -> Paginator<PagingSimplifiedEpisodeObject> {
         episodes(self.client, id, Some(market.to_string()))
     }
+
+    /// Downloads the show's cover in the given size: [`get`](Self::get), then
+    /// [`Client::download_image_from`](crate::Client::download_image_from) (no token goes to the image host).
+    pub async fn download_cover(&self, id: impl IntoId<ShowId>, size: crate::images::ImageSize) -> Result<crate::images::DownloadedImage, Error> {
+        self.client.download_image_from(&self.get(id).await?.images, size).await
+    }
 }
 
 async fn get(client: &Client, id: ShowId, market: Option<&str>) -> Result<ShowObject, Error> {
