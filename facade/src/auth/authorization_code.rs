@@ -184,7 +184,7 @@ impl AuthorizationCode {
             .set_pkce_verifier(PkceCodeVerifier::new(verifier.expose_secret().to_string()))
             .request_async(&OAuthHttp(ctx.http()))
             .await
-            .map_err(token_error)?;
+            .map_err(|e| token_error(e, &self.sent(&[code, verifier.expose_secret()])))?;
         self.accept(&response, true)
     }
 
@@ -221,6 +221,14 @@ impl AuthorizationCode {
         }
         let code = get("code").ok_or_else(|| auth_error("the callback carried no `code`", true))?;
         self.exchange_code(ctx, code, get("state").unwrap_or_default()).await
+    }
+
+    /// The credentials a token request of this flow carries besides `secrets`, in quotable forms.
+    fn sent(&self, secrets: &[&str]) -> Vec<String> {
+        let secret = self.client_secret.as_ref().map(|s| s.expose_secret());
+        let mut all = secrets.to_vec();
+        all.extend(secret);
+        sent_forms(&all, secret.map(|s| (self.client_id.as_str(), s)))
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, FlowState> {
@@ -309,10 +317,10 @@ impl AuthProvider for AuthorizationCode {
             })?;
             let response = self
                 .oauth(ctx)?
-                .exchange_refresh_token(&RefreshToken::new(refresh))
+                .exchange_refresh_token(&RefreshToken::new(refresh.clone()))
                 .request_async(&OAuthHttp(ctx.http()))
                 .await
-                .map_err(token_error)?;
+                .map_err(|e| token_error(e, &self.sent(&[&refresh])))?;
             self.accept(&response, false)?;
             Ok(access_token(&response))
         })
@@ -335,14 +343,44 @@ fn auth_error(detail: &str, reauthorize: bool) -> Error {
     }
 }
 
-/// Maps oauth2's error without ever including the response body (it may hold tokens).
-pub(crate) fn token_error(e: RequestTokenError<OAuthHttpError, BasicErrorResponse>) -> Error {
+/// The credentials a token request carried (`secrets`, and the client's ID and secret when they go in
+/// an HTTP Basic header), in every form a server could quote them back in: as is, form-encoded, and
+/// the Basic header's base64. Longest first.
+pub(crate) fn sent_forms(secrets: &[&str], client: Option<(&str, &str)>) -> Vec<String> {
+    use base64::Engine as _;
+    let encode = |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+    let mut forms = Vec::new();
+    for secret in secrets.iter().filter(|s| !s.is_empty()) {
+        forms.push(secret.to_string());
+        forms.push(encode(secret));
+    }
+    if let Some((id, secret)) = client {
+        for pair in [format!("{id}:{secret}"), format!("{}:{}", encode(id), encode(secret))] {
+            forms.push(base64::engine::general_purpose::STANDARD.encode(pair));
+        }
+    }
+    forms.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    forms.dedup();
+    forms
+}
+
+/// `text` with every form of a sent credential replaced.
+fn redact(text: &str, sent: &[String]) -> String {
+    sent.iter()
+        .filter(|form| form.len() >= 6)
+        .fold(text.to_string(), |text, form| text.replace(form.as_str(), "<redacted>"))
+}
+
+/// Maps oauth2's error without ever including the response body (it may hold tokens). The server's
+/// error code and description are kept — except any credential of the request (`sent`, see
+/// [`sent_forms`]) they quote back.
+pub(crate) fn token_error(e: RequestTokenError<OAuthHttpError, BasicErrorResponse>, sent: &[String]) -> Error {
     match e {
         RequestTokenError::ServerResponse(response) => {
-            let code = response.error().as_ref().to_string();
+            let code = redact(response.error().as_ref(), sent);
             let description = response
                 .error_description()
-                .map(|d| format!(": {d}"))
+                .map(|d| format!(": {}", redact(d, sent)))
                 .unwrap_or_default();
             match response.error() {
                 BasicErrorResponseType::InvalidGrant => auth_error(
@@ -440,6 +478,27 @@ mod tests {
         // The pending authorization is consumed: a replay with the right state fails too.
         let err = auth.exchange_code(&ctx(), "code", "anything").await.unwrap_err();
         assert!(err.to_string().contains("no authorization is in progress"), "{err}");
+    }
+
+    #[test]
+    fn a_token_error_never_quotes_what_was_sent() {
+        let sent = sent_forms(&["refresh/token+1", "the-client-secret"], Some(("my-id", "the-client-secret")));
+        let basic = {
+            use base64::Engine as _;
+            base64::engine::general_purpose::STANDARD.encode("my-id:the-client-secret")
+        };
+        let echo = format!("bad refresh/token+1 or refresh%2Ftoken%2B1 from Basic {basic} the-client-secret");
+        let response = BasicErrorResponse::new(
+            BasicErrorResponseType::Extension("echo the-client-secret".into()),
+            Some(echo),
+            None,
+        );
+        let e = token_error(RequestTokenError::ServerResponse(response), &sent);
+        let text = format!("{e} {e:?}");
+        for leaked in ["refresh/token+1", "refresh%2Ftoken%2B1", basic.as_str(), "the-client-secret"] {
+            assert!(!text.contains(leaked), "{leaked} in {text}");
+        }
+        assert!(text.contains("<redacted>") && text.contains("bad"), "{text}");
     }
 
     #[test]

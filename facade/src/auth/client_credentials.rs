@@ -7,6 +7,7 @@ use oauth2::basic::BasicClient;
 use oauth2::{ClientId, ClientSecret, Scope, TokenResponse, TokenUrl};
 use secrecy::{ExposeSecret, SecretString};
 
+use super::authorization_code::{sent_forms, token_error};
 use super::oauth_http::OAuthHttp;
 use super::{AccessToken, AuthContext, AuthProvider};
 use crate::Error;
@@ -73,7 +74,11 @@ impl AuthProvider for ClientCredentials {
                 .add_scopes(self.scopes.iter().cloned().map(Scope::new))
                 .request_async(&OAuthHttp(ctx.http()))
                 .await
-                .map_err(super::authorization_code::token_error)?;
+                .map_err(|e| {
+                    let secret = self.client_secret.expose_secret();
+                    let sent = sent_forms(&[secret], Some((&self.client_id, secret)));
+                    token_error(e, &sent)
+                })?;
             Ok(access_token(&response))
         })
     }
