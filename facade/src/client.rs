@@ -354,6 +354,7 @@ impl ClientBuilder {
                 let mut builder = reqwest::Client::builder()
                     .timeout(timeout)
                     .connect_timeout(connect_timeout(timeout))
+                    .redirect(redirect_policy())
                     .user_agent(self.user_agent.unwrap_or_else(|| {
                         concat!("spotify-sdk-rust/", env!("CARGO_PKG_VERSION")).to_string()
                     }));
@@ -393,6 +394,27 @@ impl ClientBuilder {
             }),
         })
     }
+}
+
+/// Redirects are followed (up to 10) except a 307 or 308 to another origin: those resend the request
+/// body, which for the token endpoint holds a refresh token, code or PKCE verifier. (reqwest already
+/// drops `Authorization` when a redirect leaves the origin, and 301-303 drop the body.) The 307/308 is
+/// then the answer.
+fn redirect_policy() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(|attempt| {
+        let resends_body = matches!(attempt.status().as_u16(), 307 | 308);
+        let leaves_origin = attempt
+            .previous()
+            .last()
+            .is_some_and(|previous| previous.origin() != attempt.url().origin());
+        if resends_body && leaves_origin {
+            attempt.stop()
+        } else if attempt.previous().len() > 10 {
+            attempt.error("too many redirects")
+        } else {
+            attempt.follow()
+        }
+    })
 }
 
 /// Parses a service URL: `https`, or `http` only when the host is loopback (a local mock or proxy) —

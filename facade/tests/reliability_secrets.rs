@@ -266,6 +266,102 @@ async fn an_error_description_echoing_a_secret_is_not_repeated() {
     );
 }
 
+/// reqwest follows redirects. A redirect to another origin must not take the bearer token (API) or the
+/// refresh token and client secret (token endpoint) with it.
+#[tokio::test]
+async fn redirects_to_another_origin_carry_no_secret() {
+    capture();
+    let elsewhere = RawServer::fixed(vec![Step::Write(response(
+        200,
+        Some("application/json"),
+        br#"{"access_token":"mock-access-from-elsewhere","token_type":"bearer","expires_in":3600}"#,
+    ))])
+    .await;
+    let target = format!("http://{}/somewhere", elsewhere.addr);
+    let redirecting = {
+        let target = target.clone();
+        RawServer::start(move |request, _| {
+            // A GET is sent on without its body (there is none) and without Authorization; a POST
+            // (the token endpoint) would be resent with its body.
+            let status = if request.method == "GET" { 302 } else { 307 };
+            let head = format!(
+                "HTTP/1.1 {status} Redirect\r\nLocation: {target}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            );
+            vec![Step::Write(head.into_bytes())]
+        })
+        .await
+    };
+    // The API.
+    let client = Client::builder()
+        .base_url(redirecting.base_url())
+        .access_token(RAW_TOKEN)
+        .max_retries(0)
+        .build()
+        .unwrap();
+    let api = get_track(&client).await;
+    // The token endpoint, with a refresh token in the form body and the client secret in the header.
+    let refresh = "refresh-token-redirected-0123456789";
+    let secret = "client-secret-redirected-0123456789";
+    let auth = AuthorizationCode::new("client-id", "http://127.0.0.1:1/callback")
+        .unwrap()
+        .with_client_secret(secret)
+        .with_refresh_token(refresh);
+    let client = Client::builder()
+        .base_url(redirecting.base_url())
+        .accounts_url(format!("http://{}", redirecting.addr))
+        .auth_provider(auth)
+        .max_retries(0)
+        .build()
+        .unwrap();
+    let token = me(&client).await;
+    let mut texts = Vec::new();
+    for result in [api.map(drop), token.map(drop)] {
+        if let Err(e) = result {
+            texts.extend(error_texts(&e));
+        }
+    }
+    let arrived: Vec<String> = elsewhere
+        .requests()
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {:?} {}",
+                r.method,
+                r.target,
+                r.headers,
+                String::from_utf8_lossy(&r.body)
+            )
+        })
+        .collect();
+    println!("redirects followed to another origin: {arrived:?}");
+    assert_eq!(
+        arrived.len(),
+        1,
+        "the API GET followed its 302; the token POST did not follow its 307"
+    );
+    assert!(arrived[0].starts_with("GET /somewhere"), "{arrived:?}");
+    for request in &arrived {
+        for secret in [RAW_TOKEN, refresh, secret] {
+            assert!(
+                !request.contains(secret),
+                "a secret was sent to another origin: {request}"
+            );
+        }
+        assert!(
+            !request.contains(&basic_credentials("client-id", secret)),
+            "the client secret was sent to another origin: {request}"
+        );
+    }
+    assert_no_leak(
+        &[
+            RAW_TOKEN.to_string(),
+            refresh.to_string(),
+            secret.to_string(),
+        ],
+        &texts,
+    );
+}
+
 // --- the token cache ---------------------------------------------------------------------------------
 
 const WRITER_ENV: &str = "SPOTIFY_SDK_RELIABILITY_CACHE_WRITER";
