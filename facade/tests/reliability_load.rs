@@ -236,6 +236,7 @@ async fn a_429_storm_with_retry_after_is_waited_out_by_every_task() {
         requests.len(),
         limited_at.len()
     );
+    assert_no_leak(&mock_secrets(&server), &[]);
 }
 
 /// A burst of 503s and resets while 50 tasks call: every call succeeds, and each fault costs exactly one
@@ -272,6 +273,7 @@ async fn server_failures_under_load_cost_one_retry_each() {
         "{total} calls with {errors} 503s and {resets} resets injected: 0 failures, {} requests",
         server.requests().len()
     );
+    assert_no_leak(&mock_secrets(&server), &[]);
 }
 
 /// The client's own rate limit, end to end, on tokio's paused clock: 20 requests/s (burst 1) from 50

@@ -587,6 +587,7 @@ async fn a_post_that_reached_the_server_is_never_resent() {
         count(&server.playlist_uris(&playlist).unwrap(), NEW_TRACK),
         before + 1
     );
+    assert_no_leak(&server.issued_tokens(), &[]);
 }
 
 /// Resolves every name to 127.0.0.2 the first time (nothing listens there: the connection is refused)
@@ -657,6 +658,7 @@ async fn a_post_refused_at_connect_is_resent() {
         count(&server.playlist_uris(&playlist).unwrap(), NEW_TRACK),
         1
     );
+    assert_no_leak(&server.issued_tokens(), &[]);
 }
 
 #[tokio::test]
@@ -768,4 +770,5 @@ async fn a_reorder_that_reached_the_server_is_never_resent() {
     .await;
     assert!(saved.is_ok(), "{saved:?}");
     assert_eq!(server.requests().len(), 2, "an idempotent PUT is resent");
+    assert_no_leak(&server.issued_tokens(), &[]);
 }

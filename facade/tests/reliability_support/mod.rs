@@ -379,6 +379,10 @@ pub fn error_texts(error: &Error) -> Vec<String> {
 /// Returns how many (secret form, haystack) pairs were checked.
 pub fn assert_no_leak(secrets: &[String], texts: &[String]) -> usize {
     let logs = capture().text();
+    assert!(
+        logs.contains("spotify.request"),
+        "the capture holds the client's request spans"
+    );
     let mut checked = 0;
     for secret in secrets.iter().filter(|s| s.len() >= 8) {
         for form in leak_forms(secret) {
