@@ -59,8 +59,8 @@ pub enum Error {
         /// The user has to go through authorization again.
         reauthorize: bool,
     },
-    /// 403. `development_mode` is set when Spotify says the endpoint is unavailable to apps in
-    /// development mode (many endpoints since February 2026 need an extended-quota app).
+    /// Status 403. `development_mode` is set when Spotify says the endpoint is unavailable to apps
+    /// in development mode (many endpoints since February 2026 need an extended-quota app).
     #[error("forbidden: {api}{}", if *.development_mode { " (this endpoint is not available to development-mode apps; it needs extended quota)" } else { "" })]
     Forbidden {
         /// The response.
@@ -291,7 +291,8 @@ mod tests {
 
     #[test]
     fn statuses_map_to_variants() {
-        let cases: &[(u16, fn(&Error) -> bool)] = &[
+        type IsVariant = fn(&Error) -> bool;
+        let cases: &[(u16, IsVariant)] = &[
             (400, |e| matches!(e, Error::BadRequest(_))),
             (401, |e| matches!(e, Error::Authentication { .. })),
             (403, |e| matches!(e, Error::Forbidden { .. })),
