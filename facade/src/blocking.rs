@@ -101,6 +101,11 @@ impl Client {
         &self.inner
     }
 
+    /// Blocking twin of [`crate::Client::download_image`].
+    pub fn download_image(&self, url: &str) -> Result<crate::images::DownloadedImage, Error> {
+        self.runtime.run(self.inner.download_image(url))
+    }
+
     /// Closes the client; later calls fail with [`Error::Closed`].
     pub fn close(&self) {
         self.inner.close();

@@ -77,6 +77,16 @@ fn pages_are_an_iterator() {
 }
 
 #[test]
+fn downloads_a_cover() {
+    let (server, _rt) = mock();
+    let client = client(&server);
+    let album = client.albums().get("4aawyAB9vmqN3uQ7FjRGTy").unwrap();
+    let url = album.images[0].url.clone().unwrap();
+    let image = client.download_image(&url).unwrap();
+    assert_eq!(&image.bytes[..3], &[0xFF, 0xD8, 0xFF]);
+}
+
+#[test]
 fn fails_clearly_inside_an_async_runtime() {
     let (server, rt) = mock();
     let client = client(&server);
