@@ -58,7 +58,12 @@ impl CallSlot {
 }
 
 /// Runs `fut` (a generated `send()`) with a fresh slot.
-pub(crate) async fn run<T, E, F>(fut: F) -> (Result<ResponseValue<T>, progenitor_client::Error<E>>, CallSlot)
+pub(crate) async fn run<T, E, F>(
+    fut: F,
+) -> (
+    Result<ResponseValue<T>, progenitor_client::Error<E>>,
+    CallSlot,
+)
 where
     F: Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
 {
@@ -92,10 +97,12 @@ pub(crate) fn finish<T: DeserializeOwned, E>(
                 status: Some(response.status().as_u16()),
                 path: String::new(),
                 message: format!("unexpected success status {}", response.status()),
-                snippet: String::new(),
+                snippet: Box::default(),
             }
         }
-        G::InvalidResponsePayload(body, json_error) => decode_error::<T>(&body, json_error, endpoint, status),
+        G::InvalidResponsePayload(body, json_error) => {
+            decode_error::<T>(&body, json_error, endpoint, status)
+        }
         G::ResponseBodyError(e) if e.is_timeout() => Error::Timeout { endpoint },
         G::ResponseBodyError(e) | G::CommunicationError(e) | G::InvalidUpgrade(e) => {
             if e.is_timeout() {
@@ -144,7 +151,7 @@ fn decode_error<T: DeserializeOwned>(
     // long too: keep the error readable whatever the body holds.
     let (path, message) = (shorten(path, 200), shorten(message, 300));
     let text = String::from_utf8_lossy(body);
-    let snippet: String = text.chars().take(120).collect();
+    let snippet: Box<str> = text.chars().take(120).collect::<String>().into();
     Error::Decode {
         endpoint,
         status,
@@ -204,12 +211,18 @@ mod tests {
 
     #[test]
     fn decode_errors_stay_short_whatever_the_body_holds() {
-        let body = format!(r#"{{"items":[{{"duration_ms":"{}"}}]}}"#, "é9".repeat(500_000));
+        let body = format!(
+            r#"{{"items":[{{"duration_ms":"{}"}}]}}"#,
+            "é9".repeat(500_000)
+        );
         let json_error = serde_json::from_slice::<Page>(body.as_bytes()).unwrap_err();
         let e = decode_error::<Page>(body.as_bytes(), json_error, None, Some(200));
         let text = e.to_string();
         assert!(text.len() < 1024, "{} bytes", text.len());
-        assert!(text.contains("items[0].duration_ms") && text.contains("expected u64"), "{text}");
+        assert!(
+            text.contains("items[0].duration_ms") && text.contains("expected u64"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -102,7 +102,7 @@ impl Client {
             status: Some(204),
             path: String::new(),
             message: "Spotify answered 204 No Content where a body was expected".into(),
-            snippet: String::new(),
+            snippet: Box::default(),
         })
     }
 

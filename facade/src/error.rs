@@ -114,8 +114,9 @@ pub enum Error {
         path: String,
         /// What was wrong.
         message: String,
-        /// The first bytes of the body, for diagnosis.
-        snippet: String,
+        /// The first bytes of the body, for diagnosis. (A boxed `str` keeps `Error` under 128 bytes,
+        /// so `Result<T, Error>` stays cheap to return.)
+        snippet: Box<str>,
     },
     /// A response body was larger than the client's limit (see `ClientBuilder::max_response_bytes`).
     #[error("the response of {} exceeds the {limit}-byte limit", endpoint.as_ref().map(ToString::to_string).unwrap_or_else(|| "Spotify".into()))]
@@ -212,9 +213,10 @@ impl Error {
         match self {
             Error::Authentication { api, .. } => api.as_ref(),
             Error::Forbidden { api, .. } | Error::RateLimited { api, .. } => Some(api),
-            Error::NotFound(api) | Error::BadRequest(api) | Error::Server(api) | Error::Http(api) => {
-                Some(api)
-            }
+            Error::NotFound(api)
+            | Error::BadRequest(api)
+            | Error::Server(api)
+            | Error::Http(api) => Some(api),
             _ => None,
         }
     }
@@ -267,10 +269,12 @@ pub(crate) fn spotify_message(body: &[u8]) -> Option<String> {
         return Some(message.to_string());
     }
     let code = error.as_str()?;
-    Some(match value.get("error_description").and_then(|d| d.as_str()) {
-        Some(description) => format!("{code}: {description}"),
-        None => code.to_string(),
-    })
+    Some(
+        match value.get("error_description").and_then(|d| d.as_str()) {
+            Some(description) => format!("{code}: {description}"),
+            None => code.to_string(),
+        },
+    )
 }
 
 #[cfg(test)]
@@ -311,6 +315,16 @@ mod tests {
             assert_eq!(e.message(), Some("m"));
             assert_eq!(e.endpoint().unwrap().path, "/tracks/{id}");
         }
+    }
+
+    #[test]
+    fn error_stays_small_enough_to_return_by_value() {
+        // clippy's `result_large_err` fires at 128 bytes in every user function returning our errors.
+        assert!(
+            std::mem::size_of::<Error>() < 128,
+            "{}",
+            std::mem::size_of::<Error>()
+        );
     }
 
     #[test]
@@ -355,8 +369,10 @@ mod tests {
             Some("Non existing id")
         );
         assert_eq!(
-            spotify_message(br#"{"error":"invalid_grant","error_description":"Refresh token revoked"}"#)
-                .as_deref(),
+            spotify_message(
+                br#"{"error":"invalid_grant","error_description":"Refresh token revoked"}"#
+            )
+            .as_deref(),
             Some("invalid_grant: Refresh token revoked")
         );
         assert_eq!(spotify_message(b"<html>oops</html>"), None);

@@ -159,7 +159,7 @@ where
                     chunk.len(),
                     answer.len()
                 ),
-                snippet: String::new(),
+                snippet: Box::default(),
             });
         }
         out.extend(answer);

@@ -281,6 +281,6 @@ fn snapshot(snapshot_id: Option<String>, operation_id: &'static str) -> Result<S
         status: None,
         path: "snapshot_id".into(),
         message: "the answer has no snapshot_id".into(),
-        snippet: String::new(),
+        snippet: Box::default(),
     })
 }

@@ -309,7 +309,7 @@ impl<'a> SearchRequest<'a> {
                     status: Some(200),
                     path: String::new(),
                     message: format!("the response has no `{kind}s` section"),
-                    snippet: String::new(),
+                    snippet: Box::default(),
                 })
             })
         })

@@ -103,7 +103,7 @@ fn simplified(show: ShowObject) -> Result<SimplifiedShowObject, Error> {
             status: None,
             path: String::new(),
             message: format!("a show does not convert to a simplified show: {e}"),
-            snippet: String::new(),
+            snippet: Box::default(),
         })
 }
 
