@@ -45,3 +45,8 @@ pub mod types {
 
 /// Every operation of the spec as data (method, path, page limits), for tooling and tests.
 pub use spotify_sdk_generated::operations;
+
+/// The repository README's Rust examples, compiled as doc tests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
