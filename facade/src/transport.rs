@@ -5,6 +5,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime};
 
 use futures::StreamExt;
+use reqwest::ResponseBuilderExt;
 use reqwest::header::{AUTHORIZATION, HeaderValue, RETRY_AFTER};
 use spotify_sdk_generated::operations;
 use spotify_sdk_generated::{Transport, TransportFuture};
@@ -225,7 +226,8 @@ impl SdkTransport {
     /// codes), and a size cap on the body.
     fn success(&self, response: reqwest::Response, endpoint: &Endpoint, slot: Option<&CallSlot>) -> reqwest::Response {
         let limit = self.max_response_bytes;
-        if response.content_length().is_some_and(|len| len > limit) {
+        let length = response.content_length();
+        if length.is_some_and(|len| len > limit) {
             if let Some(slot) = slot {
                 slot.set_error(Error::ResponseTooLarge {
                     endpoint: Some(endpoint.clone()),
@@ -234,12 +236,22 @@ impl SdkTransport {
             }
             return synthetic(502);
         }
-        let documented = operations::operation(endpoint.operation_id).map(|op| op.success_status);
+        let documented = operations::operation(endpoint.operation_id)
+            .and_then(|op| reqwest::StatusCode::from_u16(op.success_status).ok())
+            .filter(|_| response.status() != reqwest::StatusCode::NO_CONTENT);
+        // The common case needs neither correction: the status is the documented one, and the body has a
+        // Content-Length within the limit (hyper never reads past it). Pass the response through untouched;
+        // rebuilding it costs a URL parse and a boxed body stream per request.
+        if length.is_some() && documented.is_none_or(|status| status == response.status()) {
+            return response;
+        }
+        // Rebuilding the response would lose its URL (reqwest keeps it outside the `http` parts).
+        let mut url = http::Response::builder().url(response.url().clone());
         let mut response: http::Response<reqwest::Body> = response.into();
-        if let Some(documented) = documented
-            && response.status() != reqwest::StatusCode::NO_CONTENT
-            && let Ok(status) = reqwest::StatusCode::from_u16(documented)
-        {
+        if let Some(extensions) = url.extensions_mut() {
+            response.extensions_mut().extend(std::mem::take(extensions));
+        }
+        if let Some(status) = documented {
             *response.status_mut() = status;
         }
         let slot = slot.cloned();
