@@ -554,7 +554,13 @@ impl BodyServer {
             })
             .await
         };
-        let client = server.builder().max_retries(0).build().unwrap();
+        // A generous timeout: this checks outcomes, not speed, and long runs share the CPU.
+        let client = server
+            .builder()
+            .max_retries(0)
+            .timeout(Duration::from_secs(30))
+            .build()
+            .unwrap();
         BodyServer {
             body,
             server,
@@ -566,7 +572,7 @@ impl BodyServer {
     async fn check(&self, bytes: &[u8]) -> Result<(), TestCaseError> {
         *self.body.lock().unwrap() = bytes.to_vec();
         for (name, call) in calls() {
-            let result = tokio::time::timeout(Duration::from_secs(10), call(&self.client))
+            let result = tokio::time::timeout(Duration::from_secs(60), call(&self.client))
                 .await
                 .map_err(|_| TestCaseError::fail(format!("{name} hangs")))?;
             if let Err(e) = result {
