@@ -48,7 +48,11 @@ async fn retries_are_exhausted_with_the_last_error() {
 #[tokio::test]
 async fn client_errors_are_not_retried_and_carry_spotify_message() {
     let (server, client) = common::setup().await;
-    let err = client.tracks().get("missing00000000000000A").await.unwrap_err();
+    let err = client
+        .tracks()
+        .get("missing00000000000000A")
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::NotFound(_)), "{err:?}");
     assert_eq!(err.status(), Some(404));
     assert!(err.message().is_some());
@@ -65,7 +69,12 @@ async fn retry_after_is_honoured_to_the_second_by_every_request() {
         .http_client(reqwest::Client::new())
         .build()
         .unwrap();
-    server.fault(Fault::status(429).retry_after(7).times(1).on_operation("get-track"));
+    server.fault(
+        Fault::status(429)
+            .retry_after(7)
+            .times(1)
+            .on_operation("get-track"),
+    );
     let start = Instant::now();
     let first = {
         let client = client.clone();
@@ -96,7 +105,11 @@ async fn a_retry_after_beyond_the_cap_fails_at_once() {
         .max_retry_after(Duration::from_secs(5))
         .build()
         .unwrap();
-    server.fault(Fault::status(429).retry_after(3600).on_operation("get-track"));
+    server.fault(
+        Fault::status(429)
+            .retry_after(3600)
+            .on_operation("get-track"),
+    );
     let err = get_track(&client).await.unwrap_err();
     assert_eq!(err.retry_after(), Some(Duration::from_secs(3600)));
     assert!(matches!(err, Error::RateLimited { .. }));
@@ -108,7 +121,11 @@ async fn a_post_that_reached_the_server_is_not_resent_on_5xx() {
     let (server, client) = common::setup().await;
     server.fault(Fault::status(500).on_operation("add-to-queue"));
     let err = client
-        .call(|raw| raw.add_to_queue().uri("spotify:track:4uLU6hMCjMI75M1A2tKUQC").send())
+        .call(|raw| {
+            raw.add_to_queue()
+                .uri("spotify:track:4uLU6hMCjMI75M1A2tKUQC")
+                .send()
+        })
         .await
         .unwrap_err();
     assert!(matches!(err, Error::Server(_)), "{err:?}");
@@ -116,9 +133,18 @@ async fn a_post_that_reached_the_server_is_not_resent_on_5xx() {
     // ...but a 429 is resent (Spotify did nothing).
     server.clear_faults();
     server.clear_requests();
-    server.fault(Fault::status(429).retry_after(0).times(1).on_operation("add-to-queue"));
+    server.fault(
+        Fault::status(429)
+            .retry_after(0)
+            .times(1)
+            .on_operation("add-to-queue"),
+    );
     let second = client
-        .call(|raw| raw.add_to_queue().uri("spotify:track:4uLU6hMCjMI75M1A2tKUQC").send())
+        .call(|raw| {
+            raw.add_to_queue()
+                .uri("spotify:track:4uLU6hMCjMI75M1A2tKUQC")
+                .send()
+        })
         .await;
     // The mock has no active device, so the resent request gets Spotify's 404 for that.
     assert!(matches!(second, Err(Error::NotFound(_))), "{second:?}");
@@ -134,7 +160,16 @@ async fn a_static_token_rejected_with_401_is_an_authentication_error() {
         .build()
         .unwrap();
     let err = get_track(&client).await.unwrap_err();
-    assert!(matches!(err, Error::Authentication { reauthorize: true, .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            Error::Authentication {
+                reauthorize: true,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     assert_eq!(err.status(), Some(401));
     assert_eq!(server.requests().len(), 1, "no retry with the same token");
     assert!(!err.to_string().contains("not-a-token"), "{err}");
@@ -161,7 +196,11 @@ async fn fifty_callers_with_an_expired_token_cause_one_renewal() {
     for call in calls {
         call.await.unwrap().unwrap();
     }
-    assert_eq!(server.token_requests().len(), 2, "exactly one renewal for 50 rejected calls");
+    assert_eq!(
+        server.token_requests().len(),
+        2,
+        "exactly one renewal for 50 rejected calls"
+    );
 }
 
 #[tokio::test]
@@ -176,7 +215,10 @@ async fn client_credentials_rejected_by_the_token_endpoint() {
     let err = get_track(&client).await.unwrap_err();
     assert!(matches!(err, Error::Authentication { .. }), "{err:?}");
     assert!(!format!("{err} {err:?}").contains("wrong-secret-value"));
-    assert!(server.requests().is_empty(), "no API request without a token");
+    assert!(
+        server.requests().is_empty(),
+        "no API request without a token"
+    );
 }
 
 #[tokio::test]
@@ -240,8 +282,12 @@ async fn malformed_and_truncated_bodies_are_clear_errors() {
 async fn an_html_error_page_is_classified_by_status() {
     let (server, client) = common::setup().await;
     server.fault(
-        Fault::custom(503, "application/json", "<html><body>Service Unavailable</body></html>")
-            .on_operation("get-track"),
+        Fault::custom(
+            503,
+            "application/json",
+            "<html><body>Service Unavailable</body></html>",
+        )
+        .on_operation("get-track"),
     );
     let err = get_track(&client).await.unwrap_err();
     let Error::Server(api) = &err else {
@@ -254,20 +300,30 @@ async fn an_html_error_page_is_classified_by_status() {
 #[tokio::test]
 async fn an_unknown_enum_value_and_null_items_decode() {
     let (server, client) = common::setup().await;
-    server.fault(Fault::replace_field("album_type", serde_json::json!("novel")).on_operation("get-an-album"));
+    server.fault(
+        Fault::replace_field("album_type", serde_json::json!("novel")).on_operation("get-an-album"),
+    );
     let album = client.albums().get("4aawyAB9vmqN3uQ7FjRGTy").await.unwrap();
     assert_eq!(
         album.album_type,
-        Some(spotify_sdk::types::AlbumObjectAlbumType::Unknown("novel".into()))
+        Some(spotify_sdk::types::AlbumObjectAlbumType::Unknown(
+            "novel".into()
+        ))
     );
 }
 
 #[tokio::test]
 async fn an_oversized_body_is_refused() {
     let server = MockServer::start().await;
-    let client = common::builder(&server).max_response_bytes(512).build().unwrap();
+    let client = common::builder(&server)
+        .max_response_bytes(512)
+        .build()
+        .unwrap();
     let err = get_track(&client).await.unwrap_err();
-    assert!(matches!(err, Error::ResponseTooLarge { limit: 512, .. }), "{err:?}");
+    assert!(
+        matches!(err, Error::ResponseTooLarge { limit: 512, .. }),
+        "{err:?}"
+    );
 }
 
 #[tokio::test]
@@ -309,4 +365,43 @@ async fn requests_carry_the_bearer_token_and_user_agent() {
     let request = common::only_request(&server);
     assert_eq!(request.header("authorization"), Some("<redacted>"));
     assert_eq!(request.header("user-agent"), Some("my-app/1.0"));
+}
+
+/// `.proxy(url)` routes API requests through the proxy: a plain-http request reaches the proxy in
+/// absolute form. The "proxy" here is a one-shot local server that records the request line and
+/// answers itself.
+#[tokio::test]
+async fn requests_go_through_the_configured_proxy() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let proxy = format!("http://{}", listener.local_addr().unwrap());
+    let seen = tokio::spawn(async move {
+        let (mut socket, _) = listener.accept().await.unwrap();
+        let mut buf = vec![0u8; 4096];
+        let n = socket.read(&mut buf).await.unwrap();
+        let body = r#"{"name":"Via proxy"}"#;
+        let response = format!(
+            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
+            body.len()
+        );
+        socket.write_all(response.as_bytes()).await.unwrap();
+        String::from_utf8_lossy(&buf[..n])
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_string()
+    });
+    let client = Client::builder()
+        .base_url("http://127.0.0.1:9/v1")
+        .access_token("static-token")
+        .proxy(proxy)
+        .max_retries(0)
+        .build()
+        .unwrap();
+    let track = get_track(&client).await.unwrap();
+    assert_eq!(track.name.as_deref(), Some("Via proxy"));
+    assert_eq!(
+        seen.await.unwrap(),
+        format!("GET http://127.0.0.1:9/v1/tracks/{TRACK} HTTP/1.1")
+    );
 }
