@@ -1,0 +1,66 @@
+//! `client.audiobooks()`.
+
+use crate::ids::{AUDIOBOOK, MISSING};
+use crate::{Mock, all, many};
+
+#[tokio::test]
+async fn get() {
+    let m = Mock::start().await;
+    let book = m
+        .client
+        .audiobooks()
+        .get(format!("spotify:audiobook:{AUDIOBOOK}"))
+        .await
+        .unwrap();
+    snap!(m, "get", book);
+}
+
+#[tokio::test]
+async fn get_in_market() {
+    let m = Mock::start().await;
+    let book = m
+        .client
+        .audiobooks()
+        .get_in_market(AUDIOBOOK, "GB")
+        .await
+        .unwrap();
+    snap!(m, "get_in_market", book);
+}
+
+#[tokio::test]
+async fn get_many() {
+    let m = Mock::start().await;
+    let books = m
+        .client
+        .audiobooks()
+        .get_many([AUDIOBOOK, MISSING])
+        .await
+        .unwrap();
+    snap!(m, "get_many", many(books));
+}
+
+#[tokio::test]
+async fn get_many_in_market() {
+    let m = Mock::start().await;
+    let books = m
+        .client
+        .audiobooks()
+        .get_many_in_market([AUDIOBOOK, MISSING], "GB")
+        .await
+        .unwrap();
+    snap!(m, "get_many_in_market", many(books));
+}
+
+#[tokio::test]
+async fn chapters() {
+    let m = Mock::start().await;
+    let chapters = all(m.client.audiobooks().chapters(AUDIOBOOK)).await;
+    snap!(m, "chapters", chapters);
+}
+
+#[tokio::test]
+async fn chapters_in_market() {
+    let m = Mock::start().await;
+    let chapters = all(m.client.audiobooks().chapters_in_market(AUDIOBOOK, "GB")).await;
+    snap!(m, "chapters_in_market", chapters);
+}

@@ -1,0 +1,149 @@
+//! The suite covers the whole surface: every operation of the spec appears in a snapshotted request,
+//! and every public method of every resource group has a snapshot. Both read the checked-in `.snap`
+//! files (CI also rejects pending and unreferenced ones, so they are exactly what the tests assert).
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use spotify_sdk::operations::OPERATIONS;
+
+const SNAPSHOTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/facade/snapshots");
+const RESOURCES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../facade/src/resources");
+
+/// Methods that only start a request builder; the builder's own methods have the snapshots.
+const ENTRY_POINTS: [(&str, &str); 1] = [("search", "query")];
+
+/// The checked-in snapshots: (name without the `facade__` prefix, JSON body).
+fn snapshots() -> Vec<(String, Value)> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(SNAPSHOTS).expect("the snapshots folder") {
+        let path = entry.unwrap().path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let Some(stem) = name.strip_suffix(".snap") else {
+            continue;
+        };
+        let text = fs::read_to_string(&path).unwrap();
+        // `---` header `---` body
+        let body = text
+            .splitn(3, "---\n")
+            .nth(2)
+            .unwrap_or_else(|| panic!("{name}: no snapshot body"));
+        let json = serde_json::from_str(body).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let stem = stem.strip_prefix("facade__").unwrap_or(stem);
+        out.push((stem.to_string(), json));
+    }
+    assert!(!out.is_empty(), "no snapshots in {SNAPSHOTS}");
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+#[test]
+fn every_operation_is_snapshotted() {
+    let mut seen = BTreeSet::new();
+    for (name, json) in snapshots() {
+        for request in json["requests"].as_array().into_iter().flatten() {
+            match request["operation"].as_str() {
+                Some(op) => {
+                    seen.insert(op.to_string());
+                }
+                None => panic!("{name}: a request matched no operation of the spec: {request}"),
+            }
+        }
+    }
+    let known: BTreeSet<String> = OPERATIONS.iter().map(|op| op.id.to_string()).collect();
+    let missing: Vec<_> = known.difference(&seen).collect();
+    assert!(
+        missing.is_empty(),
+        "{} of {} operations appear in no snapshot (add a facade method and its snapshot): {missing:#?}",
+        missing.len(),
+        known.len()
+    );
+    let unknown: Vec<_> = seen.difference(&known).collect();
+    assert!(
+        unknown.is_empty(),
+        "snapshots name operations the spec no longer has: {unknown:#?}"
+    );
+}
+
+#[test]
+fn every_method_is_snapshotted() {
+    let names: Vec<String> = snapshots().into_iter().map(|(name, _)| name).collect();
+    let methods = methods();
+    assert!(
+        methods.len() > 100,
+        "found only {} methods in {RESOURCES}",
+        methods.len()
+    );
+    let missing: Vec<String> = methods
+        .iter()
+        .filter(|(group, method)| !ENTRY_POINTS.contains(&(group.as_str(), method.as_str())))
+        .map(|(group, method)| format!("{group}__{method}"))
+        .filter(|key| {
+            !names
+                .iter()
+                .any(|n| n == key || n.starts_with(&format!("{key}__")))
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "methods without a snapshot (name it <group>__<method>): {missing:#?}"
+    );
+}
+
+/// Every public method of the resource groups as (group, method): those inside `resource!` blocks and
+/// inside top-level `impl<'a> ...` blocks (search's request builder), except setters returning `Self`
+/// and the blocking twins.
+fn methods() -> BTreeSet<(String, String)> {
+    let mut out = BTreeSet::new();
+    for path in rust_files(Path::new(RESOURCES)) {
+        let relative = path.strip_prefix(RESOURCES).unwrap();
+        let group = relative
+            .iter()
+            .next()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .trim_end_matches(".rs")
+            .to_string();
+        if group == "mod" || relative.ends_with("blocking.rs") {
+            continue;
+        }
+        let text = fs::read_to_string(&path).unwrap();
+        let mut inside = false;
+        for line in text.lines() {
+            if line.starts_with("resource!")
+                || (line.starts_with("impl<'a> ") && !line.contains("blocking"))
+            {
+                inside = true;
+            } else if line == "}" || line == ");" {
+                inside = false;
+            } else if inside && !line.contains("-> Self") {
+                let trimmed = line.trim_start();
+                let rest = trimmed
+                    .strip_prefix("pub async fn ")
+                    .or_else(|| trimmed.strip_prefix("pub fn "));
+                if let Some(name) = rest.and_then(|r| r.split(['(', '<']).next()) {
+                    out.insert((group.clone(), name.to_string()));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+    out
+}
