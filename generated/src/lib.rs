@@ -20,7 +20,10 @@ use progenitor_client::{ClientHooks, OperationInfo};
     irrefutable_let_patterns,
     mismatched_lifetime_syntaxes
 )]
+// Formatted by prettyplease in `cargo xtask gen`; rustfmt must not reformat it (`--check` would fail).
+#[rustfmt::skip]
 mod generated;
+#[rustfmt::skip]
 pub mod operations;
 
 pub use generated::*;
@@ -33,7 +36,8 @@ pub type TransportFuture<'a> =
 /// rate limiting, retries and tracing; without one, requests go straight to `reqwest`.
 pub trait Transport: Send + Sync + 'static {
     /// Sends `request` for the operation `operation_id` (the spec's `operationId`).
-    fn execute(&self, request: reqwest::Request, operation_id: &'static str) -> TransportFuture<'_>;
+    fn execute(&self, request: reqwest::Request, operation_id: &'static str)
+        -> TransportFuture<'_>;
 }
 
 /// The generated client's inner value: the optional [`Transport`].
@@ -52,7 +56,11 @@ impl Inner {
 
 impl fmt::Debug for Inner {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(if self.0.is_some() { "Inner(Transport)" } else { "Inner(reqwest)" })
+        f.write_str(if self.0.is_some() {
+            "Inner(Transport)"
+        } else {
+            "Inner(reqwest)"
+        })
     }
 }
 

@@ -170,7 +170,9 @@ fn trimmed(value: Value) -> Value {
     match value {
         Value::String(s) => Value::String(s.trim_end().to_string()),
         Value::Array(items) => Value::Array(items.into_iter().map(trimmed).collect()),
-        Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, trimmed(v))).collect()),
+        Value::Object(map) => {
+            Value::Object(map.into_iter().map(|(k, v)| (k, trimmed(v))).collect())
+        }
         other => other,
     }
 }
