@@ -4,7 +4,8 @@
 //!   ...), never one global constant.
 //! - Offset pages: once the first page tells the total, up to `prefetch` pages are fetched at once
 //!   (`buffered`: items still come in order, and no more than `prefetch` pages are held, so a slow
-//!   consumer does not make the client buffer the world).
+//!   consumer does not make the client buffer the world), each as its own task so that they are
+//!   decoded in parallel.
 //! - `null` items are skipped; `max_items` stops early without fetching further pages.
 //! - A server that answers a different offset than asked, or repeats a cursor, ends the stream with
 //!   [`Error::Pagination`] instead of looping forever.
@@ -13,6 +14,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
+use futures::FutureExt;
 use futures::future::BoxFuture;
 use futures::stream::{self, BoxStream, Stream, StreamExt, TryStreamExt};
 
@@ -301,12 +303,12 @@ fn offset_pages<M: PagingModel>(
                     stream::iter(offsets)
                         .map(move |offset| {
                             let (fetch, endpoint) = (fetch.clone(), endpoint.clone());
-                            async move {
+                            prefetched(prefetch, endpoint.clone(), async move {
                                 let asked = u32::try_from(offset).map_err(|_| {
                                     pagination_error(&endpoint, format!("offset {offset} is out of range"))
                                 })?;
                                 checked(fetch(asked, size).await?.into_page(), offset, &endpoint)
-                            }
+                            })
                         })
                         .buffered(prefetch)
                         .boxed()
@@ -321,6 +323,47 @@ fn offset_pages<M: PagingModel>(
         })
         .try_flatten()
         .boxed()
+}
+
+/// A page fetched ahead. With more than one page in flight, each runs as its own task (when there is a
+/// Tokio runtime): polled inside the consumer's task, the pages would be decoded one after another
+/// on one thread, which on a 50-item page costs as much as the request. `buffered` still bounds how
+/// many run at once and yields them in order; dropping the stream aborts the tasks.
+fn prefetched<T: Send + 'static>(
+    prefetch: usize,
+    endpoint: Endpoint,
+    page: impl Future<Output = Result<T, Error>> + Send + 'static,
+) -> BoxFuture<'static, Result<T, Error>> {
+    let handle = match tokio::runtime::Handle::try_current() {
+        Ok(handle) if prefetch > 1 => handle,
+        _ => return page.boxed(),
+    };
+    let task = AbortOnDrop(handle.spawn(page));
+    async move {
+        match task.await {
+            Ok(result) => result,
+            Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+            Err(_) => Err(pagination_error(&endpoint, "the page fetch was cancelled (runtime shutting down)".into())),
+        }
+    }
+    .boxed()
+}
+
+/// A task handle that aborts the task when dropped.
+struct AbortOnDrop<T>(tokio::task::JoinHandle<T>);
+
+impl<T> Future for AbortOnDrop<T> {
+    type Output = Result<T, tokio::task::JoinError>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        Pin::new(&mut self.0).poll(cx)
+    }
+}
+
+impl<T> Drop for AbortOnDrop<T> {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
 }
 
 fn sequential<M: PagingModel>(
@@ -452,6 +495,38 @@ mod tests {
         assert!(names(&items).iter().all(|n| n != "t0" && n != "t10"));
         let asked = log.lock().unwrap().clone();
         assert!(asked.iter().all(|(o, l)| *o < 45 && *l == 20), "{asked:?}");
+    }
+
+    /// Prefetched pages run as tasks; dropping the stream aborts them instead of leaving them running.
+    #[tokio::test(start_paused = true)]
+    async fn dropping_the_stream_aborts_prefetched_pages() {
+        let finished = Arc::new(Mutex::new(0));
+        let log = Arc::clone(&finished);
+        let fetch: OffsetFetch<types::PagingTrackObject> = Arc::new(move |offset, limit| {
+            let log = Arc::clone(&log);
+            Box::pin(async move {
+                if offset > 0 {
+                    tokio::time::sleep(std::time::Duration::from_secs(10)).await;
+                }
+                *log.lock().unwrap() += 1;
+                Ok(types::PagingTrackObject {
+                    items: (offset..offset + limit).map(|n| Some(track(u64::from(n)))).collect(),
+                    total: Some(1_000),
+                    offset: Some(i64::from(offset)),
+                    ..Default::default()
+                })
+            })
+        });
+        let mut items = Paginator::offset(endpoint(), 10, 4, fetch);
+        for _ in 0..10 {
+            assert!(items.try_next().await.unwrap().is_some());
+        }
+        // The first page is consumed; asking for more starts the next four pages as tasks.
+        let next = tokio::time::timeout(std::time::Duration::from_secs(1), items.try_next()).await;
+        assert!(next.is_err(), "the next page takes 10 s");
+        drop(items);
+        tokio::time::sleep(std::time::Duration::from_secs(60)).await;
+        assert_eq!(*finished.lock().unwrap(), 1, "aborted fetches must not finish");
     }
 
     #[tokio::test(start_paused = true)]
