@@ -2,7 +2,9 @@
 //!
 //! - `cargo xtask gen [--check] [--spec PATH]`: apply `openapi/patches/` to Spotify's spec and regenerate
 //!   `generated/src/` (and the mock's derived data) with progenitor.
+//! - `cargo xtask bench [--quick] [--build-cost]`: benchmarks against raw reqwest and rspotify, one table.
 
+mod bench;
 mod derive;
 mod generate;
 mod lenient;
@@ -33,6 +35,17 @@ fn main() -> Result<()> {
             }
             generate::run(&generate::Options { check, spec })
         }
+        Some("bench") => {
+            let mut options = bench::Options::default();
+            for arg in args {
+                match arg.as_str() {
+                    "--quick" => options.quick = true,
+                    "--build-cost" => options.build_cost = true,
+                    other => bail!("unknown argument to `bench`: {other}\n{USAGE}"),
+                }
+            }
+            bench::run(&options)
+        }
         Some("-h" | "--help") | None => {
             println!("{USAGE}");
             Ok(())
@@ -44,7 +57,10 @@ fn main() -> Result<()> {
 const USAGE: &str = "usage:
   cargo xtask gen              regenerate generated/ from the locked spec + openapi/patches
   cargo xtask gen --check      fail, naming the files, when generated/ is stale
-  cargo xtask gen --spec PATH  generate from another spec file (skips the lock's checksum)";
+  cargo xtask gen --spec PATH  generate from another spec file (skips the lock's checksum)
+  cargo xtask bench            benchmarks against raw reqwest and rspotify, peak memory; one table
+  cargo xtask bench --quick    the same, short (a smoke run)
+  cargo xtask bench --build-cost  also clean/incremental build times (minutes)";
 
 /// The workspace root (the parent of this crate's manifest directory).
 pub fn workspace_root() -> PathBuf {

@@ -1,0 +1,377 @@
+//! `cargo xtask bench`: runs the criterion benchmarks of `benches/` (the facade against raw reqwest and
+//! rspotify on one local server), the peak-memory binary at 10,000 and 100,000 items, optionally the
+//! build-cost measurements, and prints one table. Results are read from criterion's
+//! `<target>/criterion/<group>/<function>/new/estimates.json`, never from its text output.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use serde_json::Value;
+
+use crate::workspace_root;
+
+/// What `cargo xtask bench` does.
+#[derive(Debug, Default)]
+pub struct Options {
+    /// Short runs (criterion `--quick`, 2,000 paging items, memory at 2,000 and 20,000): a smoke run.
+    pub quick: bool,
+    /// Also measure build cost (clean debug and release builds in a fresh target directory: minutes).
+    pub build_cost: bool,
+}
+
+const BENCHES: [&str; 3] = ["http", "paging", "decode"];
+
+/// Rows of the table: (group, label, our function, baseline (a) function, rspotify function).
+const ROWS: &[(&str, &str, &str, &str, &str)] = &[
+    ("c1_track", "1 get one track", "ours", "reqwest", "rspotify"),
+    (
+        "c2_page",
+        "2 one 50-item page",
+        "ours",
+        "reqwest",
+        "rspotify",
+    ),
+    (
+        "c3_paging",
+        "3 all items, sequential",
+        "ours_seq",
+        "reqwest_seq",
+        "rspotify_seq",
+    ),
+    (
+        "c3_paging",
+        "3 all items, default prefetch (4)",
+        "ours_default",
+        "reqwest_default",
+        "rspotify_default",
+    ),
+    (
+        "c3_paging",
+        "3 all items, 8 in flight",
+        "ours_8",
+        "reqwest_8",
+        "rspotify_8",
+    ),
+    (
+        "c4_concurrent",
+        "4 100 concurrent tracks",
+        "ours",
+        "reqwest",
+        "rspotify",
+    ),
+    (
+        "c5_decode_track",
+        "5 decode track (a = floor*)",
+        "ours",
+        "floor",
+        "rspotify",
+    ),
+    (
+        "c5_decode_page",
+        "5 decode 50-item page (a = floor*)",
+        "ours",
+        "floor",
+        "rspotify",
+    ),
+    (
+        "c5_decode_fixtures",
+        "5 decode 26 fixtures (a = floor*)",
+        "ours",
+        "floor",
+        "rspotify",
+    ),
+];
+
+/// Runs everything and prints the table.
+pub fn run(options: &Options) -> Result<()> {
+    let root = workspace_root();
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    let criterion = target.join("criterion");
+    for (group, ..) in ROWS {
+        let _ = std::fs::remove_dir_all(criterion.join(group));
+    }
+    let (paging_items, memory_sizes) = if options.quick {
+        (2_000, [2_000, 20_000])
+    } else {
+        (10_000, [10_000, 100_000])
+    };
+
+    let mut cargo = Command::new(cargo_bin());
+    cargo
+        .current_dir(&root)
+        .args(["bench", "-p", "spotify-sdk-benches"])
+        .args(BENCHES.iter().flat_map(|b| ["--bench", b]))
+        .env("CRITERION_HOME", &criterion)
+        .env("SPOTIFY_BENCH_ITEMS", paging_items.to_string())
+        .arg("--");
+    if options.quick {
+        cargo.arg("--quick");
+    }
+    run_checked(&mut cargo, "cargo bench")?;
+
+    let mut memory = Vec::new();
+    for items in memory_sizes {
+        let mut command = Command::new(cargo_bin());
+        command
+            .current_dir(&root)
+            .args([
+                "run",
+                "--quiet",
+                "--release",
+                "-p",
+                "spotify-sdk-benches",
+                "--bin",
+                "memory",
+                "--",
+            ])
+            .args(["--items", &items.to_string()]);
+        let output = command.output().context("running the memory binary")?;
+        if !output.status.success() {
+            bail!(
+                "the memory binary failed:\n{}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let line = stdout.lines().last().unwrap_or_default();
+        memory.push(
+            serde_json::from_str::<Value>(line)
+                .with_context(|| format!("memory output {line:?}"))?,
+        );
+    }
+
+    let build = if options.build_cost {
+        Some(build_cost(&root, &target)?)
+    } else {
+        None
+    };
+
+    let table = table(&criterion, paging_items, &memory, build.as_deref())?;
+    println!("\n{table}");
+    Ok(())
+}
+
+fn cargo_bin() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
+}
+
+fn run_checked(command: &mut Command, what: &str) -> Result<()> {
+    let status = command
+        .status()
+        .with_context(|| format!("starting {what}"))?;
+    if !status.success() {
+        bail!("{what} failed ({status})");
+    }
+    Ok(())
+}
+
+/// Criterion's median estimate of `group/function`, in nanoseconds.
+fn median_ns(criterion: &Path, group: &str, function: &str) -> Option<f64> {
+    let path = criterion
+        .join(group)
+        .join(function)
+        .join("new/estimates.json");
+    let estimates: Value = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+    estimates["median"]["point_estimate"].as_f64()
+}
+
+fn duration(ns: Option<f64>) -> String {
+    match ns {
+        None => "-".into(),
+        Some(ns) if ns >= 1e9 => format!("{:.3} s", ns / 1e9),
+        Some(ns) if ns >= 1e6 => format!("{:.2} ms", ns / 1e6),
+        Some(ns) if ns >= 1e3 => format!("{:.1} µs", ns / 1e3),
+        Some(ns) => format!("{ns:.0} ns"),
+    }
+}
+
+fn ratio(a: Option<f64>, b: Option<f64>) -> String {
+    match (a, b) {
+        (Some(a), Some(b)) if b > 0.0 => format!("{:.2}", a / b),
+        _ => "-".into(),
+    }
+}
+
+fn table(
+    criterion: &Path,
+    paging_items: usize,
+    memory: &[Value],
+    build: Option<&str>,
+) -> Result<String> {
+    let mut out = String::new();
+    writeln!(
+        out,
+        "| case | ours | (a) reqwest | rspotify | ours ÷ (a) | ours ÷ rspotify |\n|---|---:|---:|---:|---:|---:|"
+    )?;
+    for (group, label, ours, baseline, theirs) in ROWS {
+        let label = label.replace("all items", &format!("{paging_items} items"));
+        let (o, a, r) = (
+            median_ns(criterion, group, ours),
+            median_ns(criterion, group, baseline),
+            median_ns(criterion, group, theirs),
+        );
+        writeln!(
+            out,
+            "| {label} | {} | {} | {} | {} | {} |",
+            duration(o),
+            duration(a),
+            duration(r),
+            ratio(o, a),
+            ratio(o, r)
+        )?;
+    }
+    writeln!(
+        out,
+        "\nTimes are criterion medians; ratios are time ÷ time (below 1: ours is faster).\n\
+         * decode rows: (a) is serde_json into IgnoredAny (reads the JSON, builds nothing), the floor for any typed decoder."
+    )?;
+    let speedup = |group: &str, function: &str| {
+        ratio(
+            median_ns(criterion, group, &format!("{function}_seq")),
+            median_ns(criterion, group, &format!("{function}_8")),
+        )
+    };
+    let speedup_default = |function: &str| {
+        ratio(
+            median_ns(criterion, "c3_paging", &format!("{function}_seq")),
+            median_ns(criterion, "c3_paging", &format!("{function}_default")),
+        )
+    };
+    writeln!(
+        out,
+        "\nCase 3 speed-up over sequential (ours): default prefetch {}x, 8 in flight {}x (reqwest: {}x, {}x; rspotify: {}x, {}x)",
+        speedup_default("ours"),
+        speedup("c3_paging", "ours"),
+        speedup_default("reqwest"),
+        speedup("c3_paging", "reqwest"),
+        speedup_default("rspotify"),
+        speedup("c3_paging", "rspotify"),
+    )?;
+    writeln!(out, "\nDiagnostics (not in the targets):")?;
+    let diagnostics: [(&str, &[&str]); 3] = [
+        (
+            "the generated client without the facade",
+            &["c1_track", "c2_page", "c4_concurrent"],
+        ),
+        (
+            "reqwest with the facade's timeouts (30 s, connect 10 s)",
+            &["c1_track", "c4_concurrent"],
+        ),
+        (
+            "ours through `Client::call` instead of the stream",
+            &["c2_page"],
+        ),
+    ];
+    for ((what, groups), function) in
+        diagnostics
+            .iter()
+            .zip(["generated", "reqwest_timeouts", "ours_call"])
+    {
+        let times: Vec<String> = groups
+            .iter()
+            .map(|group| {
+                format!(
+                    "{group} {}",
+                    duration(median_ns(criterion, group, function))
+                )
+            })
+            .collect();
+        writeln!(out, "- {what}: {}", times.join(", "))?;
+    }
+
+    writeln!(
+        out,
+        "\nPeak memory of case 3 (ours, default prefetch, one process per size, VmHWM):"
+    )?;
+    let peaks: Vec<f64> = memory
+        .iter()
+        .filter_map(|m| m["peak_rss_kib"].as_f64())
+        .collect();
+    for m in memory {
+        writeln!(
+            out,
+            "- {} items: peak {:.1} MiB (RSS before paging {:.1} MiB), {} s",
+            m["items"],
+            m["peak_rss_kib"].as_f64().unwrap_or(0.0) / 1024.0,
+            m["rss_before_kib"].as_f64().unwrap_or(0.0) / 1024.0,
+            m["seconds"]
+        )?;
+    }
+    if let [small, large] = peaks[..] {
+        writeln!(
+            out,
+            "- growth from the smaller to the larger size: {:+.1}%",
+            (large / small - 1.0) * 100.0
+        )?;
+    }
+    if let Some(build) = build {
+        writeln!(out, "\nBuild cost:\n{build}")?;
+    }
+    Ok(out)
+}
+
+/// Clean debug and release builds of the facade in a fresh target directory, the generated crate's share
+/// of each (from `--timings`), and an incremental debug rebuild after touching one facade file.
+fn build_cost(root: &Path, target: &Path) -> Result<String> {
+    let fresh = target.join("build-cost");
+    let _ = std::fs::remove_dir_all(&fresh);
+    let mut out = String::new();
+    let build = |release: bool| -> Result<(f64, Option<f64>)> {
+        let mut command = Command::new(cargo_bin());
+        command
+            .current_dir(root)
+            .env("CARGO_TARGET_DIR", &fresh)
+            .args(["build", "--quiet", "-p", "spotify-sdk", "--timings"]);
+        if release {
+            command.arg("--release");
+        }
+        let started = Instant::now();
+        run_checked(&mut command, "cargo build")?;
+        let seconds = started.elapsed().as_secs_f64();
+        Ok((seconds, generated_share(&fresh)))
+    };
+    for (name, release) in [("debug", false), ("release", true)] {
+        let (seconds, generated) = build(release)?;
+        let share = generated.map_or("-".into(), |g| {
+            format!("{g:.1} s ({:.0}% of wall time)", g / seconds * 100.0)
+        });
+        writeln!(
+            out,
+            "- clean `cargo build -p spotify-sdk` ({name}): {seconds:.1} s; spotify-sdk-generated: {share}"
+        )?;
+        if !release {
+            let file = root.join("facade/src/lib.rs");
+            // A new modification time only: the content is left alone.
+            std::fs::File::options()
+                .write(true)
+                .open(&file)?
+                .set_modified(std::time::SystemTime::now())?;
+            let (seconds, _) = build(false)?;
+            writeln!(
+                out,
+                "- incremental debug rebuild after touching facade/src/lib.rs: {seconds:.1} s"
+            )?;
+        }
+    }
+    let _ = std::fs::remove_dir_all(&fresh);
+    Ok(out)
+}
+
+/// The generated crate's compile time from the newest `cargo-timing.html` (its `UNIT_DATA` list).
+fn generated_share(target: &Path) -> Option<f64> {
+    let html = std::fs::read_to_string(target.join("cargo-timings/cargo-timing.html")).ok()?;
+    let start = html.find("const UNIT_DATA = ")? + "const UNIT_DATA = ".len();
+    let end = start + html[start..].find(";\n")?;
+    let units: Value = serde_json::from_str(&html[start..end]).ok()?;
+    units
+        .as_array()?
+        .iter()
+        .filter(|u| u["name"] == "spotify-sdk-generated")
+        .filter_map(|u| u["duration"].as_f64())
+        .reduce(f64::max)
+}
