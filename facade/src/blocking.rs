@@ -20,7 +20,7 @@ use std::sync::Arc;
 
 use futures::StreamExt;
 
-use crate::paginate::{PagingModel, Paginator};
+use crate::paginate::{Paginator, PagingModel};
 use crate::{Error, resources};
 
 /// The blocking client: wrap an async [`crate::Client`] built as usual.
@@ -66,7 +66,10 @@ impl Runtime {
     }
 
     /// Runs one call to completion.
-    pub(crate) fn run<T>(&self, future: impl Future<Output = Result<T, Error>>) -> Result<T, Error> {
+    pub(crate) fn run<T>(
+        &self,
+        future: impl Future<Output = Result<T, Error>>,
+    ) -> Result<T, Error> {
         Self::check()?;
         self.0.block_on(future)
     }
@@ -89,7 +92,9 @@ impl Client {
             .thread_name("spotify-sdk-blocking")
             .enable_all()
             .build()
-            .map_err(|e| Error::Config(format!("cannot start the blocking client's runtime: {e}")))?;
+            .map_err(|e| {
+                Error::Config(format!("cannot start the blocking client's runtime: {e}"))
+            })?;
         Ok(Self {
             inner: client,
             runtime: Runtime(Arc::new(OwnedRuntime(Some(runtime)))),

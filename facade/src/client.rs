@@ -52,7 +52,16 @@ impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
             .field("base_url", &self.inner.base_url.as_str())
-            .field("accounts_url", &self.inner.transport.tokens.context().accounts_url().as_str())
+            .field(
+                "accounts_url",
+                &self
+                    .inner
+                    .transport
+                    .tokens
+                    .context()
+                    .accounts_url()
+                    .as_str(),
+            )
             .field("retry", &self.inner.transport.policy)
             .field("closed", &self.is_closed())
             .finish_non_exhaustive()
@@ -70,7 +79,9 @@ impl Client {
         client_id: impl Into<String>,
         client_secret: impl Into<String>,
     ) -> Result<Self, Error> {
-        Self::builder().client_credentials(client_id, client_secret).build()
+        Self::builder()
+            .client_credentials(client_id, client_secret)
+            .build()
     }
 
     /// A client-credentials client from `SPOTIFY_CLIENT_ID` and `SPOTIFY_CLIENT_SECRET`.
@@ -221,7 +232,8 @@ impl ClientBuilder {
         if let Err(Error::Config(message)) = credentials.validate() {
             self.invalid.push(message);
         }
-        self.auth.push(("client_credentials", Arc::new(credentials)));
+        self.auth
+            .push(("client_credentials", Arc::new(credentials)));
         self
     }
 
@@ -301,7 +313,10 @@ impl ClientBuilder {
         if let Some(message) = self.invalid.first() {
             return Err(Error::Config(message.clone()));
         }
-        let base_url = checked_url("base_url", self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))?;
+        let base_url = checked_url(
+            "base_url",
+            self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL),
+        )?;
         let accounts_url = checked_url(
             "accounts_url",
             self.accounts_url.as_deref().unwrap_or(DEFAULT_ACCOUNTS_URL),
@@ -329,7 +344,10 @@ impl ClientBuilder {
             )));
         }
         let retry = &self.retry;
-        if !retry.multiplier.is_finite() || retry.multiplier < 1.0 || retry.initial_backoff > retry.max_backoff {
+        if !retry.multiplier.is_finite()
+            || retry.multiplier < 1.0
+            || retry.initial_backoff > retry.max_backoff
+        {
             return Err(Error::Config(
                 "backoff: the multiplier must be at least 1 and the initial delay at most the maximum".into(),
             ));
@@ -378,7 +396,9 @@ impl ClientBuilder {
                 .map(|(per_second, burst)| TokenBucket::new(per_second, burst)),
             gate: RetryAfterGate::default(),
             closed: AtomicBool::new(false),
-            max_response_bytes: self.max_response_bytes.unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
+            max_response_bytes: self
+                .max_response_bytes
+                .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
         });
         let raw = RawClient::new_with_client(
             base_url.as_str().trim_end_matches('/'),
@@ -433,7 +453,9 @@ fn checked_url(what: &str, value: &str) -> Result<Url, Error> {
         "http" => Err(Error::Config(format!(
             "{what} {value:?} uses plain http on a non-loopback host; use https"
         ))),
-        _ => Err(Error::Config(format!("{what} {value:?} must be an https URL"))),
+        _ => Err(Error::Config(format!(
+            "{what} {value:?} must be an https URL"
+        ))),
     }
 }
 
@@ -456,7 +478,10 @@ mod tests {
                 .access_token("t")
                 .client_credentials("id", "secret"),
         );
-        assert!(several.contains("access_token, client_credentials"), "{several}");
+        assert!(
+            several.contains("access_token, client_credentials"),
+            "{several}"
+        );
         assert!(Client::builder().access_token("t").build().is_ok());
     }
 
@@ -479,7 +504,14 @@ mod tests {
             "http://localhost:1/v1",
             "https://api.spotify.com/v1",
         ] {
-            assert!(Client::builder().access_token("t").base_url(good).build().is_ok(), "{good}");
+            assert!(
+                Client::builder()
+                    .access_token("t")
+                    .base_url(good)
+                    .build()
+                    .is_ok(),
+                "{good}"
+            );
         }
     }
 
@@ -492,7 +524,10 @@ mod tests {
         config_error(t().timeout(Duration::ZERO));
         config_error(t().page_prefetch(0));
         config_error(t().backoff(Duration::from_secs(10), 2.0, Duration::from_secs(1)));
-        config_error(t().http_client(reqwest::Client::new()).timeout(Duration::from_secs(1)));
+        config_error(
+            t().http_client(reqwest::Client::new())
+                .timeout(Duration::from_secs(1)),
+        );
         config_error(t().proxy("::not a proxy::"));
     }
 
@@ -500,10 +535,16 @@ mod tests {
     fn client_is_send_sync_clone_and_debug_has_no_token() {
         fn assert_traits<T: Send + Sync + Clone + 'static>() {}
         assert_traits::<Client>();
-        let client = Client::builder().access_token("BQD-secret-token").build().unwrap();
+        let client = Client::builder()
+            .access_token("BQD-secret-token")
+            .build()
+            .unwrap();
         let debug = format!("{client:?}");
         assert!(!debug.contains("BQD-secret-token"), "{debug}");
-        let builder = format!("{:?}", Client::builder().client_credentials("id", "the-secret"));
+        let builder = format!(
+            "{:?}",
+            Client::builder().client_credentials("id", "the-secret")
+        );
         assert!(!builder.contains("the-secret"), "{builder}");
     }
 }

@@ -104,7 +104,10 @@ impl Kind {
             return Ok(());
         }
         if id.len() != 22 {
-            return Err(format!("an ID is 22 base62 characters, this has {}", id.chars().count()));
+            return Err(format!(
+                "an ID is 22 base62 characters, this has {}",
+                id.chars().count()
+            ));
         }
         if let Some(bad) = id.chars().find(|c| !c.is_ascii_alphanumeric()) {
             return Err(format!("{bad:?} is not a base62 character"));
@@ -201,7 +204,9 @@ fn parse(input: &str, expected: Option<Kind>, what: &'static str) -> Result<(Kin
         };
         let url = url::Url::parse(&with_scheme).map_err(|e| invalid(format!("not a URL ({e})")))?;
         if !matches!(url.scheme(), "https" | "http") || url.host_str() != Some("open.spotify.com") {
-            return Err(invalid("only open.spotify.com URLs name Spotify items".into()));
+            return Err(invalid(
+                "only open.spotify.com URLs name Spotify items".into(),
+            ));
         }
         let segments = url
             .path_segments()
@@ -213,7 +218,11 @@ fn parse(input: &str, expected: Option<Kind>, what: &'static str) -> Result<(Kin
     } else {
         match expected {
             Some(kind) => (kind, text.to_string()),
-            None => return Err(invalid("a bare ID does not say what kind of item it is".into())),
+            None => {
+                return Err(invalid(
+                    "a bare ID does not say what kind of item it is".into(),
+                ));
+            }
         }
     };
     if let Some(expected) = expected
@@ -237,7 +246,10 @@ fn from_segments<'a>(mut segments: impl Iterator<Item = &'a str>) -> Option<(Kin
         None => Some((first, id)),
         Some("playlist") if first == Kind::User => {
             let playlist = segments.next()?.to_string();
-            segments.next().is_none().then_some((Kind::Playlist, playlist))
+            segments
+                .next()
+                .is_none()
+                .then_some((Kind::Playlist, playlist))
         }
         Some(_) => None,
     }
@@ -359,7 +371,17 @@ typed_id!(/// An audiobook chapter ID.
     ChapterId, Kind::Chapter, "chapter ID, URI or URL");
 typed_id!(/// A user ID (account name).
     UserId, Kind::User, "user ID, URI or URL");
-str_into_id!(TrackId, AlbumId, ArtistId, PlaylistId, ShowId, EpisodeId, AudiobookId, ChapterId, UserId);
+str_into_id!(
+    TrackId,
+    AlbumId,
+    ArtistId,
+    PlaylistId,
+    ShowId,
+    EpisodeId,
+    AudiobookId,
+    ChapterId,
+    UserId
+);
 
 impl IntoId<AnyId> for AnyId {
     fn into_id(self) -> Result<AnyId, Error> {
@@ -553,14 +575,25 @@ mod tests {
     fn legacy_user_playlist_uris() {
         let id = PlaylistId::parse("spotify:user:spotify:playlist:37i9dQZF1DXcBWIGoYBM5M").unwrap();
         assert_eq!(id.id(), "37i9dQZF1DXcBWIGoYBM5M");
-        let id =
-            PlaylistId::parse("https://open.spotify.com/user/spotify/playlist/37i9dQZF1DXcBWIGoYBM5M")
-                .unwrap();
+        let id = PlaylistId::parse(
+            "https://open.spotify.com/user/spotify/playlist/37i9dQZF1DXcBWIGoYBM5M",
+        )
+        .unwrap();
         assert_eq!(id.id(), "37i9dQZF1DXcBWIGoYBM5M");
-        assert_eq!(UserId::parse("spotify:user:wizzler_with.dots-1").unwrap().id(), "wizzler_with.dots-1");
+        assert_eq!(
+            UserId::parse("spotify:user:wizzler_with.dots-1")
+                .unwrap()
+                .id(),
+            "wizzler_with.dots-1"
+        );
         assert_eq!(UserId::parse("...").unwrap().id(), "...");
         // Dot segments would change the request path (`/users/..` is `/`).
-        for bad in [".", "..", "spotify:user:..", "https://open.spotify.com/user/."] {
+        for bad in [
+            ".",
+            "..",
+            "spotify:user:..",
+            "https://open.spotify.com/user/.",
+        ] {
             assert!(UserId::parse(bad).is_err(), "{bad}");
         }
     }
@@ -568,18 +601,36 @@ mod tests {
     #[test]
     fn wrong_kind_and_malformed_values_say_what_was_expected() {
         let cases = [
-            ("spotify:album:4aawyAB9vmqN3uQ7FjRGTy", "names an album, not a track"),
-            ("https://open.spotify.com/artist/0OdUWJ0sBjDrqHygGUXeCF", "not a track"),
+            (
+                "spotify:album:4aawyAB9vmqN3uQ7FjRGTy",
+                "names an album, not a track",
+            ),
+            (
+                "https://open.spotify.com/artist/0OdUWJ0sBjDrqHygGUXeCF",
+                "not a track",
+            ),
             ("", "empty"),
             ("4uLU6hMCjMI75M1A2tKUQ", "22 base62"),
             ("4uLU6hMCjMI75M1A2tKUQ!", "not a base62"),
             ("spotify:track:", "22 base62"),
             ("spotify:track", "not a spotify:KIND:ID URI"),
-            ("spotify:podcast:4uLU6hMCjMI75M1A2tKUQC", "not a spotify:KIND:ID URI"),
-            ("https://example.com/track/4uLU6hMCjMI75M1A2tKUQC", "open.spotify.com"),
+            (
+                "spotify:podcast:4uLU6hMCjMI75M1A2tKUQC",
+                "not a spotify:KIND:ID URI",
+            ),
+            (
+                "https://example.com/track/4uLU6hMCjMI75M1A2tKUQC",
+                "open.spotify.com",
+            ),
             ("https://open.spotify.com/track", "not /KIND/ID"),
-            ("https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC/extra", "not /KIND/ID"),
-            ("ftp://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC", "open.spotify.com"),
+            (
+                "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC/extra",
+                "not /KIND/ID",
+            ),
+            (
+                "ftp://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC",
+                "open.spotify.com",
+            ),
         ];
         for (input, reason) in cases {
             let err = TrackId::parse(input).unwrap_err();
@@ -592,10 +643,15 @@ mod tests {
     #[test]
     fn playable_ids() {
         assert_eq!(
-            PlayableId::parse("spotify:episode:512ojhOuo1ktJprKbVcKyQ").unwrap().uri(),
+            PlayableId::parse("spotify:episode:512ojhOuo1ktJprKbVcKyQ")
+                .unwrap()
+                .uri(),
             "spotify:episode:512ojhOuo1ktJprKbVcKyQ"
         );
-        assert!(matches!(PlayableId::parse(ID).unwrap(), PlayableId::Track(_)));
+        assert!(matches!(
+            PlayableId::parse(ID).unwrap(),
+            PlayableId::Track(_)
+        ));
         assert!(PlayableId::parse("spotify:album:4aawyAB9vmqN3uQ7FjRGTy").is_err());
         let any = AnyId::parse("https://open.spotify.com/show/5CfCWKI5pZ28U0uOzXkDHe").unwrap();
         assert_eq!(any.kind(), Kind::Show);

@@ -121,7 +121,8 @@ cursor_paging! {
 }
 
 /// Fetches one offset page: `(offset, limit)`.
-pub(crate) type OffsetFetch<M> = Arc<dyn Fn(u32, u32) -> BoxFuture<'static, Result<M, Error>> + Send + Sync>;
+pub(crate) type OffsetFetch<M> =
+    Arc<dyn Fn(u32, u32) -> BoxFuture<'static, Result<M, Error>> + Send + Sync>;
 /// Fetches one cursor page: `(cursor, limit)`.
 pub(crate) type CursorFetch<M> =
     Arc<dyn Fn(Option<String>, u32) -> BoxFuture<'static, Result<M, Error>> + Send + Sync>;
@@ -157,7 +158,12 @@ pub struct Paginator<M: PagingModel> {
 }
 
 impl<M: PagingModel> Paginator<M> {
-    pub(crate) fn offset(endpoint: Endpoint, max_page_size: u32, prefetch: usize, fetch: OffsetFetch<M>) -> Self {
+    pub(crate) fn offset(
+        endpoint: Endpoint,
+        max_page_size: u32,
+        prefetch: usize,
+        fetch: OffsetFetch<M>,
+    ) -> Self {
         Self::new(Source::Offset(fetch), endpoint, max_page_size, prefetch)
     }
 
@@ -167,7 +173,12 @@ impl<M: PagingModel> Paginator<M> {
 
     /// A stream that yields `error` and ends, for arguments refused before any request.
     pub(crate) fn failed(error: Error) -> Self {
-        Self::new(Source::Failed(error), crate::resources::endpoint("search"), 1, 1)
+        Self::new(
+            Source::Failed(error),
+            crate::resources::endpoint("search"),
+            1,
+            1,
+        )
     }
 
     fn new(source: Source<M>, endpoint: Endpoint, max_page_size: u32, prefetch: usize) -> Self {
@@ -208,8 +219,16 @@ impl<M: PagingModel> Paginator<M> {
     /// The stream of whole pages instead of items (`max_items` still applies to the items they hold).
     pub fn pages(mut self) -> BoxStream<'static, Result<Page<M::Item>, Error>> {
         match self.source.take() {
-            Some(Source::Offset(fetch)) => offset_pages(fetch, self.endpoint, self.page_size, self.max_items, self.prefetch),
-            Some(Source::Cursor(fetch)) => cursor_pages(fetch, self.endpoint, self.page_size, self.max_items),
+            Some(Source::Offset(fetch)) => offset_pages(
+                fetch,
+                self.endpoint,
+                self.page_size,
+                self.max_items,
+                self.prefetch,
+            ),
+            Some(Source::Cursor(fetch)) => {
+                cursor_pages(fetch, self.endpoint, self.page_size, self.max_items)
+            }
             Some(Source::Failed(error)) => stream::once(futures::future::ready(Err(error))).boxed(),
             None => stream::empty().boxed(),
         }
@@ -269,7 +288,9 @@ fn checked<T>(page: Page<T>, asked: u64, endpoint: &Endpoint) -> Result<Page<T>,
     match page.offset {
         Some(offset) if offset != asked => Err(pagination_error(
             endpoint,
-            format!("asked for offset {asked}, the server answered offset {offset} (a repeated page?)"),
+            format!(
+                "asked for offset {asked}, the server answered offset {offset} (a repeated page?)"
+            ),
         )),
         _ => Ok(page),
     }
@@ -305,7 +326,10 @@ fn offset_pages<M: PagingModel>(
                             let (fetch, endpoint) = (fetch.clone(), endpoint.clone());
                             prefetched(prefetch, endpoint.clone(), async move {
                                 let asked = u32::try_from(offset).map_err(|_| {
-                                    pagination_error(&endpoint, format!("offset {offset} is out of range"))
+                                    pagination_error(
+                                        &endpoint,
+                                        format!("offset {offset} is out of range"),
+                                    )
                                 })?;
                                 checked(fetch(asked, size).await?.into_page(), offset, &endpoint)
                             })
@@ -314,9 +338,14 @@ fn offset_pages<M: PagingModel>(
                         .boxed()
                 }
                 // No total: follow pages one by one while the server links a next one.
-                None if page.has_next && !page.items.is_empty() => {
-                    sequential(fetch.clone(), endpoint.clone(), size, u64::from(size), wanted).boxed()
-                }
+                None if page.has_next && !page.items.is_empty() => sequential(
+                    fetch.clone(),
+                    endpoint.clone(),
+                    size,
+                    u64::from(size),
+                    wanted,
+                )
+                .boxed(),
                 None => stream::empty().boxed(),
             };
             stream::once(futures::future::ready(Ok(page))).chain(rest)
@@ -343,7 +372,10 @@ fn prefetched<T: Send + 'static>(
         match task.await {
             Ok(result) => result,
             Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
-            Err(_) => Err(pagination_error(&endpoint, "the page fetch was cancelled (runtime shutting down)".into())),
+            Err(_) => Err(pagination_error(
+                &endpoint,
+                "the page fetch was cancelled (runtime shutting down)".into(),
+            )),
         }
     }
     .boxed()
@@ -379,8 +411,9 @@ fn sequential<M: PagingModel>(
             let Some(offset) = next.filter(|o| *o < wanted) else {
                 return Ok(None);
             };
-            let asked = u32::try_from(offset)
-                .map_err(|_| pagination_error(&endpoint, format!("offset {offset} is out of range")))?;
+            let asked = u32::try_from(offset).map_err(|_| {
+                pagination_error(&endpoint, format!("offset {offset} is out of range"))
+            })?;
             let page = checked(fetch(asked, size).await?.into_page(), offset, &endpoint)?;
             let more = page.has_next && page.items.len() + page.nulls > 0;
             let next = more.then(|| offset + u64::from(size));
@@ -397,25 +430,28 @@ fn cursor_pages<M: PagingModel>(
 ) -> BoxStream<'static, Result<Page<M::Item>, Error>> {
     let wanted = max_items.unwrap_or(u64::MAX);
     // State: (cursor to ask with, items seen so far, whether to continue).
-    stream::try_unfold((None::<String>, 0u64, wanted > 0), move |(cursor, seen, go)| {
-        let (fetch, endpoint) = (fetch.clone(), endpoint.clone());
-        async move {
-            if !go {
-                return Ok(None);
+    stream::try_unfold(
+        (None::<String>, 0u64, wanted > 0),
+        move |(cursor, seen, go)| {
+            let (fetch, endpoint) = (fetch.clone(), endpoint.clone());
+            async move {
+                if !go {
+                    return Ok(None);
+                }
+                let page = fetch(cursor.clone(), size).await?.into_page();
+                if page.next_cursor.is_some() && page.next_cursor == cursor {
+                    return Err(pagination_error(
+                        &endpoint,
+                        "the server returned the same cursor again (a repeated page?)".into(),
+                    ));
+                }
+                let seen = seen + page.items.len() as u64;
+                let go = page.has_next && page.next_cursor.is_some() && seen < wanted;
+                let next = page.next_cursor.clone();
+                Ok(Some((page, (next, seen, go))))
             }
-            let page = fetch(cursor.clone(), size).await?.into_page();
-            if page.next_cursor.is_some() && page.next_cursor == cursor {
-                return Err(pagination_error(
-                    &endpoint,
-                    "the server returned the same cursor again (a repeated page?)".into(),
-                ));
-            }
-            let seen = seen + page.items.len() as u64;
-            let go = page.has_next && page.next_cursor.is_some() && seen < wanted;
-            let next = page.next_cursor.clone();
-            Ok(Some((page, (next, seen, go))))
-        }
-    })
+        },
+    )
     .boxed()
 }
 
@@ -441,12 +477,19 @@ mod tests {
     }
 
     /// A fake offset endpoint over `total` items; records the offsets asked for.
-    fn fake(total: u64, null_every: Option<u64>, log: Arc<Mutex<Vec<(u32, u32)>>>) -> OffsetFetch<types::PagingTrackObject> {
+    fn fake(
+        total: u64,
+        null_every: Option<u64>,
+        log: Arc<Mutex<Vec<(u32, u32)>>>,
+    ) -> OffsetFetch<types::PagingTrackObject> {
         Arc::new(move |offset, limit| {
             log.lock().unwrap().push((offset, limit));
             Box::pin(async move {
                 // Later pages answer faster, so out-of-order completion is exercised.
-                tokio::time::sleep(std::time::Duration::from_millis(1000 - u64::from(offset).min(999))).await;
+                tokio::time::sleep(std::time::Duration::from_millis(
+                    1000 - u64::from(offset).min(999),
+                ))
+                .await;
                 let items = (u64::from(offset)..(u64::from(offset) + u64::from(limit)).min(total))
                     .map(|n| match null_every {
                         Some(k) if n % k == 0 => None,
@@ -476,10 +519,16 @@ mod tests {
             .collect_all()
             .await
             .unwrap();
-        assert_eq!(names(&items), (0..230).map(|n| format!("t{n}")).collect::<Vec<_>>());
+        assert_eq!(
+            names(&items),
+            (0..230).map(|n| format!("t{n}")).collect::<Vec<_>>()
+        );
         let mut asked = log.lock().unwrap().clone();
         asked.sort();
-        assert_eq!(asked, vec![(0, 50), (50, 50), (100, 50), (150, 50), (200, 50)]);
+        assert_eq!(
+            asked,
+            vec![(0, 50), (50, 50), (100, 50), (150, 50), (200, 50)]
+        );
     }
 
     #[tokio::test(start_paused = true)]
@@ -510,7 +559,9 @@ mod tests {
                 }
                 *log.lock().unwrap() += 1;
                 Ok(types::PagingTrackObject {
-                    items: (offset..offset + limit).map(|n| Some(track(u64::from(n)))).collect(),
+                    items: (offset..offset + limit)
+                        .map(|n| Some(track(u64::from(n))))
+                        .collect(),
                     total: Some(1_000),
                     offset: Some(i64::from(offset)),
                     ..Default::default()
@@ -526,7 +577,11 @@ mod tests {
         assert!(next.is_err(), "the next page takes 10 s");
         drop(items);
         tokio::time::sleep(std::time::Duration::from_secs(60)).await;
-        assert_eq!(*finished.lock().unwrap(), 1, "aborted fetches must not finish");
+        assert_eq!(
+            *finished.lock().unwrap(),
+            1,
+            "aborted fetches must not finish"
+        );
     }
 
     #[tokio::test(start_paused = true)]
@@ -548,31 +603,40 @@ mod tests {
                 })
             })
         });
-        let result = Paginator::offset(endpoint(), 50, 4, fetch).collect_all().await;
-        assert!(matches!(result, Err(Error::Pagination { .. })), "{result:?}");
+        let result = Paginator::offset(endpoint(), 50, 4, fetch)
+            .collect_all()
+            .await;
+        assert!(
+            matches!(result, Err(Error::Pagination { .. })),
+            "{result:?}"
+        );
     }
 
     #[tokio::test(start_paused = true)]
     async fn cursor_pages_follow_after_and_detect_a_stuck_cursor() {
         let calls = Arc::new(Mutex::new(Vec::new()));
         let log = calls.clone();
-        let fetch: CursorFetch<types::CursorPagingPlayHistoryObject> = Arc::new(move |cursor, _| {
-            log.lock().unwrap().push(cursor.clone());
-            Box::pin(async move {
-                let n: u64 = cursor.as_deref().map_or(0, |c| c.parse().unwrap());
-                Ok(types::CursorPagingPlayHistoryObject {
-                    items: vec![Some(types::PlayHistoryObject::default()), None],
-                    cursors: Some(types::CursorObject {
-                        after: Some((n + 1).min(3).to_string()),
-                        before: None,
-                    }),
-                    next: Some("more".into()),
-                    ..Default::default()
+        let fetch: CursorFetch<types::CursorPagingPlayHistoryObject> =
+            Arc::new(move |cursor, _| {
+                log.lock().unwrap().push(cursor.clone());
+                Box::pin(async move {
+                    let n: u64 = cursor.as_deref().map_or(0, |c| c.parse().unwrap());
+                    Ok(types::CursorPagingPlayHistoryObject {
+                        items: vec![Some(types::PlayHistoryObject::default()), None],
+                        cursors: Some(types::CursorObject {
+                            after: Some((n + 1).min(3).to_string()),
+                            before: None,
+                        }),
+                        next: Some("more".into()),
+                        ..Default::default()
+                    })
                 })
-            })
-        });
+            });
         let result = Paginator::cursor(endpoint(), 50, fetch).collect_all().await;
-        assert!(matches!(result, Err(Error::Pagination { .. })), "{result:?}");
+        assert!(
+            matches!(result, Err(Error::Pagination { .. })),
+            "{result:?}"
+        );
         assert_eq!(
             *calls.lock().unwrap(),
             vec![None, Some("1".into()), Some("2".into()), Some("3".into())]

@@ -260,7 +260,10 @@ mod tests {
             decide(&p, 10, "GET", ConnectFailed, 0.25),
             RetryAfter(Duration::from_secs(2))
         );
-        assert_eq!(decide(&p, 0, "GET", ConnectFailed, 0.0), RetryAfter(Duration::ZERO));
+        assert_eq!(
+            decide(&p, 0, "GET", ConnectFailed, 0.0),
+            RetryAfter(Duration::ZERO)
+        );
     }
 
     #[test]
@@ -277,7 +280,10 @@ mod tests {
     fn retry_after_forms() {
         let now = std::time::UNIX_EPOCH + Duration::from_secs(784_111_777);
         assert_eq!(parse_retry_after("3", now), Some(Duration::from_secs(3)));
-        assert_eq!(parse_retry_after(" 10 ", now), Some(Duration::from_secs(10)));
+        assert_eq!(
+            parse_retry_after(" 10 ", now),
+            Some(Duration::from_secs(10))
+        );
         assert_eq!(parse_retry_after("1.2", now), Some(Duration::from_secs(2)));
         // 784111777 is Sun, 06 Nov 1994 08:49:37 GMT
         assert_eq!(
@@ -288,7 +294,14 @@ mod tests {
             parse_retry_after("Sun, 06 Nov 1994 08:49:30 GMT", now),
             Some(Duration::ZERO)
         );
-        for bad in ["", "soon", "-1", "NaN", "inf", "Sun, 06 Nov 1994 25:00:00 GMT"] {
+        for bad in [
+            "",
+            "soon",
+            "-1",
+            "NaN",
+            "inf",
+            "Sun, 06 Nov 1994 25:00:00 GMT",
+        ] {
             assert_eq!(parse_retry_after(bad, now), None, "{bad}");
         }
     }

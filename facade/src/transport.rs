@@ -33,7 +33,11 @@ pub(crate) struct SdkTransport {
 }
 
 impl Transport for SdkTransport {
-    fn execute(&self, request: reqwest::Request, operation_id: &'static str) -> TransportFuture<'_> {
+    fn execute(
+        &self,
+        request: reqwest::Request,
+        operation_id: &'static str,
+    ) -> TransportFuture<'_> {
         let endpoint = endpoint(operation_id, request.method());
         let span = tracing::debug_span!(
             "spotify.request",
@@ -101,13 +105,17 @@ impl SdkTransport {
                 Err(error) => return Ok(fail(error, 401)),
             };
             let Some(mut attempt_request) = request.try_clone() else {
-                return Ok(fail(Error::InvalidArgument("a streaming body cannot be sent".into()), 400));
+                return Ok(fail(
+                    Error::InvalidArgument("a streaming body cannot be sent".into()),
+                    400,
+                ));
             };
             match bearer(token.token.secret()) {
                 Some(value) => attempt_request.headers_mut().insert(AUTHORIZATION, value),
                 None => {
                     let error = Error::Authentication {
-                        detail: "the access token contains characters not allowed in a header".into(),
+                        detail: "the access token contains characters not allowed in a header"
+                            .into(),
                         api: None,
                         reauthorize: false,
                     };
@@ -147,7 +155,13 @@ impl SdkTransport {
                         status,
                         retry_after,
                     };
-                    let decision = retry::decide_for(&self.policy, attempt, idempotent, outcome, rand::random());
+                    let decision = retry::decide_for(
+                        &self.policy,
+                        attempt,
+                        idempotent,
+                        outcome,
+                        rand::random(),
+                    );
                     if let (429, Some(wait), Decision::RetryAfter(_) | Decision::Stop) =
                         (status, retry_after, decision)
                     {
@@ -224,7 +238,12 @@ impl SdkTransport {
     /// A success, with two corrections the generated code needs: the documented success status
     /// (Spotify answers 200 where the spec says 201 and the reverse; the generated code matches exact
     /// codes), and a size cap on the body.
-    fn success(&self, response: reqwest::Response, endpoint: &Endpoint, slot: Option<&CallSlot>) -> reqwest::Response {
+    fn success(
+        &self,
+        response: reqwest::Response,
+        endpoint: &Endpoint,
+        slot: Option<&CallSlot>,
+    ) -> reqwest::Response {
         let limit = self.max_response_bytes;
         let length = response.content_length();
         if length.is_some_and(|len| len > limit) {

@@ -44,14 +44,22 @@ fn browser(url: &url::Url) {
 }
 
 async fn me(client: &Client) -> Result<spotify_sdk::types::PrivateUserObject, Error> {
-    client.call(|raw| raw.get_current_users_profile().send()).await
+    client
+        .call(|raw| raw.get_current_users_profile().send())
+        .await
 }
 
 #[tokio::test]
 async fn authorize_local_runs_the_whole_flow_with_pkce() {
     let server = MockServer::start().await;
     let (auth, client) = flow(&server);
-    assert!(matches!(me(&client).await, Err(Error::Authentication { reauthorize: true, .. })));
+    assert!(matches!(
+        me(&client).await,
+        Err(Error::Authentication {
+            reauthorize: true,
+            ..
+        })
+    ));
     auth.authorize_local(client.auth_context(), Duration::from_secs(10), browser)
         .await
         .unwrap();
@@ -59,13 +67,20 @@ async fn authorize_local_runs_the_whole_flow_with_pkce() {
     me(&client).await.unwrap();
     let authorize = &server.authorize_requests()[0];
     assert_eq!(authorize.query_param("code_challenge_method"), Some("S256"));
-    assert_eq!(authorize.query_param("scope"), Some("user-read-private user-library-modify"));
+    assert_eq!(
+        authorize.query_param("scope"),
+        Some("user-read-private user-library-modify")
+    );
     let exchange = server
         .token_requests()
         .into_iter()
         .find(|r| r.body_field("grant_type") == Some("authorization_code"))
         .expect("a code exchange");
-    assert!(exchange.body_field("code_verifier").is_some_and(|v| v.len() >= 43));
+    assert!(
+        exchange
+            .body_field("code_verifier")
+            .is_some_and(|v| v.len() >= 43)
+    );
 }
 
 #[tokio::test]
@@ -100,7 +115,10 @@ async fn a_forged_state_is_rejected() {
         .await
         .unwrap_err();
     assert!(err.to_string().contains("state"), "{err}");
-    assert!(server.token_requests().is_empty(), "the code was not exchanged");
+    assert!(
+        server.token_requests().is_empty(),
+        "the code was not exchanged"
+    );
 }
 
 #[tokio::test]
@@ -111,15 +129,23 @@ async fn authorize_local_times_out() {
         .authorize_local(client.auth_context(), Duration::from_millis(100), |_| {})
         .await
         .unwrap_err();
-    assert!(err.to_string().contains("no authorization callback"), "{err}");
+    assert!(
+        err.to_string().contains("no authorization callback"),
+        "{err}"
+    );
 }
 
 #[tokio::test]
 async fn authorize_local_listens_on_loopback_only() {
     let auth = AuthorizationCode::new("id", "https://example.com/callback").unwrap();
-    let ctx = spotify_sdk::auth::AuthContext::new(reqwest::Client::new(), "https://accounts.spotify.com".parse().unwrap());
+    let ctx = spotify_sdk::auth::AuthContext::new(
+        reqwest::Client::new(),
+        "https://accounts.spotify.com".parse().unwrap(),
+    );
     let err = auth
-        .authorize_local(&ctx, Duration::from_millis(10), |_| panic!("must not start"))
+        .authorize_local(&ctx, Duration::from_millis(10), |_| {
+            panic!("must not start")
+        })
         .await
         .unwrap_err();
     assert!(matches!(err, Error::Config(_)), "{err:?}");
@@ -193,7 +219,16 @@ async fn a_revoked_refresh_token_asks_to_authorize_again() {
         .build()
         .unwrap();
     let err = me(&client).await.unwrap_err();
-    assert!(matches!(err, Error::Authentication { reauthorize: true, .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            Error::Authentication {
+                reauthorize: true,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("invalid_grant"), "{err}");
     assert!(err.to_string().contains("authorize again"), "{err}");
     assert!(!format!("{err} {err:?}").contains("never-issued"));
@@ -262,11 +297,17 @@ async fn no_secret_reaches_logs_debug_or_errors() {
     }
     secrets.extend(server.issued_tokens());
     let logs = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
-    assert!(logs.contains("spotify.request"), "the capture works: {logs}");
+    assert!(
+        logs.contains("spotify.request"),
+        "the capture works: {logs}"
+    );
     for secret in secrets.iter().filter(|s| s.len() >= 8) {
         assert!(!logs.contains(secret.as_str()), "a secret leaked into logs");
         for text in &texts {
-            assert!(!text.contains(secret.as_str()), "a secret leaked into {text}");
+            assert!(
+                !text.contains(secret.as_str()),
+                "a secret leaked into {text}"
+            );
         }
     }
 }

@@ -27,7 +27,10 @@ fn client(server: &MockServer) -> blocking::Client {
 fn gets_a_track_and_maps_errors() {
     let (server, _rt) = mock();
     let client = client(&server);
-    let track = client.tracks().get("spotify:track:4uLU6hMCjMI75M1A2tKUQC").unwrap();
+    let track = client
+        .tracks()
+        .get("spotify:track:4uLU6hMCjMI75M1A2tKUQC")
+        .unwrap();
     assert!(track.name.is_some());
     let err = client.tracks().get("missing00000000000000A").unwrap_err();
     assert!(matches!(err, Error::NotFound(_)), "{err:?}");
@@ -55,7 +58,11 @@ fn retries_and_renews_like_the_async_client() {
     server.expire_tokens();
     client.tracks().get("4uLU6hMCjMI75M1A2tKUQC").unwrap();
     assert_eq!(server.token_requests().len(), 2);
-    assert_eq!(server.requests().len(), 5, "3 for the 503s, 2 for the expired token");
+    assert_eq!(
+        server.requests().len(),
+        5,
+        "3 for the 503s, 2 for the expired token"
+    );
 }
 
 #[test]
@@ -71,7 +78,9 @@ fn pages_are_an_iterator() {
         .max_items(10)
         .count();
     assert_eq!(first_ten, 10);
-    let mut bad = client.albums().tracks("spotify:track:4uLU6hMCjMI75M1A2tKUQC");
+    let mut bad = client
+        .albums()
+        .tracks("spotify:track:4uLU6hMCjMI75M1A2tKUQC");
     assert!(matches!(bad.next(), Some(Err(Error::InvalidId { .. }))));
     assert!(bad.next().is_none(), "the iterator ends after an error");
 }

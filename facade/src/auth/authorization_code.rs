@@ -162,7 +162,12 @@ impl AuthorizationCode {
 
     /// Exchanges the `code` from the callback, checking that `state` is the one
     /// [`authorize_url`](Self::authorize_url) issued.
-    pub async fn exchange_code(&self, ctx: &AuthContext, code: &str, state: &str) -> Result<(), Error> {
+    pub async fn exchange_code(
+        &self,
+        ctx: &AuthContext,
+        code: &str,
+        state: &str,
+    ) -> Result<(), Error> {
         let verifier = match self.lock().pending.take() {
             Some((expected, verifier)) if expected == state => verifier,
             Some(_) => {
@@ -214,13 +219,22 @@ impl AuthorizationCode {
                     true,
                 )
             })??;
-        let get = |name: &str| params.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+        let get = |name: &str| {
+            params
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.as_str())
+        };
         if let Some(error) = get("error") {
             self.lock().pending = None;
-            return Err(auth_error(&format!("authorization was refused: {error}"), true));
+            return Err(auth_error(
+                &format!("authorization was refused: {error}"),
+                true,
+            ));
         }
         let code = get("code").ok_or_else(|| auth_error("the callback carried no `code`", true))?;
-        self.exchange_code(ctx, code, get("state").unwrap_or_default()).await
+        self.exchange_code(ctx, code, get("state").unwrap_or_default())
+            .await
     }
 
     /// The credentials a token request of this flow carries besides `secrets`, in quotable forms.
@@ -250,13 +264,17 @@ impl AuthorizationCode {
     > {
         let config = |what: &str, e: url::ParseError| Error::Config(format!("{what}: {e}"));
         let mut client = BasicClient::new(ClientId::new(self.client_id.clone()))
-            .set_auth_uri(AuthUrl::new(ctx.authorize_url()).map_err(|e| config("authorize URL", e))?)
+            .set_auth_uri(
+                AuthUrl::new(ctx.authorize_url()).map_err(|e| config("authorize URL", e))?,
+            )
             .set_token_uri(TokenUrl::new(ctx.token_url()).map_err(|e| config("token URL", e))?)
             .set_redirect_uri(
-                RedirectUrl::new(self.redirect_uri.to_string()).map_err(|e| config("redirect URI", e))?,
+                RedirectUrl::new(self.redirect_uri.to_string())
+                    .map_err(|e| config("redirect URI", e))?,
             );
         if let Some(secret) = &self.client_secret {
-            client = client.set_client_secret(ClientSecret::new(secret.expose_secret().to_string()));
+            client =
+                client.set_client_secret(ClientSecret::new(secret.expose_secret().to_string()));
         }
         Ok(client)
     }
@@ -269,7 +287,13 @@ impl AuthorizationCode {
                 state.refresh_token = Some(SecretString::from(rotated.secret().clone()));
             }
             if let Some(scopes) = response.scopes() {
-                state.scope = Some(scopes.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" "));
+                state.scope = Some(
+                    scopes
+                        .iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
             }
             if keep_fresh {
                 state.fresh = Some(access_token(response));
@@ -290,7 +314,10 @@ impl fmt::Debug for AuthorizationCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("AuthorizationCode")
             .field("client_id", &self.client_id)
-            .field("client_secret", &self.client_secret.as_ref().map(|_| "<redacted>"))
+            .field(
+                "client_secret",
+                &self.client_secret.as_ref().map(|_| "<redacted>"),
+            )
             .field("redirect_uri", &self.redirect_uri.as_str())
             .field("scopes", &self.scopes)
             .field("cache", &self.cache)
@@ -300,14 +327,20 @@ impl fmt::Debug for AuthorizationCode {
 }
 
 impl AuthProvider for AuthorizationCode {
-    fn fetch_token<'a>(&'a self, ctx: &'a AuthContext) -> BoxFuture<'a, Result<AccessToken, Error>> {
+    fn fetch_token<'a>(
+        &'a self,
+        ctx: &'a AuthContext,
+    ) -> BoxFuture<'a, Result<AccessToken, Error>> {
         Box::pin(async move {
             let refresh = {
                 let mut state = self.lock();
                 if let Some(fresh) = state.fresh.take() {
                     return Ok(fresh);
                 }
-                state.refresh_token.as_ref().map(|r| r.expose_secret().to_string())
+                state
+                    .refresh_token
+                    .as_ref()
+                    .map(|r| r.expose_secret().to_string())
             };
             let refresh = refresh.ok_or_else(|| {
                 auth_error(
@@ -355,7 +388,10 @@ pub(crate) fn sent_forms(secrets: &[&str], client: Option<(&str, &str)>) -> Vec<
         forms.push(encode(secret));
     }
     if let Some((id, secret)) = client {
-        for pair in [format!("{id}:{secret}"), format!("{}:{}", encode(id), encode(secret))] {
+        for pair in [
+            format!("{id}:{secret}"),
+            format!("{}:{}", encode(id), encode(secret)),
+        ] {
             forms.push(base64::engine::general_purpose::STANDARD.encode(pair));
         }
     }
@@ -368,13 +404,18 @@ pub(crate) fn sent_forms(secrets: &[&str], client: Option<(&str, &str)>) -> Vec<
 fn redact(text: &str, sent: &[String]) -> String {
     sent.iter()
         .filter(|form| form.len() >= 6)
-        .fold(text.to_string(), |text, form| text.replace(form.as_str(), "<redacted>"))
+        .fold(text.to_string(), |text, form| {
+            text.replace(form.as_str(), "<redacted>")
+        })
 }
 
 /// Maps oauth2's error without ever including the response body (it may hold tokens). The server's
 /// error code and description are kept — except any credential of the request (`sent`, see
 /// [`sent_forms`]) they quote back.
-pub(crate) fn token_error(e: RequestTokenError<OAuthHttpError, BasicErrorResponse>, sent: &[String]) -> Error {
+pub(crate) fn token_error(
+    e: RequestTokenError<OAuthHttpError, BasicErrorResponse>,
+    sent: &[String],
+) -> Error {
     match e {
         RequestTokenError::ServerResponse(response) => {
             let code = redact(response.error().as_ref(), sent);
@@ -384,14 +425,19 @@ pub(crate) fn token_error(e: RequestTokenError<OAuthHttpError, BasicErrorRespons
                 .unwrap_or_default();
             match response.error() {
                 BasicErrorResponseType::InvalidGrant => auth_error(
-                    &format!("the authorization code or refresh token was rejected ({code}{description})"),
+                    &format!(
+                        "the authorization code or refresh token was rejected ({code}{description})"
+                    ),
                     true,
                 ),
                 BasicErrorResponseType::InvalidClient => auth_error(
                     &format!("the client ID or secret was rejected ({code}{description})"),
                     false,
                 ),
-                _ => auth_error(&format!("token request refused ({code}{description})"), false),
+                _ => auth_error(
+                    &format!("token request refused ({code}{description})"),
+                    false,
+                ),
             }
         }
         RequestTokenError::Request(OAuthHttpError(e)) if e.is_timeout() => {
@@ -417,7 +463,10 @@ mod tests {
     use super::*;
 
     fn ctx() -> AuthContext {
-        AuthContext::new(reqwest::Client::new(), "http://127.0.0.1:9".parse().unwrap())
+        AuthContext::new(
+            reqwest::Client::new(),
+            "http://127.0.0.1:9".parse().unwrap(),
+        )
     }
 
     #[test]
@@ -457,7 +506,14 @@ mod tests {
         assert_eq!(q["code_challenge_method"], "S256");
         assert_eq!(q["code_challenge"].len(), 43);
         // The verifier: RFC 7636 length (43..=128) and alphabet (unreserved characters).
-        let verifier = auth.lock().pending.as_ref().unwrap().1.expose_secret().to_string();
+        let verifier = auth
+            .lock()
+            .pending
+            .as_ref()
+            .unwrap()
+            .1
+            .expose_secret()
+            .to_string();
         assert!((43..=128).contains(&verifier.len()));
         assert!(
             verifier
@@ -473,21 +529,35 @@ mod tests {
     async fn a_wrong_state_is_refused_before_any_request() {
         let auth = AuthorizationCode::new("id", "http://127.0.0.1:8080/callback").unwrap();
         auth.authorize_url(&ctx()).unwrap();
-        let err = auth.exchange_code(&ctx(), "code", "forged").await.unwrap_err();
+        let err = auth
+            .exchange_code(&ctx(), "code", "forged")
+            .await
+            .unwrap_err();
         assert!(err.to_string().contains("does not match"), "{err}");
         // The pending authorization is consumed: a replay with the right state fails too.
-        let err = auth.exchange_code(&ctx(), "code", "anything").await.unwrap_err();
-        assert!(err.to_string().contains("no authorization is in progress"), "{err}");
+        let err = auth
+            .exchange_code(&ctx(), "code", "anything")
+            .await
+            .unwrap_err();
+        assert!(
+            err.to_string().contains("no authorization is in progress"),
+            "{err}"
+        );
     }
 
     #[test]
     fn a_token_error_never_quotes_what_was_sent() {
-        let sent = sent_forms(&["refresh/token+1", "the-client-secret"], Some(("my-id", "the-client-secret")));
+        let sent = sent_forms(
+            &["refresh/token+1", "the-client-secret"],
+            Some(("my-id", "the-client-secret")),
+        );
         let basic = {
             use base64::Engine as _;
             base64::engine::general_purpose::STANDARD.encode("my-id:the-client-secret")
         };
-        let echo = format!("bad refresh/token+1 or refresh%2Ftoken%2B1 from Basic {basic} the-client-secret");
+        let echo = format!(
+            "bad refresh/token+1 or refresh%2Ftoken%2B1 from Basic {basic} the-client-secret"
+        );
         let response = BasicErrorResponse::new(
             BasicErrorResponseType::Extension("echo the-client-secret".into()),
             Some(echo),
@@ -495,10 +565,18 @@ mod tests {
         );
         let e = token_error(RequestTokenError::ServerResponse(response), &sent);
         let text = format!("{e} {e:?}");
-        for leaked in ["refresh/token+1", "refresh%2Ftoken%2B1", basic.as_str(), "the-client-secret"] {
+        for leaked in [
+            "refresh/token+1",
+            "refresh%2Ftoken%2B1",
+            basic.as_str(),
+            "the-client-secret",
+        ] {
             assert!(!text.contains(leaked), "{leaked} in {text}");
         }
-        assert!(text.contains("<redacted>") && text.contains("bad"), "{text}");
+        assert!(
+            text.contains("<redacted>") && text.contains("bad"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -508,6 +586,9 @@ mod tests {
             .with_client_secret("very-secret")
             .with_refresh_token("refresh-secret");
         let debug = format!("{auth:?}");
-        assert!(!debug.contains("very-secret") && !debug.contains("refresh-secret"), "{debug}");
+        assert!(
+            !debug.contains("very-secret") && !debug.contains("refresh-secret"),
+            "{debug}"
+        );
     }
 }

@@ -126,7 +126,10 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(cache.path()).unwrap().permissions().mode();
+            let mode = std::fs::metadata(cache.path())
+                .unwrap()
+                .permissions()
+                .mode();
             assert_eq!(mode & 0o777, 0o600);
         }
         cache.store(&tokens("r2")).unwrap();

@@ -39,11 +39,15 @@ impl ClientCredentials {
                 .filter(|v| !v.trim().is_empty())
                 .ok_or_else(|| Error::Config(format!("environment variable {name} is not set")))
         };
-        Ok(Self::new(var("SPOTIFY_CLIENT_ID")?, var("SPOTIFY_CLIENT_SECRET")?))
+        Ok(Self::new(
+            var("SPOTIFY_CLIENT_ID")?,
+            var("SPOTIFY_CLIENT_SECRET")?,
+        ))
     }
 
     pub(crate) fn validate(&self) -> Result<(), Error> {
-        if self.client_id.trim().is_empty() || self.client_secret.expose_secret().trim().is_empty() {
+        if self.client_id.trim().is_empty() || self.client_secret.expose_secret().trim().is_empty()
+        {
             return Err(Error::Config(
                 "client credentials need a non-empty client ID and secret".into(),
             ));
@@ -62,12 +66,17 @@ impl fmt::Debug for ClientCredentials {
 }
 
 impl AuthProvider for ClientCredentials {
-    fn fetch_token<'a>(&'a self, ctx: &'a AuthContext) -> BoxFuture<'a, Result<AccessToken, Error>> {
+    fn fetch_token<'a>(
+        &'a self,
+        ctx: &'a AuthContext,
+    ) -> BoxFuture<'a, Result<AccessToken, Error>> {
         Box::pin(async move {
             let token_url = TokenUrl::new(ctx.token_url())
                 .map_err(|e| Error::Config(format!("token URL: {e}")))?;
             let client = BasicClient::new(ClientId::new(self.client_id.clone()))
-                .set_client_secret(ClientSecret::new(self.client_secret.expose_secret().to_string()))
+                .set_client_secret(ClientSecret::new(
+                    self.client_secret.expose_secret().to_string(),
+                ))
                 .set_token_uri(token_url);
             let response = client
                 .exchange_client_credentials()
@@ -92,4 +101,3 @@ pub(crate) fn access_token(response: &impl TokenResponse) -> AccessToken {
         None => AccessToken::new(value),
     }
 }
-

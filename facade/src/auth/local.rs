@@ -34,9 +34,15 @@ impl CallbackListener {
         let addr: SocketAddr = addrs
             .into_iter()
             .find(|a| a.ip().is_loopback())
-            .ok_or_else(|| Error::Config(format!("redirect URI {redirect_uri} is not a loopback address")))?;
+            .ok_or_else(|| {
+                Error::Config(format!(
+                    "redirect URI {redirect_uri} is not a loopback address"
+                ))
+            })?;
         let listener = TcpListener::bind(addr).await.map_err(|e| {
-            Error::Config(format!("cannot listen on {addr} for the authorization callback: {e}"))
+            Error::Config(format!(
+                "cannot listen on {addr} for the authorization callback: {e}"
+            ))
         })?;
         Ok(Self {
             listener,
@@ -75,15 +81,22 @@ async fn respond(
     if req.uri().path() != path {
         return Ok(page(StatusCode::NOT_FOUND, "Not found."));
     }
-    let params: CallbackParams = url::form_urlencoded::parse(req.uri().query().unwrap_or("").as_bytes())
-        .into_owned()
-        .collect();
+    let params: CallbackParams =
+        url::form_urlencoded::parse(req.uri().query().unwrap_or("").as_bytes())
+            .into_owned()
+            .collect();
     let refused = params.iter().any(|(k, _)| k == "error");
     let _ = tx.send(params).await;
     Ok(if refused {
-        page(StatusCode::OK, "Authorization was refused. You can close this window.")
+        page(
+            StatusCode::OK,
+            "Authorization was refused. You can close this window.",
+        )
     } else {
-        page(StatusCode::OK, "Authorization received. You can close this window and return to the app.")
+        page(
+            StatusCode::OK,
+            "Authorization received. You can close this window and return to the app.",
+        )
     })
 }
 

@@ -52,7 +52,10 @@ impl TokenManager {
 
     /// Spotify rejected the token of `generation`. Returns the token to retry with, or `None` when the
     /// provider cannot renew (the 401 is final).
-    pub async fn renew_after_rejection(&self, generation: u64) -> Result<Option<CurrentToken>, Error> {
+    pub async fn renew_after_rejection(
+        &self,
+        generation: u64,
+    ) -> Result<Option<CurrentToken>, Error> {
         if !self.provider.can_renew() {
             return Ok(None);
         }
@@ -86,7 +89,10 @@ mod tests {
     struct Counting(AtomicU32, Duration);
 
     impl AuthProvider for Counting {
-        fn fetch_token<'a>(&'a self, _: &'a AuthContext) -> BoxFuture<'a, Result<AccessToken, Error>> {
+        fn fetch_token<'a>(
+            &'a self,
+            _: &'a AuthContext,
+        ) -> BoxFuture<'a, Result<AccessToken, Error>> {
             Box::pin(async move {
                 let n = self.0.fetch_add(1, Ordering::SeqCst);
                 tokio::time::sleep(Duration::from_millis(10)).await;
@@ -97,7 +103,10 @@ mod tests {
 
     fn manager(lifetime: Duration) -> (Arc<TokenManager>, Arc<Counting>) {
         let provider = Arc::new(Counting(AtomicU32::new(0), lifetime));
-        let ctx = AuthContext::new(reqwest::Client::new(), "http://127.0.0.1:1".parse().unwrap());
+        let ctx = AuthContext::new(
+            reqwest::Client::new(),
+            "http://127.0.0.1:1".parse().unwrap(),
+        );
         (Arc::new(TokenManager::new(provider.clone(), ctx)), provider)
     }
 
@@ -116,13 +125,19 @@ mod tests {
         let renewals: Vec<_> = (0..50)
             .map(|_| {
                 let m = m.clone();
-                tokio::spawn(async move { m.renew_after_rejection(generation).await.unwrap().unwrap() })
+                tokio::spawn(
+                    async move { m.renew_after_rejection(generation).await.unwrap().unwrap() },
+                )
             })
             .collect();
         for r in futures::future::join_all(renewals).await {
             assert_eq!(r.unwrap().token.secret(), "t1");
         }
-        assert_eq!(p.0.load(Ordering::SeqCst), 2, "one renewal for all 50 rejections");
+        assert_eq!(
+            p.0.load(Ordering::SeqCst),
+            2,
+            "one renewal for all 50 rejections"
+        );
     }
 
     #[tokio::test(start_paused = true)]

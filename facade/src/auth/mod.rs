@@ -109,12 +109,18 @@ impl AuthContext {
 
     /// `{accounts}/api/token`.
     pub fn token_url(&self) -> String {
-        format!("{}/api/token", self.accounts_url.as_str().trim_end_matches('/'))
+        format!(
+            "{}/api/token",
+            self.accounts_url.as_str().trim_end_matches('/')
+        )
     }
 
     /// `{accounts}/authorize`.
     pub fn authorize_url(&self) -> String {
-        format!("{}/authorize", self.accounts_url.as_str().trim_end_matches('/'))
+        format!(
+            "{}/authorize",
+            self.accounts_url.as_str().trim_end_matches('/')
+        )
     }
 }
 
@@ -124,7 +130,8 @@ impl AuthContext {
 /// about to expire, and once after Spotify rejected it with 401 — never concurrently for one client.
 pub trait AuthProvider: Send + Sync + 'static {
     /// Gets a new access token.
-    fn fetch_token<'a>(&'a self, ctx: &'a AuthContext) -> BoxFuture<'a, Result<AccessToken, Error>>;
+    fn fetch_token<'a>(&'a self, ctx: &'a AuthContext)
+    -> BoxFuture<'a, Result<AccessToken, Error>>;
 
     /// Whether asking again can give a different token. `false` makes a 401 final.
     fn can_renew(&self) -> bool {
