@@ -20,6 +20,8 @@ pub struct Options {
     pub quick: bool,
     /// Also measure build cost (clean debug and release builds in a fresh target directory: minutes).
     pub build_cost: bool,
+    /// Measure build cost only (no benchmarks).
+    pub build_cost_only: bool,
 }
 
 const BENCHES: [&str; 3] = ["http", "paging", "decode"];
@@ -91,6 +93,10 @@ pub fn run(options: &Options) -> Result<()> {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("target"));
+    if options.build_cost_only {
+        println!("\nBuild cost:\n{}", build_cost(&root, &target)?);
+        return Ok(());
+    }
     let criterion = target.join("criterion");
     for (group, ..) in ROWS {
         let _ = std::fs::remove_dir_all(criterion.join(group));
@@ -316,15 +322,39 @@ fn table(
 }
 
 /// Clean debug and release builds of the facade in a fresh target directory, the generated crate's share
-/// of each (from `--timings`), and an incremental debug rebuild after touching one facade file.
+/// of each (from `--timings`), and incremental debug rebuilds after touching and after editing one
+/// facade file. Builds a copy of `HEAD` (`git archive`), so the edit never touches the work tree.
 fn build_cost(root: &Path, target: &Path) -> Result<String> {
-    let fresh = target.join("build-cost");
-    let _ = std::fs::remove_dir_all(&fresh);
+    let work = target.join("build-cost");
+    let _ = std::fs::remove_dir_all(&work);
+    let (source, fresh) = (work.join("src"), work.join("target"));
+    std::fs::create_dir_all(&source)?;
+    let archive = Command::new("git")
+        .current_dir(root)
+        .args(["archive", "--format=tar", "HEAD"])
+        .output()
+        .context("git archive HEAD")?;
+    if !archive.status.success() {
+        bail!(
+            "git archive HEAD failed: {}",
+            String::from_utf8_lossy(&archive.stderr)
+        );
+    }
+    let tar = source.join("head.tar");
+    std::fs::write(&tar, &archive.stdout)?;
+    run_checked(
+        Command::new("tar")
+            .current_dir(&source)
+            .args(["-xf", "head.tar"]),
+        "tar -x",
+    )?;
+    std::fs::remove_file(&tar)?;
+
     let mut out = String::new();
     let build = |release: bool| -> Result<(f64, Option<f64>)> {
         let mut command = Command::new(cargo_bin());
         command
-            .current_dir(root)
+            .current_dir(&source)
             .env("CARGO_TARGET_DIR", &fresh)
             .args(["build", "--quiet", "-p", "spotify-sdk", "--timings"]);
         if release {
@@ -345,8 +375,7 @@ fn build_cost(root: &Path, target: &Path) -> Result<String> {
             "- clean `cargo build -p spotify-sdk` ({name}): {seconds:.1} s; spotify-sdk-generated: {share}"
         )?;
         if !release {
-            let file = root.join("facade/src/lib.rs");
-            // A new modification time only: the content is left alone.
+            let file = source.join("facade/src/client.rs");
             std::fs::File::options()
                 .write(true)
                 .open(&file)?
@@ -354,11 +383,19 @@ fn build_cost(root: &Path, target: &Path) -> Result<String> {
             let (seconds, _) = build(false)?;
             writeln!(
                 out,
-                "- incremental debug rebuild after touching facade/src/lib.rs: {seconds:.1} s"
+                "- incremental debug rebuild after touching facade/src/client.rs (same content): {seconds:.1} s"
+            )?;
+            let mut text = std::fs::read_to_string(&file)?;
+            text.push_str("\n#[allow(dead_code)]\nfn edited_by_xtask_bench() -> u32 {\n    1\n}\n");
+            std::fs::write(&file, text)?;
+            let (seconds, _) = build(false)?;
+            writeln!(
+                out,
+                "- incremental debug rebuild after adding a function to facade/src/client.rs: {seconds:.1} s"
             )?;
         }
     }
-    let _ = std::fs::remove_dir_all(&fresh);
+    let _ = std::fs::remove_dir_all(&work);
     Ok(out)
 }
 

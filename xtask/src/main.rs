@@ -2,7 +2,7 @@
 //!
 //! - `cargo xtask gen [--check] [--spec PATH]`: apply `openapi/patches/` to Spotify's spec and regenerate
 //!   `generated/src/` (and the mock's derived data) with progenitor.
-//! - `cargo xtask bench [--quick] [--build-cost]`: benchmarks against raw reqwest and rspotify, one table.
+//! - `cargo xtask bench [--quick] [--build-cost | --build-cost-only]`: benchmarks against raw reqwest and rspotify, one table.
 
 mod bench;
 mod derive;
@@ -41,6 +41,7 @@ fn main() -> Result<()> {
                 match arg.as_str() {
                     "--quick" => options.quick = true,
                     "--build-cost" => options.build_cost = true,
+                    "--build-cost-only" => options.build_cost_only = true,
                     other => bail!("unknown argument to `bench`: {other}\n{USAGE}"),
                 }
             }
@@ -60,7 +61,8 @@ const USAGE: &str = "usage:
   cargo xtask gen --spec PATH  generate from another spec file (skips the lock's checksum)
   cargo xtask bench            benchmarks against raw reqwest and rspotify, peak memory; one table
   cargo xtask bench --quick    the same, short (a smoke run)
-  cargo xtask bench --build-cost  also clean/incremental build times (minutes)";
+  cargo xtask bench --build-cost       also clean/incremental build times (minutes)
+  cargo xtask bench --build-cost-only  only those";
 
 /// The workspace root (the parent of this crate's manifest directory).
 pub fn workspace_root() -> PathBuf {
