@@ -122,34 +122,11 @@ pub fn run(options: &Options) -> Result<()> {
 
     let mut memory = Vec::new();
     for items in memory_sizes {
-        let mut command = Command::new(cargo_bin());
-        command
-            .current_dir(&root)
-            .args([
-                "run",
-                "--quiet",
-                "--release",
-                "-p",
-                "spotify-sdk-benches",
-                "--bin",
-                "memory",
-                "--",
-            ])
-            .args(["--items", &items.to_string()]);
-        let output = command.output().context("running the memory binary")?;
-        if !output.status.success() {
-            bail!(
-                "the memory binary failed:\n{}",
-                String::from_utf8_lossy(&output.stderr)
-            );
-        }
-        let stdout = String::from_utf8_lossy(&output.stdout);
-        let line = stdout.lines().last().unwrap_or_default();
-        memory.push(
-            serde_json::from_str::<Value>(line)
-                .with_context(|| format!("memory output {line:?}"))?,
-        );
+        let lines = run_bin(&root, "memory", &["--items", &items.to_string()])?;
+        memory.extend(lines.into_iter().last());
     }
+    let rounds = if options.quick { "10" } else { "60" };
+    let interleaved = run_bin(&root, "interleaved", &["--rounds", rounds])?;
 
     let build = if options.build_cost {
         Some(build_cost(&root, &target)?)
@@ -157,9 +134,44 @@ pub fn run(options: &Options) -> Result<()> {
         None
     };
 
-    let table = table(&criterion, paging_items, &memory, build.as_deref())?;
+    let table = table(
+        &criterion,
+        paging_items,
+        &memory,
+        &interleaved,
+        build.as_deref(),
+    )?;
     println!("\n{table}");
     Ok(())
+}
+
+/// Runs a binary of the benches crate (release) and parses each line of its output as JSON.
+fn run_bin(root: &Path, bin: &str, args: &[&str]) -> Result<Vec<Value>> {
+    let output = Command::new(cargo_bin())
+        .current_dir(root)
+        .args([
+            "run",
+            "--quiet",
+            "--release",
+            "-p",
+            "spotify-sdk-benches",
+            "--bin",
+            bin,
+            "--",
+        ])
+        .args(args)
+        .output()
+        .with_context(|| format!("running the {bin} binary"))?;
+    if !output.status.success() {
+        bail!(
+            "the {bin} binary failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).with_context(|| format!("{bin} output {line:?}")))
+        .collect()
 }
 
 fn cargo_bin() -> String {
@@ -207,6 +219,7 @@ fn table(
     criterion: &Path,
     paging_items: usize,
     memory: &[Value],
+    interleaved: &[Value],
     build: Option<&str>,
 ) -> Result<String> {
     let mut out = String::new();
@@ -258,6 +271,26 @@ fn table(
         speedup_default("rspotify"),
         speedup("c3_paging", "rspotify"),
     )?;
+    writeln!(
+        out,
+        "\nCases 1, 2, 4 interleaved (every client timed in each round, rotating order; median of rounds):\n\n\
+         | case | ours | (a) reqwest | rspotify | generated | ours ÷ (a) | ours ÷ rspotify |\n\
+         |---|---:|---:|---:|---:|---:|---:|"
+    )?;
+    for line in interleaved {
+        let get = |client: &str| line[client].as_f64();
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            line["case"].as_str().unwrap_or("?"),
+            duration(get("ours")),
+            duration(get("reqwest")),
+            duration(get("rspotify")),
+            duration(get("generated")),
+            ratio(get("ours"), get("reqwest")),
+            ratio(get("ours"), get("rspotify")),
+        )?;
+    }
     writeln!(out, "\nDiagnostics (not in the targets):")?;
     let diagnostics: [(&str, &[&str]); 3] = [
         (
