@@ -124,36 +124,15 @@ impl SdkTransport {
             };
             span.record("attempt", attempt);
             let idempotent = retry::is_idempotent_operation(endpoint.method, endpoint.operation_id);
-            let outcome = match self.http.execute(attempt_request).await {
-                Ok(response) => {
-                    let status = response.status().as_u16();
-                    span.record("status", status);
-                    span.record("elapsed_ms", started.elapsed().as_millis() as u64);
-                    if let Some(slot) = &slot {
-                        slot.set_response(endpoint.clone(), Some(status));
-                    }
-                    if response.status().is_success() {
-                        return Ok(self.success(response, &endpoint, slot.as_ref()));
-                    }
-                    if status == 401 && !renewed {
-                        match self.tokens.renew_after_rejection(token.generation).await {
-                            Ok(Some(_)) => {
-                                tracing::debug!("access token rejected; renewed it, retrying once");
-                                renewed = true;
-                                continue;
-                            }
-                            Ok(None) => {}
-                            Err(error) => return Ok(fail(error, 401)),
-                        }
-                    }
-                    let retry_after = response
-                        .headers()
-                        .get(RETRY_AFTER)
-                        .and_then(|v| v.to_str().ok())
-                        .and_then(|v| retry::parse_retry_after(v, SystemTime::now()));
-                    let outcome = Outcome::Status {
-                        status,
-                        retry_after,
+            let response = match self.http.execute(attempt_request).await {
+                Ok(response) => response,
+                Err(transport_error) => {
+                    let outcome = if transport_error.is_connect() {
+                        Outcome::ConnectFailed
+                    } else if transport_error.is_timeout() {
+                        Outcome::TimedOut
+                    } else {
+                        Outcome::ConnectionLost
                     };
                     let decision = retry::decide_for(
                         &self.policy,
@@ -162,64 +141,12 @@ impl SdkTransport {
                         outcome,
                         rand::random(),
                     );
-                    if let (429, Some(wait), Decision::RetryAfter(_) | Decision::Stop) =
-                        (status, retry_after, decision)
-                    {
-                        // Every request of this client waits, not only this one.
-                        self.gate.block_for(wait);
-                    }
                     if let Decision::RetryAfter(delay) = decision {
-                        tracing::debug!(status, ?delay, "retrying");
-                        drop(response);
+                        tracing::debug!(?outcome, ?delay, "retrying after a transport failure");
                         tokio::time::sleep(delay).await;
                         attempt += 1;
                         continue;
                     }
-                    let (head, body) = read_limited(response).await;
-                    let api = ApiError {
-                        status,
-                        message: spotify_message(&body),
-                        endpoint: Some(endpoint.clone()),
-                    };
-                    let error = match (status, decision) {
-                        (401, _) if renewed => Error::Authentication {
-                            detail: "Spotify rejected a freshly renewed access token".into(),
-                            api: Some(api),
-                            reauthorize: true,
-                        },
-                        (401, _) => Error::Authentication {
-                            detail: api.message.clone().unwrap_or_else(|| {
-                                "the access token was rejected and cannot be renewed".into()
-                            }),
-                            api: Some(api),
-                            reauthorize: true,
-                        },
-                        _ => Error::from_status(api, retry_after),
-                    };
-                    if let Some(slot) = &slot {
-                        slot.set_error(error);
-                    }
-                    return Ok(rebuild(head, body));
-                }
-                Err(e) => {
-                    let outcome = if e.is_connect() {
-                        Outcome::ConnectFailed
-                    } else if e.is_timeout() {
-                        Outcome::TimedOut
-                    } else {
-                        Outcome::ConnectionLost
-                    };
-                    (outcome, e)
-                }
-            };
-            let (outcome, transport_error) = outcome;
-            match retry::decide_for(&self.policy, attempt, idempotent, outcome, rand::random()) {
-                Decision::RetryAfter(delay) => {
-                    tracing::debug!(?outcome, ?delay, "retrying after a transport failure");
-                    tokio::time::sleep(delay).await;
-                    attempt += 1;
-                }
-                _ => {
                     let error = match outcome {
                         Outcome::TimedOut => Error::Timeout {
                             endpoint: Some(endpoint.clone()),
@@ -231,7 +158,76 @@ impl SdkTransport {
                     };
                     return Ok(fail(error, 599));
                 }
+            };
+            let status = response.status().as_u16();
+            span.record("status", status);
+            span.record("elapsed_ms", started.elapsed().as_millis() as u64);
+            if let Some(slot) = &slot {
+                slot.set_response(endpoint.clone(), Some(status));
             }
+            if response.status().is_success() {
+                return Ok(self.success(response, &endpoint, slot.as_ref()));
+            }
+            if status == 401 && !renewed {
+                match self.tokens.renew_after_rejection(token.generation).await {
+                    Ok(Some(_)) => {
+                        tracing::debug!("access token rejected; renewed it, retrying once");
+                        renewed = true;
+                        continue;
+                    }
+                    Ok(None) => {}
+                    Err(error) => return Ok(fail(error, 401)),
+                }
+            }
+            let retry_after = response
+                .headers()
+                .get(RETRY_AFTER)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| retry::parse_retry_after(v, SystemTime::now()));
+            let outcome = Outcome::Status {
+                status,
+                retry_after,
+            };
+            let decision =
+                retry::decide_for(&self.policy, attempt, idempotent, outcome, rand::random());
+            if let (429, Some(wait), Decision::RetryAfter(_) | Decision::Stop) =
+                (status, retry_after, decision)
+            {
+                // Every request of this client waits, not only this one.
+                self.gate.block_for(wait);
+            }
+            if let Decision::RetryAfter(delay) = decision {
+                tracing::debug!(status, ?delay, "retrying");
+                drop(response);
+                tokio::time::sleep(delay).await;
+                attempt += 1;
+                continue;
+            }
+            let (head, body) = read_limited(response).await;
+            let api = ApiError {
+                status,
+                message: spotify_message(&body),
+                endpoint: Some(endpoint.clone()),
+            };
+            let error = match status {
+                401 if renewed => Error::Authentication {
+                    detail: "Spotify rejected a freshly renewed access token".into(),
+                    api: Some(api),
+                    reauthorize: true,
+                },
+                401 => Error::Authentication {
+                    detail: api.message.clone().unwrap_or_else(|| {
+                        "the access token was rejected and cannot be renewed".into()
+                    }),
+                    api: Some(api),
+                    reauthorize: true,
+                },
+                _ => Error::from_status(api, retry_after),
+            };
+            if let Some(slot) = &slot {
+                slot.set_error(error);
+            }
+            return Ok(rebuild(head, body));
         }
     }
 
