@@ -128,8 +128,8 @@ pub(crate) type CursorFetch<M> =
     Arc<dyn Fn(Option<String>, u32) -> BoxFuture<'static, Result<M, Error>> + Send + Sync>;
 
 enum Source<M> {
-    Offset(OffsetFetch<M>),
-    Cursor(CursorFetch<M>),
+    Offset(OffsetFetch<M>, Endpoint),
+    Cursor(CursorFetch<M>, Endpoint),
     /// The arguments were invalid (e.g. a malformed ID): the stream yields this error and ends.
     Failed(Error),
 }
@@ -149,7 +149,6 @@ enum Source<M> {
 #[must_use = "streams do nothing unless polled"]
 pub struct Paginator<M: PagingModel> {
     source: Option<Source<M>>,
-    endpoint: Endpoint,
     page_size: u32,
     max_page_size: u32,
     max_items: Option<u64>,
@@ -164,27 +163,21 @@ impl<M: PagingModel> Paginator<M> {
         prefetch: usize,
         fetch: OffsetFetch<M>,
     ) -> Self {
-        Self::new(Source::Offset(fetch), endpoint, max_page_size, prefetch)
+        Self::new(Source::Offset(fetch, endpoint), max_page_size, prefetch)
     }
 
     pub(crate) fn cursor(endpoint: Endpoint, max_page_size: u32, fetch: CursorFetch<M>) -> Self {
-        Self::new(Source::Cursor(fetch), endpoint, max_page_size, 1)
+        Self::new(Source::Cursor(fetch, endpoint), max_page_size, 1)
     }
 
     /// A stream that yields `error` and ends, for arguments refused before any request.
     pub(crate) fn failed(error: Error) -> Self {
-        Self::new(
-            Source::Failed(error),
-            crate::resources::endpoint("search"),
-            1,
-            1,
-        )
+        Self::new(Source::Failed(error), 1, 1)
     }
 
-    fn new(source: Source<M>, endpoint: Endpoint, max_page_size: u32, prefetch: usize) -> Self {
+    fn new(source: Source<M>, max_page_size: u32, prefetch: usize) -> Self {
         Self {
             source: Some(source),
-            endpoint,
             page_size: max_page_size,
             max_page_size,
             max_items: None,
@@ -218,16 +211,21 @@ impl<M: PagingModel> Paginator<M> {
 
     /// The stream of whole pages instead of items (`max_items` still applies to the items they hold).
     pub fn pages(mut self) -> BoxStream<'static, Result<Page<M::Item>, Error>> {
+        self.take_pages()
+    }
+
+    /// The page stream, taking the source (a paginator streams once).
+    fn take_pages(&mut self) -> BoxStream<'static, Result<Page<M::Item>, Error>> {
         match self.source.take() {
-            Some(Source::Offset(fetch)) => offset_pages(
+            Some(Source::Offset(fetch, endpoint)) => offset_pages(
                 fetch,
-                self.endpoint,
+                endpoint,
                 self.page_size,
                 self.max_items,
                 self.prefetch,
             ),
-            Some(Source::Cursor(fetch)) => {
-                cursor_pages(fetch, self.endpoint, self.page_size, self.max_items)
+            Some(Source::Cursor(fetch, endpoint)) => {
+                cursor_pages(fetch, endpoint, self.page_size, self.max_items)
             }
             Some(Source::Failed(error)) => stream::once(futures::future::ready(Err(error))).boxed(),
             None => stream::empty().boxed(),
@@ -241,21 +239,11 @@ impl<M: PagingModel> Paginator<M> {
 
     fn start(&mut self) -> &mut BoxStream<'static, Result<M::Item, Error>> {
         if self.started.is_none() {
-            let max_items = self.max_items;
-            let this = Paginator {
-                source: self.source.take(),
-                endpoint: self.endpoint.clone(),
-                page_size: self.page_size,
-                max_page_size: self.max_page_size,
-                max_items,
-                prefetch: self.prefetch,
-                started: None,
-            };
-            let items = this
-                .pages()
+            let items = self
+                .take_pages()
                 .map_ok(|page| stream::iter(page.items.into_iter().map(Ok)))
                 .try_flatten();
-            let items = match max_items {
+            let items = match self.max_items {
                 Some(n) => items.take(usize::try_from(n).unwrap_or(usize::MAX)).boxed(),
                 None => items.boxed(),
             };
