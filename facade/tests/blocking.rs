@@ -86,6 +86,50 @@ fn pages_are_an_iterator() {
 }
 
 #[test]
+fn rate_limits_timeouts_and_closing_behave_like_the_async_client() {
+    let (server, _rt) = mock();
+    let client = blocking::Client::new(
+        common::builder(&server)
+            .timeout(std::time::Duration::from_millis(200))
+            .max_retry_after(std::time::Duration::from_secs(5))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    // A 429 with a Retry-After within the cap is waited out and retried.
+    server.fault(
+        Fault::status(429)
+            .retry_after(0)
+            .times(1)
+            .on_operation("get-track"),
+    );
+    client.tracks().get("4uLU6hMCjMI75M1A2tKUQC").unwrap();
+    assert_eq!(server.requests().len(), 2);
+    // One beyond the cap fails at once.
+    server.fault(
+        Fault::status(429)
+            .retry_after(3600)
+            .times(1)
+            .on_operation("get-track"),
+    );
+    let err = client.tracks().get("4uLU6hMCjMI75M1A2tKUQC").unwrap_err();
+    assert_eq!(
+        err.retry_after(),
+        Some(std::time::Duration::from_secs(3600))
+    );
+    // A stalled server times out.
+    server.fault(Fault::delay(std::time::Duration::from_secs(5)).on_operation("get-an-album"));
+    let err = client.albums().get("4aawyAB9vmqN3uQ7FjRGTy").unwrap_err();
+    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
+    // Closed is closed.
+    client.close();
+    assert!(matches!(
+        client.tracks().get("4uLU6hMCjMI75M1A2tKUQC"),
+        Err(Error::Closed)
+    ));
+}
+
+#[test]
 fn downloads_a_cover() {
     let (server, _rt) = mock();
     let client = client(&server);
