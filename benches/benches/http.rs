@@ -48,15 +48,12 @@ fn http(c: &mut Criterion) {
         let theirs = rspotify_track(rspotify, TRACK_ID)
             .await
             .expect("rspotify: track");
-        assert_eq!(Some(theirs.name.as_str()), expected.name.as_deref());
+        assert_eq!(theirs.name, expected.name);
         let page = ours
-            .call(|raw| {
-                raw.get_playlists_items()
-                    .playlist_id(playlist)
-                    .offset(0)
-                    .limit(limit)
-                    .send()
-            })
+            .call(
+                ours.raw()
+                    .get_playlists_items(playlist, None, None, Some(limit), None, Some(0)),
+            )
             .await
             .expect("ours: page");
         assert_eq!(page.items.len(), PAGE_SIZE);
@@ -92,17 +89,8 @@ fn http(c: &mut Criterion) {
             .iter(|| async { black_box(rspotify_track(rspotify, TRACK_ID).await.unwrap()) })
     });
     group.bench_function("generated", |b| {
-        b.to_async(&rt).iter(|| async {
-            black_box(
-                generated
-                    .get_track()
-                    .id(TRACK_ID)
-                    .send()
-                    .await
-                    .unwrap()
-                    .into_inner(),
-            )
-        })
+        b.to_async(&rt)
+            .iter(|| async { black_box(generated.track(TRACK_ID).await.unwrap()) })
     });
     group.finish();
 
@@ -122,13 +110,14 @@ fn http(c: &mut Criterion) {
     group.bench_function("ours_call", |b| {
         b.to_async(&rt).iter(|| async {
             let page = ours
-                .call(|raw| {
-                    raw.get_playlists_items()
-                        .playlist_id(playlist)
-                        .offset(0)
-                        .limit(limit)
-                        .send()
-                })
+                .call(ours.raw().get_playlists_items(
+                    playlist,
+                    None,
+                    None,
+                    Some(limit),
+                    None,
+                    Some(0),
+                ))
                 .await;
             black_box(page.unwrap())
         })
@@ -151,14 +140,8 @@ fn http(c: &mut Criterion) {
     });
     group.bench_function("generated", |b| {
         b.to_async(&rt).iter(|| async {
-            let page = generated
-                .get_playlists_items()
-                .playlist_id(playlist)
-                .offset(0)
-                .limit(limit)
-                .send()
-                .await;
-            black_box(page.unwrap().into_inner())
+            let page = generated.items_page(playlist, 0).await;
+            black_box(page.unwrap())
         })
     });
     group.finish();
@@ -198,10 +181,8 @@ fn http(c: &mut Criterion) {
     });
     group.bench_function("generated", |b| {
         b.to_async(&rt).iter(|| async {
-            for result in
-                join_all((0..CONCURRENT).map(|_| generated.get_track().id(TRACK_ID).send())).await
-            {
-                black_box(result.unwrap().into_inner());
+            for result in join_all((0..CONCURRENT).map(|_| generated.track(TRACK_ID))).await {
+                black_box(result.unwrap());
             }
         })
     });

@@ -24,9 +24,7 @@ use rspotify::clients::BaseClient;
 use rspotify::model::{PlayableItem, PlaylistId, TrackId};
 use rspotify::{ClientCredsSpotify, Config, Credentials, Token};
 use serde_json::Value;
-use spotify_sdk::types::{
-    PagingPlaylistTrackObject, PlaylistTrackObject, PlaylistTrackObjectItem, TrackObject,
-};
+use spotify_sdk::types::{PagingPlaylistTrackObject, PlaylistTrackObject, TrackObject};
 use spotify_sdk_mock::MockServer;
 
 use crate::replay::{Bodies, Replay};
@@ -186,8 +184,8 @@ pub struct Clients {
     pub ours: spotify_sdk::Client,
     /// Baseline (a).
     pub raw: Raw,
-    /// The progenitor client without the facade (diagnostic).
-    pub generated: spotify_sdk_generated::Client,
+    /// The generated requests, sent with plain reqwest, without the facade (diagnostic).
+    pub generated: Generated,
     /// rspotify, with its token set directly (client credentials would work against the mock too).
     pub rspotify: ClientCredsSpotify,
 }
@@ -206,20 +204,60 @@ impl Clients {
             AUTHORIZATION,
             HeaderValue::from_str(&format!("Bearer {TOKEN}")).expect("an ASCII token"),
         );
-        let generated = spotify_sdk_generated::Client::new_with_client(
-            base_url,
-            reqwest::Client::builder()
-                .default_headers(headers)
-                .build()
-                .expect("a reqwest client"),
-            spotify_sdk_generated::Inner::default(),
-        );
+        let http = reqwest::Client::builder()
+            .default_headers(headers)
+            .build()
+            .expect("a reqwest client");
+        let generated = Generated {
+            operations: spotify_sdk_generated::Client::new_with_client(base_url, http.clone()),
+            http,
+        };
         Clients {
             ours,
             raw: Raw::new(base_url),
             generated,
             rspotify: rspotify_client(base_url, accounts_url),
         }
+    }
+}
+
+/// The generated layer alone: its requests sent with reqwest and decoded with serde_json.
+pub struct Generated {
+    /// The operations, which build the requests.
+    pub operations: spotify_sdk_generated::Client,
+    http: reqwest::Client,
+}
+
+impl Generated {
+    async fn send<T: serde::de::DeserializeOwned>(
+        &self,
+        request: spotify_sdk_generated::Request<T>,
+    ) -> Result<T, BoxError> {
+        let response = self
+            .http
+            .execute(request.into_http()?)
+            .await?
+            .error_for_status()?;
+        Ok(serde_json::from_slice(&response.bytes().await?)?)
+    }
+
+    /// `GET /tracks/{id}`.
+    pub async fn track(&self, id: &str) -> Result<TrackObject, BoxError> {
+        self.send(self.operations.get_track(id, None)).await
+    }
+
+    /// One page of `GET /playlists/{id}/items`.
+    pub async fn items_page(
+        &self,
+        playlist_id: &str,
+        offset: usize,
+    ) -> Result<PagingPlaylistTrackObject, BoxError> {
+        let limit = std::num::NonZeroU64::new(PAGE_SIZE as u64);
+        let offset = Some(i64::try_from(offset)?);
+        let request =
+            self.operations
+                .get_playlists_items(playlist_id, None, None, limit, None, offset);
+        self.send(request).await
     }
 }
 
@@ -307,7 +345,7 @@ impl Raw {
         prefetch: usize,
     ) -> Result<Vec<PlaylistTrackObject>, BoxError> {
         let first = self.items_page(playlist_id, 0).await?;
-        let total = usize::try_from(first.total.unwrap_or(0)).unwrap_or(0);
+        let total = usize::try_from(first.total).unwrap_or(0);
         let mut items: Vec<PlaylistTrackObject> = first.items.into_iter().flatten().collect();
         if prefetch <= 1 {
             let mut next = first.next;
@@ -373,16 +411,11 @@ pub async fn rspotify_track(
     Ok(client.track(TrackId::from_id(id)?, None).await?)
 }
 
-/// The name of a playlist item's track (`item`, else the deprecated `track`).
+/// The name of a playlist item's track.
 pub fn item_name(item: &PlaylistTrackObject) -> Option<&str> {
     match &item.item {
-        Some(PlaylistTrackObjectItem::TrackObject(track)) => track.name.as_deref(),
-        _ => match &item.track {
-            Some(spotify_sdk::types::PlaylistTrackObjectTrack::TrackObject(track)) => {
-                track.name.as_deref()
-            }
-            _ => None,
-        },
+        Some(spotify_sdk::types::PlayableItem::Track(track)) => Some(&track.name),
+        _ => None,
     }
 }
 

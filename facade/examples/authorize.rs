@@ -89,8 +89,8 @@ async fn main() -> Result<(), Error> {
         .await?;
     println!("{} saved tracks (showing up to 5):", saved.len());
     for item in saved {
-        let track = item.track.unwrap_or_default();
-        println!("  - {}", track.name.as_deref().unwrap_or("?"));
+        let track = item.track;
+        println!("  - {}", track.name);
     }
     Ok(())
 }

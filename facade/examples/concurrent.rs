@@ -49,7 +49,7 @@ async fn main() -> Result<(), Error> {
         match result {
             Ok(track) => {
                 found += 1;
-                println!("  {id} -> {}", track.name.as_deref().unwrap_or("?"));
+                println!("  {id} -> {}", track.name);
             }
             Err(Error::NotFound(_)) => {
                 missing += 1;

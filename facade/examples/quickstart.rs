@@ -1,9 +1,11 @@
-//! A first tour: search, get a track by URL, page through a playlist with progress, download a cover.
+//! A first tour: search, get a track by URL, page through a playlist, download a cover.
 //!
 //! ```sh
 //! cargo run --example quickstart                 # against the embedded mock Spotify (no account)
 //! SPOTIFY_CLIENT_ID=... SPOTIFY_CLIENT_SECRET=... cargo run --example quickstart -- --live
 //! ```
+
+use std::process::ExitCode;
 
 use futures::TryStreamExt;
 use spotify_sdk::images::ImageSize;
@@ -15,7 +17,17 @@ use spotify_sdk_mock::MockServer;
 const LIVE_PLAYLIST: &str = "37i9dQZF1DXbITWG1ZJKYt";
 
 #[tokio::main]
-async fn main() -> Result<(), Error> {
+async fn main() -> ExitCode {
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<(), Error> {
     let live = std::env::args().any(|a| a == "--live");
     // The mock must outlive the client's requests, so it is kept here even when unused.
     let (client, playlist, _mock) = if live {
@@ -45,23 +57,24 @@ async fn main() -> Result<(), Error> {
         .market("US")
         .send()
         .await?;
-    let tracks = results.tracks.map(|page| page.items).unwrap_or_default();
-    for track in tracks.iter().flatten().take(5) {
-        println!("   - {} — {}", name(&track.name), artists(&track.artists));
+    if let Some(tracks) = results.tracks {
+        for track in tracks.items.iter().flatten().take(5) {
+            println!("   - {} — {}", track.name, artists(&track.artists));
+        }
     }
 
     // 2. A track from a link someone shared.
     let url = "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC?si=1a2b3c4d";
     println!("\n2. Get a track by its URL ({url}):");
     let track = client.tracks().get(url).await?;
-    let seconds = track.duration_ms.unwrap_or(0) / 1000;
+    let seconds = track.duration_ms / 1000;
     println!(
         "   {} — {} ({}:{:02}), on \"{}\"",
-        name(&track.name),
+        track.name,
         artists(&track.artists),
         seconds / 60,
         seconds % 60,
-        track.album.as_ref().map(|a| name(&a.name)).unwrap_or("?")
+        track.album.name
     );
 
     // 3. A whole playlist, page by page (50 items a page, fetched 4 pages at a time, in order).
@@ -76,13 +89,12 @@ async fn main() -> Result<(), Error> {
 
     // 4. A cover image, the largest size Spotify lists.
     println!("\n4. Download the cover of the track's album:");
-    let images = track.album.map(|a| a.images).unwrap_or_default();
-    match ImageSize::Largest.pick(&images).and_then(|i| i.url.clone()) {
-        Some(url) => {
-            let image = client.download_image(&url).await?;
+    match ImageSize::Largest.pick(&track.album.images) {
+        Some(cover) => {
+            let image = client.download_image(&cover.url).await?;
             let path = std::env::temp_dir().join("spotify-sdk-quickstart-cover.jpg");
             std::fs::write(&path, &image.bytes)
-                .map_err(|e| Error::InvalidArgument(e.to_string()))?;
+                .map_err(|e| Error::InvalidArgument(format!("writing {}: {e}", path.display())))?;
             println!(
                 "   {} bytes ({}) saved to {}",
                 image.bytes.len(),
@@ -96,15 +108,7 @@ async fn main() -> Result<(), Error> {
     Ok(())
 }
 
-fn name(value: &Option<String>) -> &str {
-    value.as_deref().unwrap_or("?")
-}
-
 fn artists(artists: &[spotify_sdk::types::SimplifiedArtistObject]) -> String {
-    let names: Vec<&str> = artists.iter().map(|a| name(&a.name)).collect();
-    if names.is_empty() {
-        "?".into()
-    } else {
-        names.join(", ")
-    }
+    let names: Vec<&str> = artists.iter().map(|a| a.name.as_str()).collect();
+    names.join(", ")
 }

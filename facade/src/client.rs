@@ -6,18 +6,15 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use progenitor_client::ResponseValue;
 use serde::de::DeserializeOwned;
 use url::Url;
 
 use crate::auth::{AuthContext, AuthProvider, ClientCredentials, StaticToken, TokenManager};
+use crate::error::Endpoint;
 use crate::rate_limit::{RetryAfterGate, TokenBucket};
 use crate::retry::RetryPolicy;
-use crate::transport::{SdkTransport, connect_timeout};
-use crate::{Error, call};
-
-/// The low-level generated client, for [`Client::call`].
-pub use spotify_sdk_generated::Client as RawClient;
+use crate::transport::{Transport, connect_timeout};
+use crate::{Error, decode, raw};
 
 const DEFAULT_BASE_URL: &str = "https://api.spotify.com/v1";
 const DEFAULT_ACCOUNTS_URL: &str = "https://accounts.spotify.com";
@@ -33,7 +30,7 @@ pub(crate) const DEFAULT_PREFETCH: usize = 4;
 /// # async fn run() -> Result<(), spotify_sdk::Error> {
 /// let client = spotify_sdk::Client::from_client_credentials("client-id", "client-secret")?;
 /// let track = client.tracks().get("spotify:track:4uLU6hMCjMI75M1A2tKUQC").await?;
-/// println!("{}", track.name.unwrap_or_default());
+/// println!("{}", track.name);
 /// # Ok(()) }
 /// ```
 #[derive(Clone)]
@@ -42,8 +39,8 @@ pub struct Client {
 }
 
 struct Inner {
-    raw: RawClient,
-    transport: Arc<SdkTransport>,
+    raw: raw::Client,
+    transport: Transport,
     base_url: Url,
     prefetch: usize,
 }
@@ -91,48 +88,71 @@ impl Client {
             .build()
     }
 
-    /// Calls any generated operation through this client's auth, retries and rate limits, and maps the
-    /// outcome to [`Error`]. The resource methods are built on this; it is also the escape hatch for
-    /// parameters they do not expose.
+    /// Sends a request of the generated layer ([`raw`]) through this client's auth, retries and rate
+    /// limits, and decodes the answer: the escape hatch for operations and parameters the resource
+    /// groups do not cover.
     ///
     /// ```no_run
     /// # async fn run(client: spotify_sdk::Client) -> Result<(), spotify_sdk::Error> {
     /// let track = client
-    ///     .call(|raw| raw.get_track().id("4uLU6hMCjMI75M1A2tKUQC").market("SE").send())
+    ///     .call(client.raw().get_track("4uLU6hMCjMI75M1A2tKUQC", Some("SE")))
     ///     .await?;
+    /// println!("{}", track.name);
     /// # Ok(()) }
     /// ```
-    pub async fn call<'a, T, E, F, Fut>(&'a self, f: F) -> Result<T, Error>
-    where
-        T: DeserializeOwned,
-        F: FnOnce(&'a RawClient) -> Fut,
-        Fut: Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
-    {
-        self.call_optional(f).await?.ok_or_else(|| Error::Decode {
-            endpoint: None,
-            status: Some(204),
-            path: String::new(),
-            message: "Spotify answered 204 No Content where a body was expected".into(),
-            snippet: Box::default(),
-        })
+    pub async fn call<T: DeserializeOwned>(&self, request: raw::Request<T>) -> Result<T, Error> {
+        let endpoint = endpoint_of(&request);
+        match self.send(request, &endpoint).await? {
+            (_, Some(value)) => Ok(value),
+            (status, None) => Err(Error::Decode {
+                endpoint: Some(endpoint),
+                status: Some(status),
+                path: ".".into(),
+                message: "Spotify answered without a body where one was expected".into(),
+                snippet: Box::default(),
+            }),
+        }
     }
 
-    /// Like [`call`](Self::call), for operations where `204 No Content` means "nothing": `Ok(None)`.
-    pub async fn call_optional<'a, T, E, F, Fut>(&'a self, f: F) -> Result<Option<T>, Error>
-    where
-        T: DeserializeOwned,
-        F: FnOnce(&'a RawClient) -> Fut,
-        Fut: Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
-    {
+    /// Like [`call`](Self::call), for operations where an answer without a body (`204 No Content`)
+    /// means "nothing": `Ok(None)`, e.g. the playback state when nothing plays.
+    pub async fn call_optional<T: DeserializeOwned>(
+        &self,
+        request: raw::Request<T>,
+    ) -> Result<Option<T>, Error> {
+        let endpoint = endpoint_of(&request);
+        Ok(self.send(request, &endpoint).await?.1)
+    }
+
+    /// Sends `request` and decodes its answer: the status, and the value (`None` for an answer
+    /// without a body).
+    async fn send<T: DeserializeOwned>(
+        &self,
+        request: raw::Request<T>,
+        endpoint: &Endpoint,
+    ) -> Result<(u16, Option<T>), Error> {
         if self.is_closed() {
             return Err(Error::Closed);
         }
-        let (result, slot) = call::run(f(&self.inner.raw)).await;
-        call::finish(result, &slot)
+        let has_body = request.has_body();
+        let http = request
+            .into_http()
+            .map_err(|e| Error::InvalidArgument(format!("the request could not be built: {e}")))?;
+        let answer = self.inner.transport.execute(http, endpoint).await?;
+        let value = if !has_body {
+            // `T` is `()`: whatever body came is not documented, and not read.
+            Some(decode::decode(b"null", endpoint, answer.status)?)
+        } else if answer.body.iter().all(u8::is_ascii_whitespace) {
+            None
+        } else {
+            Some(decode::decode(&answer.body, endpoint, answer.status)?)
+        };
+        Ok((answer.status, value))
     }
 
-    /// The generated client (requests still go through this client's auth, retries and limits).
-    pub fn raw(&self) -> &RawClient {
+    /// The generated operations, to build requests for [`call`](Self::call). Requests are only built
+    /// there; they are sent through this client.
+    pub fn raw(&self) -> &raw::Client {
         &self.inner.raw
     }
 
@@ -387,7 +407,7 @@ impl ClientBuilder {
             }
         };
         let ctx = AuthContext::new(http.clone(), accounts_url);
-        let transport = Arc::new(SdkTransport {
+        let transport = Transport {
             http: http.clone(),
             tokens: TokenManager::new(provider, ctx),
             policy: self.retry,
@@ -399,12 +419,8 @@ impl ClientBuilder {
             max_response_bytes: self
                 .max_response_bytes
                 .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
-        });
-        let raw = RawClient::new_with_client(
-            base_url.as_str().trim_end_matches('/'),
-            http,
-            spotify_sdk_generated::Inner::new(transport.clone()),
-        );
+        };
+        let raw = raw::Client::new_with_client(base_url.as_str().trim_end_matches('/'), http);
         Ok(Client {
             inner: Arc::new(Inner {
                 raw,
@@ -413,6 +429,30 @@ impl ClientBuilder {
                 prefetch: self.prefetch.unwrap_or(DEFAULT_PREFETCH),
             }),
         })
+    }
+}
+
+/// The [`Endpoint`] of a request, from the spec's operation table.
+fn endpoint_of<T>(request: &raw::Request<T>) -> Endpoint {
+    let id = request.operation_id();
+    match spotify_sdk_generated::operations::operation(id) {
+        Some(op) => Endpoint {
+            method: op.method,
+            path: op.path,
+            operation_id: op.id,
+        },
+        // A request made by hand (`raw::Request::json`) for an operation the spec does not have.
+        None => Endpoint {
+            method: match request.http().map(|r| r.method().clone()) {
+                Ok(reqwest::Method::GET) => "GET",
+                Ok(reqwest::Method::POST) => "POST",
+                Ok(reqwest::Method::PUT) => "PUT",
+                Ok(reqwest::Method::DELETE) => "DELETE",
+                _ => "OTHER",
+            },
+            path: id,
+            operation_id: id,
+        },
     }
 }
 

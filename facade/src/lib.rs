@@ -12,7 +12,7 @@
 //!
 //! let client = Client::from_client_credentials("client-id", "client-secret")?;
 //! let track = client.tracks().get("https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC").await?;
-//! println!("{:?}", track.name);
+//! println!("{}", track.name);
 //! # Ok(()) }
 //! ```
 //!
@@ -23,23 +23,32 @@
 pub mod auth;
 #[cfg(feature = "blocking")]
 pub mod blocking;
-mod call;
 mod client;
+mod decode;
 mod error;
 pub mod ids;
 pub mod images;
 pub mod paginate;
-pub mod rate_limit;
+mod rate_limit;
 pub mod resources;
-pub mod retry;
+mod retry;
 mod transport;
 
-pub use client::{Client, ClientBuilder, RawClient};
+pub use client::{Client, ClientBuilder};
+
+/// The generated layer under the resource groups: every operation of the spec as a method of
+/// [`raw::Client`] that builds a [`raw::Request`] (not sends it). Send one with
+/// [`Client::call`](crate::Client::call), through the client's auth, retries and rate limits, for an
+/// operation or parameter the resource groups do not cover.
+pub mod raw {
+    pub use spotify_sdk_generated::{Client, Request};
+}
 pub use error::{ApiError, Endpoint, Error};
 pub use paginate::{Page, Paginator};
 
 /// The response and request models, under their OpenAPI schema names (e.g. [`types::TrackObject`]).
 pub mod types {
+    pub use spotify_sdk_generated::Summary;
     pub use spotify_sdk_generated::types::*;
 }
 

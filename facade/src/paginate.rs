@@ -22,6 +22,7 @@ use crate::{Endpoint, Error, types};
 
 /// One page, as the stream sees it.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct Page<T> {
     /// The items, with `null` entries removed.
     pub items: Vec<T>,
@@ -45,22 +46,26 @@ pub trait PagingModel: Send + 'static {
     fn into_page(self) -> Page<Self::Item>;
 }
 
-fn page_from<T>(
-    items: Vec<Option<T>>,
-    total: Option<i64>,
-    offset: Option<i64>,
-    next: Option<String>,
-    next_cursor: Option<String>,
-) -> Page<T> {
-    let count = items.len();
-    let items: Vec<T> = items.into_iter().flatten().collect();
-    Page {
-        nulls: count - items.len(),
-        items,
-        total: total.and_then(|t| u64::try_from(t).ok()),
-        offset: offset.and_then(|o| u64::try_from(o).ok()),
-        next_cursor,
-        has_next: next.is_some(),
+impl<T> Page<T> {
+    /// A page from the parts of a paging object: its items (`null` entries counted and removed),
+    /// total, offset, `next` link and next cursor.
+    pub fn from_parts(
+        items: Vec<Option<T>>,
+        total: Option<i64>,
+        offset: Option<i64>,
+        next: Option<String>,
+        next_cursor: Option<String>,
+    ) -> Self {
+        let count = items.len();
+        let items: Vec<T> = items.into_iter().flatten().collect();
+        Page {
+            nulls: count - items.len(),
+            items,
+            total: total.and_then(|t| u64::try_from(t).ok()),
+            offset: offset.and_then(|o| u64::try_from(o).ok()),
+            next_cursor,
+            has_next: next.is_some(),
+        }
     }
 }
 
@@ -69,7 +74,7 @@ macro_rules! offset_paging {
         impl PagingModel for types::$model {
             type Item = types::$item;
             fn into_page(self) -> Page<types::$item> {
-                page_from(self.items, self.total, self.offset, self.next, None)
+                Page::from_parts(self.items, Some(self.total), Some(self.offset), self.next, None)
             }
         }
     )*};
@@ -99,7 +104,7 @@ impl PagingModel for types::GetCategoriesResponseCategories {
     type Item = types::CategoryObject;
     fn into_page(self) -> Page<types::CategoryObject> {
         let items = self.items.into_iter().map(Some).collect();
-        page_from(items, self.total, self.offset, self.next, None)
+        Page::from_parts(items, Some(self.total), Some(self.offset), self.next, None)
     }
 }
 
@@ -109,7 +114,7 @@ macro_rules! cursor_paging {
             type Item = types::$item;
             fn into_page(self) -> Page<types::$item> {
                 let cursor = self.cursors.and_then(|c| c.after);
-                page_from(self.items, self.total, None, self.next, cursor)
+                Page::from_parts(self.items, self.total, None, self.next, cursor)
             }
         }
     )*};
@@ -152,6 +157,8 @@ pub struct Paginator<M: PagingModel> {
     page_size: u32,
     max_page_size: u32,
     max_items: Option<u64>,
+    /// A limit of the endpoint itself (search serves 1,000 results) that `max_items` cannot raise.
+    cap: Option<u64>,
     prefetch: usize,
     started: Option<BoxStream<'static, Result<M::Item, Error>>>,
 }
@@ -175,12 +182,22 @@ impl<M: PagingModel> Paginator<M> {
         Self::new(Source::Failed(error), 1, 1)
     }
 
+    /// `make(value)`, or a stream that yields the error when the arguments were refused (a malformed
+    /// ID): a stream method reports bad input through the stream, like any other failure.
+    pub(crate) fn or_failed<T>(value: Result<T, Error>, make: impl FnOnce(T) -> Self) -> Self {
+        match value {
+            Ok(value) => make(value),
+            Err(error) => Self::failed(error),
+        }
+    }
+
     fn new(source: Source<M>, max_page_size: u32, prefetch: usize) -> Self {
         Self {
             source: Some(source),
             page_size: max_page_size,
             max_page_size,
             max_items: None,
+            cap: None,
             prefetch: prefetch.max(1),
             started: None,
         }
@@ -190,6 +207,20 @@ impl<M: PagingModel> Paginator<M> {
     pub fn max_items(mut self, n: u64) -> Self {
         self.max_items = Some(n);
         self
+    }
+
+    /// The endpoint serves at most `n` items: the stream stops there whatever `max_items` says.
+    pub(crate) fn cap(mut self, n: u64) -> Self {
+        self.cap = Some(n);
+        self
+    }
+
+    /// `max_items` within the endpoint's cap.
+    fn wanted(&self) -> Option<u64> {
+        match (self.max_items, self.cap) {
+            (Some(n), Some(cap)) => Some(n.min(cap)),
+            (n, cap) => n.or(cap),
+        }
     }
 
     /// Items per request (default and maximum: the endpoint's maximum; larger values are capped).
@@ -221,11 +252,11 @@ impl<M: PagingModel> Paginator<M> {
                 fetch,
                 endpoint,
                 self.page_size,
-                self.max_items,
+                self.wanted(),
                 self.prefetch,
             ),
             Some(Source::Cursor(fetch, endpoint)) => {
-                cursor_pages(fetch, endpoint, self.page_size, self.max_items)
+                cursor_pages(fetch, endpoint, self.page_size, self.wanted())
             }
             Some(Source::Failed(error)) => stream::once(futures::future::ready(Err(error))).boxed(),
             None => stream::empty().boxed(),
@@ -243,7 +274,7 @@ impl<M: PagingModel> Paginator<M> {
                 .take_pages()
                 .map_ok(|page| stream::iter(page.items.into_iter().map(Ok)))
                 .try_flatten();
-            let items = match self.max_items {
+            let items = match self.wanted() {
                 Some(n) => items.take(usize::try_from(n).unwrap_or(usize::MAX)).boxed(),
                 None => items.boxed(),
             };
@@ -457,10 +488,27 @@ mod tests {
         }
     }
 
-    fn track(n: u64) -> types::TrackObject {
-        types::TrackObject {
-            name: Some(format!("t{n}")),
-            ..Default::default()
+    /// A page of numbered items: the paginator's logic without any model.
+    #[derive(Default)]
+    struct Numbers {
+        items: Vec<Option<u64>>,
+        total: Option<u64>,
+        offset: Option<u64>,
+        next: Option<String>,
+        cursor: Option<String>,
+    }
+
+    impl PagingModel for Numbers {
+        type Item = u64;
+        fn into_page(self) -> Page<u64> {
+            let as_i64 = |n: Option<u64>| n.map(|n| n as i64);
+            Page::from_parts(
+                self.items,
+                as_i64(self.total),
+                as_i64(self.offset),
+                self.next,
+                self.cursor,
+            )
         }
     }
 
@@ -469,7 +517,7 @@ mod tests {
         total: u64,
         null_every: Option<u64>,
         log: Arc<Mutex<Vec<(u32, u32)>>>,
-    ) -> OffsetFetch<types::PagingTrackObject> {
+    ) -> OffsetFetch<Numbers> {
         Arc::new(move |offset, limit| {
             log.lock().unwrap().push((offset, limit));
             Box::pin(async move {
@@ -481,14 +529,13 @@ mod tests {
                 let items = (u64::from(offset)..(u64::from(offset) + u64::from(limit)).min(total))
                     .map(|n| match null_every {
                         Some(k) if n % k == 0 => None,
-                        _ => Some(track(n)),
+                        _ => Some(n),
                     })
                     .collect();
-                Ok(types::PagingTrackObject {
+                Ok(Numbers {
                     items,
-                    total: Some(total as i64),
-                    offset: Some(i64::from(offset)),
-                    limit: Some(i64::from(limit)),
+                    total: Some(total),
+                    offset: Some(u64::from(offset)),
                     next: (u64::from(offset + limit) < total).then(|| "next".to_string()),
                     ..Default::default()
                 })
@@ -496,8 +543,8 @@ mod tests {
         })
     }
 
-    fn names(items: &[types::TrackObject]) -> Vec<String> {
-        items.iter().map(|t| t.name.clone().unwrap()).collect()
+    fn names(items: &[u64]) -> Vec<String> {
+        items.iter().map(|n| format!("t{n}")).collect()
     }
 
     #[tokio::test(start_paused = true)]
@@ -539,19 +586,19 @@ mod tests {
     async fn dropping_the_stream_aborts_prefetched_pages() {
         let finished = Arc::new(Mutex::new(0));
         let log = Arc::clone(&finished);
-        let fetch: OffsetFetch<types::PagingTrackObject> = Arc::new(move |offset, limit| {
+        let fetch: OffsetFetch<Numbers> = Arc::new(move |offset, limit| {
             let log = Arc::clone(&log);
             Box::pin(async move {
                 if offset > 0 {
                     tokio::time::sleep(std::time::Duration::from_secs(10)).await;
                 }
                 *log.lock().unwrap() += 1;
-                Ok(types::PagingTrackObject {
+                Ok(Numbers {
                     items: (offset..offset + limit)
-                        .map(|n| Some(track(u64::from(n))))
+                        .map(|n| Some(u64::from(n)))
                         .collect(),
                     total: Some(1_000),
-                    offset: Some(i64::from(offset)),
+                    offset: Some(u64::from(offset)),
                     ..Default::default()
                 })
             })
@@ -581,10 +628,10 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn a_repeating_server_ends_with_an_error_not_a_loop() {
         // Always answers offset 0 whatever is asked, and always links a next page, with no total.
-        let fetch: OffsetFetch<types::PagingTrackObject> = Arc::new(|_, _| {
+        let fetch: OffsetFetch<Numbers> = Arc::new(|_, _| {
             Box::pin(async {
-                Ok(types::PagingTrackObject {
-                    items: vec![Some(track(0))],
+                Ok(Numbers {
+                    items: vec![Some(0)],
                     offset: Some(0),
                     next: Some("again".into()),
                     ..Default::default()
@@ -604,22 +651,18 @@ mod tests {
     async fn cursor_pages_follow_after_and_detect_a_stuck_cursor() {
         let calls = Arc::new(Mutex::new(Vec::new()));
         let log = calls.clone();
-        let fetch: CursorFetch<types::CursorPagingPlayHistoryObject> =
-            Arc::new(move |cursor, _| {
-                log.lock().unwrap().push(cursor.clone());
-                Box::pin(async move {
-                    let n: u64 = cursor.as_deref().map_or(0, |c| c.parse().unwrap());
-                    Ok(types::CursorPagingPlayHistoryObject {
-                        items: vec![Some(types::PlayHistoryObject::default()), None],
-                        cursors: Some(types::CursorObject {
-                            after: Some((n + 1).min(3).to_string()),
-                            before: None,
-                        }),
-                        next: Some("more".into()),
-                        ..Default::default()
-                    })
+        let fetch: CursorFetch<Numbers> = Arc::new(move |cursor, _| {
+            log.lock().unwrap().push(cursor.clone());
+            Box::pin(async move {
+                let n: u64 = cursor.as_deref().map_or(0, |c| c.parse().unwrap());
+                Ok(Numbers {
+                    items: vec![Some(n), None],
+                    cursor: Some((n + 1).min(3).to_string()),
+                    next: Some("more".into()),
+                    ..Default::default()
                 })
-            });
+            })
+        });
         let result = Paginator::cursor(endpoint(), 50, fetch).collect_all().await;
         assert!(
             matches!(result, Err(Error::Pagination { .. })),

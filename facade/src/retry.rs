@@ -82,22 +82,12 @@ pub fn is_idempotent_operation(method: &str, operation_id: &str) -> bool {
     is_idempotent(method) && !NOT_IDEMPOTENT.contains(&operation_id)
 }
 
-/// Decides whether attempt number `attempt` (0 for the first) is followed by another.
+/// Decides whether attempt number `attempt` (0 for the first) of a request that is `idempotent`
+/// (see [`is_idempotent_operation`]) is followed by another.
 ///
 /// `jitter` is a uniform random number in `[0, 1)`; the backoff is `jitter * min(max, initial * mult^attempt)`
 /// ("full jitter"). A `Retry-After` is honoured exactly, never shortened.
 pub fn decide(
-    policy: &RetryPolicy,
-    attempt: u32,
-    method: &str,
-    outcome: Outcome,
-    jitter: f64,
-) -> Decision {
-    decide_for(policy, attempt, is_idempotent(method), outcome, jitter)
-}
-
-/// [`decide`] for a request whose idempotency is known, e.g. from [`is_idempotent_operation`].
-pub fn decide_for(
     policy: &RetryPolicy,
     attempt: u32,
     idempotent: bool,
@@ -106,8 +96,9 @@ pub fn decide_for(
 ) -> Decision {
     let retryable = match outcome {
         Outcome::Status { status: 429, .. } | Outcome::ConnectFailed => true,
+        // 408: the server gave up waiting for the request (the large cloud SDKs retry it too).
         Outcome::Status {
-            status: 500 | 502 | 503 | 504,
+            status: 408 | 500 | 502 | 503 | 504,
             ..
         }
         | Outcome::TimedOut
@@ -199,6 +190,9 @@ mod tests {
             (3, "GET", status(503), Stop),
             // POST is not resent after it may have arrived...
             (0, "POST", status(500), Stop),
+            // 408 Request Timeout: retried like a timeout, not for a POST
+            (0, "GET", status(408), RetryAfter(Duration::from_millis(500))),
+            (0, "POST", status(408), Stop),
             (0, "POST", TimedOut, Stop),
             (0, "POST", ConnectionLost, Stop),
             // ...but is when it certainly did not, or on 429
@@ -218,7 +212,7 @@ mod tests {
         ];
         for (attempt, method, outcome, expected) in table {
             assert_eq!(
-                decide(&p, *attempt, method, *outcome, 1.0),
+                decide(&p, *attempt, is_idempotent(method), *outcome, 1.0),
                 *expected,
                 "attempt {attempt} {method} {outcome:?}"
             );
@@ -234,12 +228,12 @@ mod tests {
         ] {
             assert!(!is_idempotent_operation("PUT", op), "{op}");
             let idempotent = is_idempotent_operation("PUT", op);
-            assert_eq!(decide_for(&p, 0, idempotent, ConnectionLost, 1.0), Stop);
-            assert_eq!(decide_for(&p, 0, idempotent, TimedOut, 1.0), Stop);
-            assert_eq!(decide_for(&p, 0, idempotent, status(503), 1.0), Stop);
+            assert_eq!(decide(&p, 0, idempotent, ConnectionLost, 1.0), Stop);
+            assert_eq!(decide(&p, 0, idempotent, TimedOut, 1.0), Stop);
+            assert_eq!(decide(&p, 0, idempotent, status(503), 1.0), Stop);
             // It certainly did not arrive, or Spotify did nothing: resent.
-            assert_ne!(decide_for(&p, 0, idempotent, ConnectFailed, 1.0), Stop);
-            assert_ne!(decide_for(&p, 0, idempotent, status(429), 1.0), Stop);
+            assert_ne!(decide(&p, 0, idempotent, ConnectFailed, 1.0), Stop);
+            assert_ne!(decide(&p, 0, idempotent, status(429), 1.0), Stop);
         }
         assert!(is_idempotent_operation("PUT", "save-tracks-user"));
         assert!(is_idempotent_operation("DELETE", "remove-items-playlist"));
@@ -257,11 +251,11 @@ mod tests {
         assert_eq!(backoff(&p, 10), Duration::from_secs(8));
         assert_eq!(backoff(&p, u32::MAX), Duration::from_secs(8));
         assert_eq!(
-            decide(&p, 10, "GET", ConnectFailed, 0.25),
+            decide(&p, 10, true, ConnectFailed, 0.25),
             RetryAfter(Duration::from_secs(2))
         );
         assert_eq!(
-            decide(&p, 0, "GET", ConnectFailed, 0.0),
+            decide(&p, 0, true, ConnectFailed, 0.0),
             RetryAfter(Duration::ZERO)
         );
     }
@@ -272,8 +266,8 @@ mod tests {
             max_retries: 0,
             ..RetryPolicy::default()
         };
-        assert_eq!(decide(&p, 0, "GET", status(503), 1.0), Stop);
-        assert_eq!(decide(&p, 0, "GET", ConnectFailed, 1.0), Stop);
+        assert_eq!(decide(&p, 0, true, status(503), 1.0), Stop);
+        assert_eq!(decide(&p, 0, true, ConnectFailed, 1.0), Stop);
     }
 
     #[test]

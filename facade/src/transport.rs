@@ -1,19 +1,18 @@
-//! What every generated request goes through: the `Retry-After` gate, the rate limiter, the token, the
-//! send, then the retry decision. One request reads as a straight line in [`SdkTransport::send`].
+//! The one path every request takes: closed? → `Retry-After` gate → rate limit → token → send and read
+//! the body → classify → retry or return. [`Transport::execute`] reads as that line; each step's
+//! policy lives elsewhere (`retry` decides, `rate_limit` throttles, `auth` supplies the token), and
+//! every outcome comes back through its return value.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime};
 
+use bytes::Bytes;
 use futures::StreamExt;
-use reqwest::ResponseBuilderExt;
-use reqwest::header::{AUTHORIZATION, HeaderValue, RETRY_AFTER};
-use spotify_sdk_generated::operations;
-use spotify_sdk_generated::{Transport, TransportFuture};
+use reqwest::header::{AUTHORIZATION, RETRY_AFTER};
 use tokio::time::Instant;
 use tracing::Instrument;
 
-use crate::auth::TokenManager;
-use crate::call::CallSlot;
+use crate::auth::{CurrentToken, TokenManager};
 use crate::error::{ApiError, Endpoint, Error, spotify_message};
 use crate::rate_limit::{RetryAfterGate, TokenBucket};
 use crate::retry::{self, Decision, Outcome, RetryPolicy};
@@ -21,7 +20,7 @@ use crate::retry::{self, Decision, Outcome, RetryPolicy};
 /// Error bodies are read up to this size (Spotify's are tiny; an HTML page or a runaway body is cut).
 const MAX_ERROR_BODY: usize = 64 * 1024;
 
-pub(crate) struct SdkTransport {
+pub(crate) struct Transport {
     pub http: reqwest::Client,
     pub tokens: TokenManager,
     pub policy: RetryPolicy,
@@ -32,164 +31,108 @@ pub(crate) struct SdkTransport {
     pub max_response_bytes: u64,
 }
 
-impl Transport for SdkTransport {
-    fn execute(
+/// A successful answer: its status and its whole body.
+#[derive(Debug)]
+pub(crate) struct Answer {
+    pub status: u16,
+    pub body: Bytes,
+}
+
+/// What one attempt came to.
+enum Attempt {
+    /// An answer with its status and body (a success body whole, an error body up to
+    /// [`MAX_ERROR_BODY`]).
+    Answered {
+        status: u16,
+        retry_after: Option<Duration>,
+        body: Bytes,
+    },
+    /// No (whole) answer: connection refused, timed out, or broken before the body was read.
+    Failed {
+        outcome: Outcome,
+        source: reqwest::Error,
+    },
+}
+
+impl Transport {
+    /// Sends `request` to `endpoint` until it succeeds or fails for good, and returns the answer with
+    /// its body read (inside the retry loop: a body cut off mid-way is retried like a broken
+    /// connection, when the request is safe to send again).
+    pub async fn execute(
         &self,
         request: reqwest::Request,
-        operation_id: &'static str,
-    ) -> TransportFuture<'_> {
-        let endpoint = endpoint(operation_id, request.method());
+        endpoint: &Endpoint,
+    ) -> Result<Answer, Error> {
         let span = tracing::debug_span!(
             "spotify.request",
             method = endpoint.method,
             path = endpoint.path,
-            operation = operation_id,
+            operation = endpoint.operation_id,
             status = tracing::field::Empty,
             attempt = tracing::field::Empty,
             elapsed_ms = tracing::field::Empty,
         );
-        let slot = CallSlot::current();
-        Box::pin(self.send(request, endpoint, slot).instrument(span))
+        let result = self.run(request, endpoint).instrument(span).await;
+        if let Err(error) = &result {
+            tracing::debug!(%error, "request failed");
+        }
+        result
     }
-}
 
-fn endpoint(operation_id: &'static str, method: &reqwest::Method) -> Endpoint {
-    match operations::operation(operation_id) {
-        Some(op) => Endpoint {
-            method: op.method,
-            path: op.path,
-            operation_id,
-        },
-        None => Endpoint {
-            method: match *method {
-                reqwest::Method::GET => "GET",
-                reqwest::Method::POST => "POST",
-                reqwest::Method::PUT => "PUT",
-                reqwest::Method::DELETE => "DELETE",
-                _ => "OTHER",
-            },
-            path: operation_id,
-            operation_id,
-        },
-    }
-}
-
-impl SdkTransport {
-    async fn send(
-        &self,
-        request: reqwest::Request,
-        endpoint: Endpoint,
-        slot: Option<CallSlot>,
-    ) -> reqwest::Result<reqwest::Response> {
+    async fn run(&self, request: reqwest::Request, endpoint: &Endpoint) -> Result<Answer, Error> {
         let started = Instant::now();
         let span = tracing::Span::current();
-        let fail = |error: Error, status: u16| {
-            tracing::debug!(%error, "request failed");
-            if let Some(slot) = &slot {
-                slot.set_error(error);
-            }
-            synthetic(status)
-        };
+        let idempotent = retry::is_idempotent_operation(endpoint.method, endpoint.operation_id);
         let mut attempt: u32 = 0;
         let mut renewed = false;
         loop {
             if self.closed.load(Ordering::Acquire) {
-                return Ok(fail(Error::Closed, 499));
+                return Err(Error::Closed);
             }
             self.gate.wait().await;
             if let Some(bucket) = &self.bucket {
                 bucket.acquire().await;
             }
-            let token = match self.tokens.current().await {
-                Ok(token) => token,
-                Err(error) => return Ok(fail(error, 401)),
-            };
-            let Some(mut attempt_request) = request.try_clone() else {
-                return Ok(fail(
-                    Error::InvalidArgument("a streaming body cannot be sent".into()),
-                    400,
-                ));
-            };
-            match bearer(token.token.secret()) {
-                Some(value) => attempt_request.headers_mut().insert(AUTHORIZATION, value),
-                None => {
-                    let error = Error::Authentication {
-                        detail: "the access token contains characters not allowed in a header"
-                            .into(),
-                        api: None,
-                        reauthorize: false,
-                    };
-                    return Ok(fail(error, 401));
-                }
-            };
+            let token = self.tokens.current().await?;
+            let authorized = authorized(&request, &token)?;
             span.record("attempt", attempt);
-            let idempotent = retry::is_idempotent_operation(endpoint.method, endpoint.operation_id);
-            let response = match self.http.execute(attempt_request).await {
-                Ok(response) => response,
-                Err(transport_error) => {
-                    let outcome = if transport_error.is_connect() {
-                        Outcome::ConnectFailed
-                    } else if transport_error.is_timeout() {
-                        Outcome::TimedOut
-                    } else {
-                        Outcome::ConnectionLost
-                    };
-                    let decision = retry::decide_for(
-                        &self.policy,
-                        attempt,
-                        idempotent,
-                        outcome,
-                        rand::random(),
-                    );
+            let (status, retry_after, body) = match self.attempt(authorized, endpoint).await? {
+                Attempt::Failed { outcome, source } => {
+                    let decision =
+                        retry::decide(&self.policy, attempt, idempotent, outcome, rand::random());
                     if let Decision::RetryAfter(delay) = decision {
                         tracing::debug!(?outcome, ?delay, "retrying after a transport failure");
                         tokio::time::sleep(delay).await;
                         attempt += 1;
                         continue;
                     }
-                    let error = match outcome {
-                        Outcome::TimedOut => Error::Timeout {
-                            endpoint: Some(endpoint.clone()),
-                        },
-                        _ => Error::Connection {
-                            endpoint: Some(endpoint.clone()),
-                            source: Box::new(transport_error),
-                        },
-                    };
-                    return Ok(fail(error, 599));
+                    return Err(failed(outcome, source, endpoint));
                 }
+                Attempt::Answered {
+                    status,
+                    retry_after,
+                    body,
+                } => (status, retry_after, body),
             };
-            let status = response.status().as_u16();
             span.record("status", status);
             span.record("elapsed_ms", started.elapsed().as_millis() as u64);
-            if let Some(slot) = &slot {
-                slot.set_response(endpoint.clone(), Some(status));
+            if (200..300).contains(&status) {
+                return Ok(Answer { status, body });
             }
-            if response.status().is_success() {
-                return Ok(self.success(response, &endpoint, slot.as_ref()));
+            if status == 401
+                && !renewed
+                && let Some(_) = self.tokens.renew_after_rejection(token.generation).await?
+            {
+                tracing::debug!("access token rejected; renewed it, retrying once");
+                renewed = true;
+                continue;
             }
-            if status == 401 && !renewed {
-                match self.tokens.renew_after_rejection(token.generation).await {
-                    Ok(Some(_)) => {
-                        tracing::debug!("access token rejected; renewed it, retrying once");
-                        renewed = true;
-                        continue;
-                    }
-                    Ok(None) => {}
-                    Err(error) => return Ok(fail(error, 401)),
-                }
-            }
-            let retry_after = response
-                .headers()
-                .get(RETRY_AFTER)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| retry::parse_retry_after(v, SystemTime::now()));
             let outcome = Outcome::Status {
                 status,
                 retry_after,
             };
             let decision =
-                retry::decide_for(&self.policy, attempt, idempotent, outcome, rand::random());
+                retry::decide(&self.policy, attempt, idempotent, outcome, rand::random());
             if let (429, Some(wait), Decision::RetryAfter(_) | Decision::Stop) =
                 (status, retry_after, decision)
             {
@@ -198,133 +141,165 @@ impl SdkTransport {
             }
             if let Decision::RetryAfter(delay) = decision {
                 tracing::debug!(status, ?delay, "retrying");
-                drop(response);
                 tokio::time::sleep(delay).await;
                 attempt += 1;
                 continue;
             }
-            let (head, body) = read_limited(response).await;
-            let api = ApiError {
-                status,
-                message: spotify_message(&body),
-                endpoint: Some(endpoint.clone()),
-            };
-            let error = match status {
-                401 if renewed => Error::Authentication {
-                    detail: "Spotify rejected a freshly renewed access token".into(),
-                    api: Some(api),
-                    reauthorize: true,
-                },
-                401 => Error::Authentication {
-                    detail: api.message.clone().unwrap_or_else(|| {
-                        "the access token was rejected and cannot be renewed".into()
-                    }),
-                    api: Some(api),
-                    reauthorize: true,
-                },
-                _ => Error::from_status(api, retry_after),
-            };
-            if let Some(slot) = &slot {
-                slot.set_error(error);
-            }
-            return Ok(rebuild(head, body));
+            return Err(rejected(status, retry_after, &body, renewed, endpoint));
         }
     }
 
-    /// A success, with two corrections the generated code needs: the documented success status
-    /// (Spotify answers 200 where the spec says 201 and the reverse; the generated code matches exact
-    /// codes), and a size cap on the body.
-    fn success(
+    /// One send: the answer with its body read, or why there is none. Only a body over the size limit
+    /// is an error here (it is final: sending again would bring the same body).
+    async fn attempt(
         &self,
-        response: reqwest::Response,
+        request: reqwest::Request,
         endpoint: &Endpoint,
-        slot: Option<&CallSlot>,
-    ) -> reqwest::Response {
-        let limit = self.max_response_bytes;
-        let length = response.content_length();
-        if length.is_some_and(|len| len > limit) {
-            if let Some(slot) = slot {
-                slot.set_error(Error::ResponseTooLarge {
-                    endpoint: Some(endpoint.clone()),
-                    limit,
-                });
+    ) -> Result<Attempt, Error> {
+        let response = match self.http.execute(request).await {
+            Ok(response) => response,
+            Err(source) => {
+                let outcome = if source.is_connect() {
+                    Outcome::ConnectFailed
+                } else if source.is_timeout() {
+                    Outcome::TimedOut
+                } else {
+                    Outcome::ConnectionLost
+                };
+                return Ok(Attempt::Failed { outcome, source });
             }
-            return synthetic(502);
+        };
+        let status = response.status().as_u16();
+        let retry_after = response
+            .headers()
+            .get(RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| retry::parse_retry_after(v, SystemTime::now()));
+        let limit = if (200..300).contains(&status) {
+            self.max_response_bytes
+        } else {
+            MAX_ERROR_BODY as u64
+        };
+        let too_large = || Error::ResponseTooLarge {
+            endpoint: Some(endpoint.clone()),
+            limit,
+        };
+        if (200..300).contains(&status) && response.content_length().is_some_and(|len| len > limit)
+        {
+            return Err(too_large());
         }
-        let documented = operations::operation(endpoint.operation_id)
-            .and_then(|op| reqwest::StatusCode::from_u16(op.success_status).ok())
-            .filter(|_| response.status() != reqwest::StatusCode::NO_CONTENT);
-        // The common case needs neither correction: the status is the documented one, and the body has a
-        // Content-Length within the limit (hyper never reads past it). Pass the response through untouched;
-        // rebuilding it costs a URL parse and a boxed body stream per request.
-        if length.is_some() && documented.is_none_or(|status| status == response.status()) {
-            return response;
-        }
-        // Rebuilding the response would lose its URL (reqwest keeps it outside the `http` parts).
-        let mut url = http::Response::builder().url(response.url().clone());
-        let mut response: http::Response<reqwest::Body> = response.into();
-        if let Some(extensions) = url.extensions_mut() {
-            response.extensions_mut().extend(std::mem::take(extensions));
-        }
-        if let Some(status) = documented {
-            *response.status_mut() = status;
-        }
-        let slot = slot.cloned();
-        let endpoint = endpoint.clone();
-        let mut seen: u64 = 0;
-        let body = std::mem::replace(response.body_mut(), reqwest::Body::from(Vec::<u8>::new()));
-        let limited = http_body_util::BodyDataStream::new(body).map(move |chunk| {
-            let chunk = chunk?;
-            seen += chunk.len() as u64;
-            if seen > limit {
-                if let Some(slot) = &slot {
-                    slot.set_error(Error::ResponseTooLarge {
-                        endpoint: Some(endpoint.clone()),
-                        limit,
-                    });
-                }
-                return Err(std::io::Error::other("response body exceeds the size limit").into());
+        // An error body is only read for its message: the start of it is enough.
+        let keep_prefix = !(200..300).contains(&status);
+        match read_body(response, limit, keep_prefix).await {
+            Ok(Body::Whole(body)) | Ok(Body::Cut(Some(body))) => Ok(Attempt::Answered {
+                status,
+                retry_after,
+                body,
+            }),
+            Ok(Body::Cut(None)) => Err(too_large()),
+            Err(source) => {
+                let outcome = if source.is_timeout() {
+                    Outcome::TimedOut
+                } else {
+                    Outcome::ConnectionLost
+                };
+                Ok(Attempt::Failed { outcome, source })
             }
-            Ok::<_, Box<dyn std::error::Error + Send + Sync>>(chunk)
-        });
-        *response.body_mut() = reqwest::Body::wrap_stream(limited);
-        reqwest::Response::from(response)
+        }
     }
 }
 
-fn bearer(token: &str) -> Option<HeaderValue> {
-    let mut value = HeaderValue::from_str(&format!("Bearer {token}")).ok()?;
-    value.set_sensitive(true);
-    Some(value)
+/// A body read up to a limit.
+enum Body {
+    Whole(Bytes),
+    /// Longer than the limit: its first `limit` bytes when asked for, else nothing (the rest is
+    /// never read).
+    Cut(Option<Bytes>),
 }
 
-/// Reads at most [`MAX_ERROR_BODY`] bytes of an error response; a broken body just ends early.
-async fn read_limited(response: reqwest::Response) -> (http::response::Parts, Vec<u8>) {
-    let response: http::Response<reqwest::Body> = response.into();
-    let (head, body) = response.into_parts();
-    let mut stream = http_body_util::BodyDataStream::new(body);
+/// Reads the body, stopping past `limit` bytes (hyper never reads past a declared `Content-Length`,
+/// and a body without one is counted as it streams).
+async fn read_body(
+    response: reqwest::Response,
+    limit: u64,
+    keep_prefix: bool,
+) -> reqwest::Result<Body> {
+    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+    if response
+        .content_length()
+        .is_some_and(|len| len as usize <= limit)
+    {
+        return response.bytes().await.map(Body::Whole);
+    }
+    let mut stream = response.bytes_stream();
     let mut out = Vec::new();
-    while let Some(Ok(chunk)) = stream.next().await {
-        let room = MAX_ERROR_BODY - out.len();
-        out.extend_from_slice(&chunk[..chunk.len().min(room)]);
-        if out.len() >= MAX_ERROR_BODY {
-            break;
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk?;
+        if out.len() + chunk.len() > limit {
+            let prefix = keep_prefix.then(|| {
+                out.extend_from_slice(&chunk[..limit - out.len()]);
+                Bytes::from(out)
+            });
+            return Ok(Body::Cut(prefix));
         }
+        out.extend_from_slice(&chunk);
     }
-    (head, out)
+    Ok(Body::Whole(out.into()))
 }
 
-fn rebuild(head: http::response::Parts, body: Vec<u8>) -> reqwest::Response {
-    reqwest::Response::from(http::Response::from_parts(head, reqwest::Body::from(body)))
+/// A copy of `request` carrying the token. Every attempt sends a fresh copy: a retry may carry a
+/// renewed token.
+fn authorized(request: &reqwest::Request, token: &CurrentToken) -> Result<reqwest::Request, Error> {
+    let mut copy = request
+        .try_clone()
+        .ok_or_else(|| Error::InvalidArgument("a streaming body cannot be sent".into()))?;
+    copy.headers_mut()
+        .insert(AUTHORIZATION, token.bearer.clone());
+    Ok(copy)
 }
 
-/// A stand-in response for a request that failed before or without an answer; the real error is in the
-/// call slot. Its status only matters to code outside a facade call, which sees a failure either way.
-fn synthetic(status: u16) -> reqwest::Response {
-    let mut response = http::Response::new(reqwest::Body::from(Vec::<u8>::new()));
-    *response.status_mut() =
-        reqwest::StatusCode::from_u16(status).unwrap_or(reqwest::StatusCode::BAD_GATEWAY);
-    reqwest::Response::from(response)
+/// The error for an attempt that got no answer and is not retried.
+fn failed(outcome: Outcome, source: reqwest::Error, endpoint: &Endpoint) -> Error {
+    match outcome {
+        Outcome::TimedOut => Error::Timeout {
+            endpoint: Some(endpoint.clone()),
+        },
+        _ => Error::Connection {
+            endpoint: Some(endpoint.clone()),
+            source: Box::new(source),
+        },
+    }
+}
+
+/// The error for a final non-success answer.
+fn rejected(
+    status: u16,
+    retry_after: Option<Duration>,
+    body: &[u8],
+    renewed: bool,
+    endpoint: &Endpoint,
+) -> Error {
+    let api = ApiError {
+        status,
+        message: spotify_message(body),
+        endpoint: Some(endpoint.clone()),
+    };
+    match status {
+        401 if renewed => Error::Authentication {
+            detail: "Spotify rejected a freshly renewed access token".into(),
+            api: Some(api),
+            reauthorize: true,
+        },
+        401 => Error::Authentication {
+            detail: api
+                .message
+                .clone()
+                .unwrap_or_else(|| "the access token was rejected and cannot be renewed".into()),
+            api: Some(api),
+            reauthorize: true,
+        },
+        _ => Error::from_status(api, retry_after),
+    }
 }
 
 /// How long the client waits before giving up on a connection attempt: the request timeout, but never

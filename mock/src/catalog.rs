@@ -32,35 +32,21 @@ pub(crate) fn catalog() -> &'static Catalog {
     })
 }
 
-/// Where the spec gives no example value, the derived examples say `"string"` and `0`. Nested items
-/// (a track's artists, its album, a playlist's owner) get a name, id, URI and links of their kind
-/// instead, and tracks a plausible duration, so responses read like Spotify's. `seed` is the key (and
-/// index) the value sits under, so the same placeholder gets the same identity in every operation's
-/// example (an album's embedded tracks match its tracks endpoint). Links use the real API root;
-/// responses are rebased onto the mock when sent.
+/// Gives every item of the examples (a track's artists, its album, a playlist's owner) an identity of
+/// its kind: an id, URI, links, and a name that reads like a real catalog's (see [`sample_name`]).
+/// `seed` is the key (and index) the value sits under, so the same place gets the same identity in
+/// every operation's example (an album's embedded tracks match its tracks endpoint). Links use the
+/// real API root; responses are rebased onto the mock when sent.
 fn humanize(v: &mut Value, seed: &str) {
     match v {
         Value::Object(map) => {
             for (key, child) in map.iter_mut() {
                 humanize(child, key);
             }
-            if map.get("duration_ms") == Some(&json!(0)) {
-                let id = mock_id(seed);
-                let seconds = 120 + u64::from(id.as_bytes()[0]) * 2;
-                map.insert("duration_ms".into(), json!(seconds * 1000));
-            }
             let kind = map.get("type").and_then(Value::as_str).map(str::to_string);
-            let placeholder = [map.get("name"), map.get("id"), map.get("display_name")]
-                .iter()
-                .any(|v| *v == Some(&json!("string")));
-            if let Some(kind) = kind.filter(|k| collection(k).is_some() && placeholder) {
+            if let Some(kind) = kind.filter(|k| collection(k).is_some()) {
                 let id = mock_id(seed);
-                let name = format!(
-                    "Sample {}{} {}",
-                    kind[..1].to_uppercase(),
-                    &kind[1..],
-                    &id[..4]
-                );
+                let name = sample_name(&kind, &id);
                 personalize(v, "https://api.spotify.com/v1", &kind, &id, Some(&name));
             }
         }
@@ -71,6 +57,85 @@ fn humanize(v: &mut Value, seed: &str) {
         }
         _ => {}
     }
+}
+
+/// A name for an item of `kind`, picked by its id from a small catalog of made-up but plausible
+/// names, so the mock's answers read like music (and the same id always has the same name).
+pub(crate) fn sample_name(kind: &str, id: &str) -> String {
+    const ARTISTS: &[&str] = &[
+        "The Lanterns",
+        "Mira Okafor",
+        "Blue Harbour",
+        "Kitchen Table Band",
+        "Ada Lindqvist",
+        "Northbound",
+        "The Quiet Hours",
+        "Sol Ortega",
+        "Paper Kites Club",
+        "Juno Reyes",
+    ];
+    const ALBUMS: &[&str] = &[
+        "Harbour Lights",
+        "Paper Boats",
+        "Summer Sessions",
+        "Long Way Home",
+        "Glass Rooms",
+        "Night Drive",
+        "Small Hours",
+        "Open Water",
+        "Tin Roof Rain",
+        "The Lighthouse Tapes",
+    ];
+    const TRACKS: &[&str] = &[
+        "Northern Line",
+        "Paper Boats",
+        "Slow Tide",
+        "Lanterns",
+        "Wires and Rain",
+        "Half Light",
+        "Telegraph Hill",
+        "Saltwater",
+        "Arrivals",
+        "Morning Ferry",
+        "Quiet Engines",
+        "Kite Season",
+    ];
+    const SHOWS: &[&str] = &[
+        "The Workbench",
+        "Field Notes",
+        "Small Talk About Big Things",
+    ];
+    const EPISODES: &[&str] = &[
+        "The Cello Maker",
+        "Letters from the Lighthouse",
+        "How Maps Lie",
+    ];
+    const AUDIOBOOKS: &[&str] = &["The River Road", "A Year of Small Boats", "Salt and Cedar"];
+    const CHAPTERS: &[&str] = &[
+        "Chapter 1: The Crossing",
+        "Chapter 2: Low Water",
+        "Chapter 3: The River",
+    ];
+    const PLAYLISTS: &[&str] = &["Night Drive", "Sunday Morning", "Focus Flow", "Road Trip"];
+    const USERS: &[&str] = &["Mira", "Jonas", "Priya", "Tomás"];
+    const CATEGORIES: &[&str] = &["Dinner", "Focus", "Chill", "Indie"];
+    let names = match kind {
+        "artist" => ARTISTS,
+        "album" => ALBUMS,
+        "track" => TRACKS,
+        "show" => SHOWS,
+        "episode" => EPISODES,
+        "audiobook" => AUDIOBOOKS,
+        "chapter" => CHAPTERS,
+        "playlist" => PLAYLISTS,
+        "user" => USERS,
+        "category" => CATEGORIES,
+        _ => return format!("{kind} {id}"),
+    };
+    let index = id.bytes().fold(0usize, |n, b| {
+        n.wrapping_mul(31).wrapping_add(usize::from(b))
+    });
+    names[index % names.len()].to_string()
 }
 
 /// Drops `null` entries of arrays (depth-limited leftovers of the example synthesis) and trailing
@@ -175,7 +240,7 @@ pub(crate) fn personalize(v: &mut Value, base: &str, kind: &str, id: &str, name:
     let name = match name {
         Some(n) => n,
         None => {
-            default_name = format!("{}{} {id}", kind[..1].to_uppercase(), &kind[1..]);
+            default_name = sample_name(kind, id);
             &default_name
         }
     };

@@ -12,8 +12,8 @@ use crate::generate::Output;
 
 pub const METHODS: [&str; 5] = ["get", "put", "post", "delete", "patch"];
 
-pub fn outputs(spec: &Value, header: &str) -> Result<Vec<Output>> {
-    let ops = operations(spec)?;
+pub fn outputs(spec: &Value, values: &Values, header: &str) -> Result<Vec<Output>> {
+    let ops = operations(spec, values)?;
     let mut examples = Map::new();
     for op in &ops {
         examples.insert(op.id.clone(), op.example.clone());
@@ -41,7 +41,8 @@ pub struct Op {
     pub example: Value,
 }
 
-pub fn operations(spec: &Value) -> Result<Vec<Op>> {
+pub fn operations(spec: &Value, values: &Values) -> Result<Vec<Op>> {
+    let synthesizer = Synthesizer { spec, values };
     let mut out = Vec::new();
     let paths = spec["paths"].as_object().context("spec has no paths")?;
     for (path, item) in paths {
@@ -60,7 +61,7 @@ pub fn operations(spec: &Value) -> Result<Vec<Op>> {
             let response = resolve(spec, response);
             let example = response
                 .pointer("/content/application~1json/schema")
-                .map(|schema| synthesize(spec, schema, 0))
+                .map(|schema| synthesizer.value(schema, None, None, 0))
                 .unwrap_or(Value::Null);
             let limit = op["parameters"]
                 .as_array()
@@ -107,61 +108,142 @@ fn resolve<'a>(spec: &'a Value, value: &'a Value) -> &'a Value {
     v
 }
 
-/// A JSON value for `schema`: its own `example` where it has one, otherwise built from its parts.
-fn synthesize(spec: &Value, schema: &Value, depth: usize) -> Value {
-    let schema = resolve(spec, schema);
-    if let Some(example) = schema.get("example") {
-        return trimmed(example.clone());
+/// `mock/data/values.yml`: the values the examples use where the spec has none worth sending.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Values {
+    /// Properties left out (`name`, or `Schema.name` for one schema's).
+    omit: Vec<String>,
+    /// Values by property (`name`, or `Schema.name`).
+    values: Map<String, Value>,
+}
+
+impl Values {
+    pub const FILE: &'static str = "mock/data/values.yml";
+
+    pub fn load(root: &std::path::Path) -> Result<Self> {
+        let path = root.join(Self::FILE);
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        serde_yaml_ng::from_str(&text).with_context(|| format!("parsing {}", Self::FILE))
     }
-    if depth > 12 {
-        return Value::Null;
+
+    fn key(schema: Option<&str>, prop: &str) -> [Option<String>; 2] {
+        [
+            schema.map(|s| format!("{s}.{prop}")),
+            Some(prop.to_string()),
+        ]
     }
-    if let Some(parts) = schema.get("allOf").and_then(Value::as_array) {
-        let mut merged = Map::new();
-        for part in parts {
-            if let Value::Object(o) = synthesize(spec, part, depth + 1) {
-                merged.extend(o);
+
+    fn omits(&self, schema: Option<&str>, prop: &str) -> bool {
+        Self::key(schema, prop)
+            .into_iter()
+            .flatten()
+            .any(|k| self.omit.contains(&k))
+    }
+
+    fn value(&self, schema: Option<&str>, prop: &str) -> Option<&Value> {
+        Self::key(schema, prop)
+            .into_iter()
+            .flatten()
+            .find_map(|k| self.values.get(&k))
+    }
+}
+
+/// Builds example values from schemas: a property's value from [`Values`] first, else the spec's
+/// example, else one built from the schema (an enum's first value, an object's properties, an
+/// array of one item).
+pub struct Synthesizer<'a> {
+    pub spec: &'a Value,
+    pub values: &'a Values,
+}
+
+impl Synthesizer<'_> {
+    /// A JSON value for `schema` (a property of the schema `owner`, named `prop`, if any).
+    pub fn value(
+        &self,
+        schema: &Value,
+        owner: Option<&str>,
+        prop: Option<&str>,
+        depth: usize,
+    ) -> Value {
+        if let Some(value) = prop.and_then(|p| self.values.value(owner, p)) {
+            return value.clone();
+        }
+        self.build(schema, None, depth)
+    }
+
+    fn build(&self, schema: &Value, name: Option<&str>, depth: usize) -> Value {
+        if depth > 24 {
+            return Value::Null;
+        }
+        if let Some(target) = schema.get("$ref").and_then(Value::as_str) {
+            let name = target.strip_prefix("#/components/schemas/");
+            return self.build(resolve(self.spec, schema), name, depth + 1);
+        }
+        if let Some(parts) = schema.get("allOf").and_then(Value::as_array) {
+            if let [only] = parts.as_slice() {
+                return self.build(only, name, depth + 1);
             }
+            let mut merged = Map::new();
+            for part in parts {
+                if let Value::Object(o) = self.build(part, name, depth + 1) {
+                    merged.extend(o);
+                }
+            }
+            if schema.get("properties").is_some()
+                && let Value::Object(own) = self.object(schema, name, depth)
+            {
+                merged.extend(own);
+            }
+            return Value::Object(merged);
         }
-        if let Some(Value::Object(own)) = schema
-            .get("properties")
-            .map(|_| object(spec, schema, depth))
-        {
-            merged.extend(own);
+        if let Some(first) = ["oneOf", "anyOf"].iter().find_map(|k| {
+            schema
+                .get(*k)
+                .and_then(Value::as_array)
+                .and_then(|v| v.first())
+        }) {
+            return self.build(first, name, depth + 1);
         }
-        return Value::Object(merged);
-    }
-    if let Some(first) = ["oneOf", "anyOf"].iter().find_map(|k| {
-        schema
-            .get(*k)
+        if let Some(example) = schema.get("example") {
+            return trimmed(example.clone());
+        }
+        if let Some(first) = schema
+            .get("enum")
             .and_then(Value::as_array)
             .and_then(|v| v.first())
-    }) {
-        return synthesize(spec, first, depth + 1);
+        {
+            return first.clone();
+        }
+        match schema.get("type").and_then(Value::as_str) {
+            Some("array") => match self.build(&schema["items"], None, depth + 1) {
+                Value::Null => json!([]),
+                item => json!([item]),
+            },
+            Some("string") => match schema.get("format").and_then(Value::as_str) {
+                Some("date-time") => json!("2025-11-02T18:04:11Z"),
+                Some("date") => json!("2025-11-02"),
+                _ => json!("string"),
+            },
+            Some("integer") => json!(schema.get("default").cloned().unwrap_or(json!(0))),
+            Some("number") => json!(0.5),
+            Some("boolean") => json!(false),
+            _ if schema.get("properties").is_some() => self.object(schema, name, depth),
+            _ => Value::Null,
+        }
     }
-    if let Some(first) = schema
-        .get("enum")
-        .and_then(Value::as_array)
-        .and_then(|v| v.first())
-    {
-        return first.clone();
-    }
-    match schema.get("type").and_then(Value::as_str) {
-        // Too deep to build an item: an empty array, never `[null]` (items are not nullable).
-        Some("array") => match synthesize(spec, &schema["items"], depth + 1) {
-            Value::Null => json!([]),
-            item => json!([item]),
-        },
-        Some("string") => match schema.get("format").and_then(Value::as_str) {
-            Some("date-time") => json!("2026-01-01T00:00:00Z"),
-            Some("date") => json!("2026-01-01"),
-            _ => json!("string"),
-        },
-        Some("integer") => json!(schema.get("default").cloned().unwrap_or(json!(0))),
-        Some("number") => json!(0.0),
-        Some("boolean") => json!(false),
-        _ if schema.get("properties").is_some() => object(spec, schema, depth),
-        _ => Value::Null,
+
+    fn object(&self, schema: &Value, name: Option<&str>, depth: usize) -> Value {
+        let mut out = Map::new();
+        if let Some(props) = schema.get("properties").and_then(Value::as_object) {
+            for (prop, value) in props {
+                if !self.values.omits(name, prop) {
+                    out.insert(prop.clone(), self.value(value, name, Some(prop), depth + 1));
+                }
+            }
+        }
+        Value::Object(out)
     }
 }
 
@@ -175,16 +257,6 @@ fn trimmed(value: Value) -> Value {
         }
         other => other,
     }
-}
-
-fn object(spec: &Value, schema: &Value, depth: usize) -> Value {
-    let mut out = Map::new();
-    if let Some(props) = schema.get("properties").and_then(Value::as_object) {
-        for (name, prop) in props {
-            out.insert(name.clone(), synthesize(spec, prop, depth + 1));
-        }
-    }
-    Value::Object(out)
 }
 
 fn operations_rs(ops: &[Op]) -> String {

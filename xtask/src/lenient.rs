@@ -1,15 +1,21 @@
-//! Lenient decoding, applied to progenitor's output as a syntax-tree pass so that it holds for every type
-//! of its shape (see `openapi/README.md`, "Where leniency lives"):
+//! Lenient, honest decoding, applied to progenitor's output as a syntax-tree pass so that it holds for
+//! every type of its shape (see `openapi/README.md`, "Where leniency lives"). The generated code calls
+//! the handwritten helpers of `generated/src/lenient.rs`.
 //!
-//! - Every string enum gains `#[serde(untagged)] Unknown(String)`: a value Spotify adds later decodes
-//!   (and re-serializes) as itself instead of failing the whole response.
-//! - Every `oneOf` with a `discriminator` (track-or-episode items) becomes internally tagged on that
-//!   property, with `#[serde(untagged)] Unknown(serde_json::Value)` for kinds the spec does not list.
-//!   progenitor emits these as untagged enums, and since all fields are optional any object would decode
-//!   as the first variant: an episode would come back as a track.
+//! - **Open string enums**: every string enum gains `Unknown(String)` for values the spec does not list,
+//!   and matches its listed values in any letter case (`"ALBUM"` is `Album`), through a generated
+//!   `Deserialize` that does not buffer (serde's `untagged` would buffer every value).
+//! - **Discriminated unions** (`PlayableItem`): variants named after their tag (`Track`, `Episode`),
+//!   decoded by their tag through a generated `Deserialize` that reads the object once as raw JSON
+//!   (serde's internally tagged enums buffer it into a generic tree, then decode it again). An unlisted
+//!   tag is `Unknown(raw JSON)`; a listed kind that fails to decode is an error with its path.
+//! - **Integers accept integral floats** (`640.0`, `4.9022656E7`, sent by Spotify in early 2024) and
+//!   still refuse `640.5`; **lists accept `null`** as empty.
 
 use std::collections::HashMap;
 
+use heck::ToUpperCamelCase;
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use serde_json::Value;
 use syn::visit_mut::VisitMut;
@@ -17,6 +23,70 @@ use syn::{Fields, Item, ItemEnum, parse_quote};
 
 /// For each schema named as a `oneOf` variant under a discriminator: (property name, tag value).
 pub type Discriminators = HashMap<String, (String, String)>;
+
+/// For each schema: its (primary, deprecated duplicate) property pairs.
+pub type Duplicates = HashMap<String, Vec<(String, String)>>;
+
+/// What the pass needs to know of the spec.
+#[derive(Default)]
+pub struct Facts {
+    pub discriminators: Discriminators,
+    pub duplicates: Duplicates,
+}
+
+impl Facts {
+    pub fn of(spec: &Value) -> Self {
+        Self {
+            discriminators: discriminators(spec),
+            duplicates: duplicates(spec),
+        }
+    }
+}
+
+/// Properties that Spotify renamed and still sends under both names (February 2026: a playlist's
+/// `tracks` became `items`, an entry's `track` became `item`): a deprecated property whose
+/// description says ``Use `other` instead`` of a sibling with the same schema.
+pub fn duplicates(spec: &Value) -> Duplicates {
+    let mut out = Duplicates::new();
+    let Some(schemas) = spec
+        .pointer("/components/schemas")
+        .and_then(Value::as_object)
+    else {
+        return out;
+    };
+    let shape = |v: &Value| {
+        let mut v = v.clone();
+        if let Some(o) = v.as_object_mut() {
+            o.retain(|k, _| k != "description" && k != "deprecated");
+        }
+        v
+    };
+    for (name, schema) in schemas {
+        let Some(props) = schema.get("properties").and_then(Value::as_object) else {
+            continue;
+        };
+        for (prop, value) in props {
+            let deprecated = value.get("deprecated") == Some(&Value::Bool(true));
+            let description = value
+                .get("description")
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            let primary = description
+                .split_once("Use `")
+                .and_then(|(_, rest)| rest.split_once("` instead"))
+                .map(|(p, _)| p);
+            if let (true, Some(primary)) = (deprecated, primary)
+                && let Some(other) = props.get(primary)
+                && shape(other) == shape(value)
+            {
+                out.entry(name.clone())
+                    .or_default()
+                    .push((primary.to_string(), prop.clone()));
+            }
+        }
+    }
+    out
+}
 
 /// Reads the discriminated unions of the spec.
 pub fn discriminators(spec: &Value) -> Discriminators {
@@ -81,129 +151,409 @@ fn find_tag(spec: &Value, schema: &Value, prop: &str, depth: usize) -> Option<St
         .find_map(|part| find_tag(spec, part, prop, depth + 1))
 }
 
-/// Applies both rules to the `types` module of the generated file.
-pub fn apply(file: &mut syn::File, discriminators: &Discriminators) {
-    let mut pass = Pass {
-        discriminators,
-        string_enums: Vec::new(),
+/// Applies every rule to the `types` module of the generated file.
+pub fn apply(file: &mut syn::File, facts: &Facts) -> anyhow::Result<()> {
+    let Some(types) = file.items.iter_mut().find_map(|item| match item {
+        Item::Mod(m) if m.ident == "types" => m.content.as_mut().map(|(_, items)| items),
+        _ => None,
+    }) else {
+        anyhow::bail!("the generated file has no `types` module");
     };
-    pass.visit_file_mut(file);
-    let string_enums = pass.string_enums;
-    // Second walk: the impls typify writes for string enums match exhaustively on the variants.
-    ImplFixer {
-        string_enums: &string_enums,
-    }
-    .visit_file_mut(file);
-}
-
-struct Pass<'a> {
-    discriminators: &'a Discriminators,
-    string_enums: Vec<String>,
-}
-
-impl VisitMut for Pass<'_> {
-    fn visit_item_enum_mut(&mut self, e: &mut ItemEnum) {
-        let all_unit = e.variants.iter().all(|v| matches!(v.fields, Fields::Unit));
-        let is_untagged = e.attrs.iter().any(|a| is_serde_attr(a, "untagged"));
-        if all_unit && derives(e, "Deserialize") {
-            drop_derive(e, "Copy");
-            e.variants.push(parse_quote! {
-                /// A value this version of the spec does not list, kept as Spotify sent it.
-                #[serde(untagged)]
-                Unknown(::std::string::String)
-            });
-            self.string_enums.push(e.ident.to_string());
-        } else if is_untagged && let Some(prop) = self.discriminated_property(e) {
-            e.attrs.retain(|a| !is_serde_attr(a, "untagged"));
-            e.attrs.push(parse_quote!(#[serde(tag = #prop)]));
-            for variant in e.variants.iter_mut() {
-                let name = variant.ident.to_string();
-                let tag = &self.discriminators[&name].1;
-                variant.attrs.push(parse_quote!(#[serde(rename = #tag)]));
+    let discriminators = &facts.discriminators;
+    let mut added = Vec::new();
+    let mut renames: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    for item in types.iter_mut() {
+        match item {
+            Item::Enum(e) if is_string_enum(e) => added.extend(open_enum(e)),
+            Item::Enum(e) => {
+                if let Some((impl_item, renamed)) = tagged_union(e, discriminators) {
+                    added.push(impl_item);
+                    renames.insert(e.ident.to_string(), renamed);
+                }
             }
-            let doc = format!(
-                "An item whose `{prop}` this version of the spec does not list, kept as raw JSON."
-            );
-            e.variants.push(parse_quote! {
-                #[doc = #doc]
-                #[serde(untagged)]
-                Unknown(::serde_json::Value)
-            });
+            Item::Struct(s) => {
+                lenient_fields(s);
+                if let Some(pairs) = facts.duplicates.get(&s.ident.to_string()) {
+                    added.extend(decode_duplicates_once(s, pairs)?);
+                }
+            }
+            _ => {}
         }
     }
+    for item in types.iter_mut() {
+        if let Item::Impl(imp) = item {
+            fix_impl(imp, &renames);
+        }
+    }
+    types.extend(added);
+    Ok(())
 }
 
-impl Pass<'_> {
-    /// The discriminator property, when every variant is `Name(Name)` of one discriminated union.
-    fn discriminated_property(&self, e: &ItemEnum) -> Option<String> {
-        let mut property = None;
-        for variant in &e.variants {
-            let (prop, _) = self.discriminators.get(&variant.ident.to_string())?;
-            match &property {
-                None => property = Some(prop.clone()),
-                Some(p) if p == prop => {}
-                Some(_) => return None,
+/// A struct with duplicate properties (see [`duplicates`]) keeps only the primary field; the
+/// duplicate is read as raw JSON (not decoded) and decoded only when the primary is absent, through a
+/// generated `Deserialize` over a private wire struct. A deprecated method named after the duplicate
+/// returns the primary, so old code still compiles.
+fn decode_duplicates_once(
+    s: &mut syn::ItemStruct,
+    pairs: &[(String, String)],
+) -> anyhow::Result<Vec<Item>> {
+    let name = s.ident.clone();
+    let wire_name = format_ident!("{name}Wire");
+    let mut wire = s.clone();
+    wire.ident = wire_name.clone();
+    wire.vis = syn::Visibility::Inherited;
+    wire.attrs = vec![
+        parse_quote!(#[derive(::serde::Deserialize)]),
+        parse_quote!(#[doc = "What Spotify sends, before the duplicates are merged."]),
+    ];
+    let Fields::Named(public) = &mut s.fields else {
+        anyhow::bail!("{name}: expected named fields");
+    };
+    let Fields::Named(wire_fields) = &mut wire.fields else {
+        unreachable!("a clone of named fields");
+    };
+    let mut accessors = Vec::new();
+    for (primary, duplicate) in pairs {
+        let field_type = |fields: &syn::FieldsNamed, field: &str| {
+            fields
+                .named
+                .iter()
+                .find(|f| f.ident.as_ref().is_some_and(|i| i == field))
+                .map(|f| f.ty.clone())
+        };
+        let Some(ty) = field_type(public, primary) else {
+            anyhow::bail!("{name} has no field `{primary}`");
+        };
+        let inner = option_inner(&ty)
+            .ok_or_else(|| anyhow::anyhow!("{name}.{primary} is not an `Option`"))?;
+        public
+            .named
+            .retain(|f| f.ident.as_ref().is_none_or(|i| i != duplicate));
+        let duplicate_ident = format_ident!("{duplicate}");
+        for field in wire_fields.named.iter_mut() {
+            field.attrs.retain(|a| !a.path().is_ident("doc"));
+            if field.ident.as_ref() == Some(&duplicate_ident) {
+                field.ty = parse_quote!(
+                    ::std::option::Option<::std::boxed::Box<::serde_json::value::RawValue>>
+                );
+                field.attrs = vec![parse_quote!(#[serde(default)])];
             }
         }
-        property
+        let primary_ident = format_ident!("{primary}");
+        let note = format!(
+            "Spotify renamed `{duplicate}` to `{primary}` in February 2026 and sends both with the same value: use `{primary}`"
+        );
+        accessors.push(quote! {
+            #[deprecated(note = #note)]
+            pub fn #duplicate_ident(&self) -> ::std::option::Option<&#inner> {
+                self.#primary_ident.as_ref()
+            }
+        });
+    }
+    let merged: Vec<_> = public.named.iter().map(|f| {
+        let ident = f.ident.as_ref().expect("named");
+        match pairs.iter().find(|(p, _)| ident == p) {
+            Some((_, duplicate)) => {
+                let duplicate_ident = format_ident!("{duplicate}");
+                quote!(#ident: crate::lenient::primary_or_duplicate(wire.#ident, wire.#duplicate_ident, #duplicate)?)
+            }
+            None => quote!(#ident: wire.#ident),
+        }
+    }).collect();
+    drop_struct_derive(s, "Deserialize");
+    Ok(vec![
+        Item::Struct(wire),
+        parse_quote! {
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+                where
+                    D: ::serde::Deserializer<'de>,
+                {
+                    let wire = #wire_name::deserialize(deserializer)?;
+                    ::std::result::Result::Ok(Self { #(#merged),* })
+                }
+            }
+        },
+        parse_quote! {
+            impl #name {
+                #(#accessors)*
+            }
+        },
+    ])
+}
+
+/// `T` of `::std::option::Option<T>`.
+fn option_inner(ty: &syn::Type) -> Option<syn::Type> {
+    let syn::Type::Path(path) = ty else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    if last.ident != "Option" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first()? {
+        syn::GenericArgument::Type(inner) => Some(inner.clone()),
+        _ => None,
     }
 }
 
-struct ImplFixer<'a> {
-    string_enums: &'a [String],
+fn is_string_enum(e: &ItemEnum) -> bool {
+    e.variants.iter().all(|v| matches!(v.fields, Fields::Unit)) && derives(e, "Deserialize")
 }
 
-impl VisitMut for ImplFixer<'_> {
-    fn visit_item_mut(&mut self, item: &mut Item) {
-        if let Item::Impl(imp) = item
-            && let syn::Type::Path(self_ty) = &*imp.self_ty
-            && let Some(last) = self_ty.path.segments.last()
-            && self.string_enums.contains(&last.ident.to_string())
+/// Opens a string enum (see the module docs) and returns the items it needs: the matcher and the
+/// `Deserialize` impl. The `Serialize` derive stays, so values serialize as the spec spells them.
+fn open_enum(e: &mut ItemEnum) -> Vec<Item> {
+    drop_derives(e, &["Copy", "Deserialize"]);
+    let name = e.ident.clone();
+    let mut exact = Vec::new();
+    let mut folded = Vec::new();
+    for variant in &e.variants {
+        let ident = &variant.ident;
+        let wire = serde_rename(&variant.attrs).unwrap_or_else(|| ident.to_string());
+        exact.push(quote!(#wire => Self::#ident,));
+        folded.push(quote!(_ if value.eq_ignore_ascii_case(#wire) => Self::#ident,));
+    }
+    e.variants.push(parse_quote! {
+        /// A value this version of the spec does not list, kept as Spotify sent it.
+        #[serde(untagged)]
+        Unknown(::std::string::String)
+    });
+    vec![
+        parse_quote! {
+            impl #name {
+                /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+                fn known(value: &str) -> ::std::option::Option<Self> {
+                    ::std::option::Option::Some(match value {
+                        #(#exact)*
+                        #(#folded)*
+                        _ => return ::std::option::Option::None,
+                    })
+                }
+            }
+        },
+        parse_quote! {
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+                where
+                    D: ::serde::Deserializer<'de>,
+                {
+                    crate::lenient::open_enum(deserializer, Self::known, Self::Unknown)
+                }
+            }
+        },
+    ]
+}
+
+/// Turns a discriminated union into its lenient form (see the module docs). Returns its
+/// `Deserialize` impl and the variant renames (old, new), or `None` for any other enum.
+fn tagged_union(
+    e: &mut ItemEnum,
+    discriminators: &Discriminators,
+) -> Option<(Item, Vec<(String, String)>)> {
+    let is_untagged = e.attrs.iter().any(|a| is_serde_attr(a, "untagged"));
+    if !is_untagged || !derives(e, "Deserialize") {
+        return None;
+    }
+    let mut property = None;
+    let mut tags = Vec::new();
+    for variant in &e.variants {
+        let (prop, tag) = discriminators.get(&variant.ident.to_string())?;
+        if *property.get_or_insert(prop) != prop {
+            return None;
+        }
+        tags.push(tag.clone());
+    }
+    let property = property?;
+    // Serialize stays untagged: the inner struct writes its own tag property.
+    drop_derives(e, &["Deserialize"]);
+    let mut renamed = Vec::new();
+    let mut arms: Vec<TokenStream> = Vec::new();
+    for (variant, tag) in e.variants.iter_mut().zip(&tags) {
+        let new = format_ident!("{}", tag.to_upper_camel_case());
+        renamed.push((variant.ident.to_string(), new.to_string()));
+        variant.ident = new.clone();
+        arms.push(quote!(::std::option::Option::Some(#tag) => item.decode().map(Self::#new),));
+    }
+    let doc = format!(
+        "An object whose `{property}` this version of the spec does not list (or that says it is \
+         shaped as another kind), kept as raw JSON."
+    );
+    e.variants.push(parse_quote! {
+        #[doc = #doc]
+        Unknown(::serde_json::Value)
+    });
+    let name = &e.ident;
+    let impl_item = parse_quote! {
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+            where
+                D: ::serde::Deserializer<'de>,
+            {
+                let item = crate::lenient::Tagged::deserialize(deserializer, #property, &[#(#tags),*])?;
+                match item.kind() {
+                    #(#arms)*
+                    _ => item.decode().map(Self::Unknown),
+                }
+            }
+        }
+    };
+    Some((impl_item, renamed))
+}
+
+/// Field rules: integer fields (`i64`, `Option<i64>`, and the field of an `i64` newtype) decode
+/// through `crate::lenient::int` / `option_int`; list fields accept `null` as empty
+/// (`crate::lenient::vec_or_null`: Spotify sends `"images": null` for a playlist without images).
+fn lenient_fields(s: &mut syn::ItemStruct) {
+    for field in s.fields.iter_mut() {
+        let ty = &field.ty;
+        let text = quote!(#ty).to_string().replace(' ', "");
+        let helper = if text == "i64" {
+            "crate::lenient::int"
+        } else if text == "::std::option::Option<i64>" {
+            "crate::lenient::option_int"
+        } else if text.starts_with("::std::vec::Vec<") {
+            "crate::lenient::vec_or_null"
+        } else {
+            continue;
+        };
+        // A field that may be absent needs `default` once it has a `deserialize_with`: optional
+        // `Option`s (serde defaults them only without one) and lists that already have it. A
+        // required `Option` (present, possibly null) has a `deserialize_with` of its own to replace.
+        let had_default = field.attrs.iter().any(|a| is_serde_attr(a, "default"));
+        let required_option = field
+            .attrs
+            .iter()
+            .any(|a| is_serde_attr(a, "deserialize_with"));
+        field
+            .attrs
+            .retain(|a| !is_serde_attr(a, "deserialize_with"));
+        for attr in field
+            .attrs
+            .iter_mut()
+            .filter(|a| is_serde_attr(a, "default"))
         {
-            let trait_name = imp
-                .trait_
-                .as_ref()
-                .and_then(|(p, _)| p.segments.last())
-                .map(|s| s.ident.to_string());
-            match trait_name.as_deref() {
-                Some("Display") => {
-                    let arm: syn::Arm =
-                        parse_quote!(Self::Unknown(ref value) => f.write_str(value),);
-                    add_arm(imp, arm, false);
-                }
-                Some("FromStr") => {
-                    let unknown = format_ident!("Unknown");
-                    let arm: syn::Arm = parse_quote!(_ => Ok(Self::#unknown(value.to_string())),);
-                    add_arm(imp, arm, true);
-                }
-                _ => {}
-            }
+            remove_serde_word(attr, "default");
         }
-        syn::visit_mut::visit_item_mut(self, item);
+        let optional_option = helper.ends_with("option_int") && !required_option;
+        if had_default || optional_option {
+            field
+                .attrs
+                .push(parse_quote!(#[serde(default, deserialize_with = #helper)]));
+        } else {
+            field
+                .attrs
+                .push(parse_quote!(#[serde(deserialize_with = #helper)]));
+        }
     }
 }
 
-/// Adds `arm` to the (single) `match` in the impl's method; `replace_wildcard` swaps out a `_ =>` arm.
-fn add_arm(imp: &mut syn::ItemImpl, arm: syn::Arm, replace_wildcard: bool) {
-    struct AddArm {
-        arm: Option<syn::Arm>,
-        replace_wildcard: bool,
+/// Removes the bare word `word` from a `#[serde(..)]` attribute (`default, skip_serializing_if = ".."`
+/// -> `skip_serializing_if = ".."`), keeping the rest.
+fn remove_serde_word(attr: &mut syn::Attribute, word: &str) {
+    let Ok(metas) = attr.parse_args_with(
+        syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
+    ) else {
+        return;
+    };
+    let kept: Vec<_> = metas
+        .into_iter()
+        .filter(|m| !matches!(m, syn::Meta::Path(p) if p.is_ident(word)))
+        .collect();
+    *attr = parse_quote!(#[serde(#(#kept),*)]);
+}
+
+/// Adapts the impls typify writes for an enum we changed: `Display` and `FromStr` of open enums
+/// handle `Unknown`, and paths to renamed union variants follow the rename.
+fn fix_impl(imp: &mut syn::ItemImpl, renames: &HashMap<String, Vec<(String, String)>>) {
+    let syn::Type::Path(self_ty) = &*imp.self_ty else {
+        return;
+    };
+    let Some(type_name) = self_ty.path.segments.last().map(|s| s.ident.to_string()) else {
+        return;
+    };
+    let trait_name = imp
+        .trait_
+        .as_ref()
+        .and_then(|(p, _)| p.segments.last())
+        .map(|s| s.ident.to_string());
+    if let Some(renamed) = renames.get(&type_name) {
+        RenameVariants(renamed).visit_item_impl_mut(imp);
+        return;
     }
+    match trait_name.as_deref() {
+        Some("Display") if has_unit_match(imp) => {
+            let arm: syn::Arm = parse_quote!(Self::Unknown(ref value) => f.write_str(value),);
+            add_arm(imp, arm);
+        }
+        Some("FromStr") if has_unit_match(imp) => {
+            for item in imp.items.iter_mut() {
+                if let syn::ImplItem::Fn(f) = item {
+                    f.block = parse_quote!({
+                        ::std::result::Result::Ok(
+                            Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_string())),
+                        )
+                    });
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether the impl matches over `Self::Variant` unit paths (typify's `Display`/`FromStr` of string
+/// enums), as opposed to a newtype's delegating impl.
+fn has_unit_match(imp: &syn::ItemImpl) -> bool {
+    quote!(#imp).to_string().contains("match")
+}
+
+struct RenameVariants<'a>(&'a [(String, String)]);
+
+impl VisitMut for RenameVariants<'_> {
+    fn visit_path_mut(&mut self, path: &mut syn::Path) {
+        if path.segments.len() == 2 && path.segments[0].ident == "Self" {
+            let last = &mut path.segments[1].ident;
+            if let Some((_, new)) = self.0.iter().find(|(old, _)| last == old) {
+                *last = format_ident!("{new}");
+            }
+        }
+        syn::visit_mut::visit_path_mut(self, path);
+    }
+}
+
+/// Adds `arm` to the (single) `match` in the impl's method.
+fn add_arm(imp: &mut syn::ItemImpl, arm: syn::Arm) {
+    struct AddArm(Option<syn::Arm>);
     impl VisitMut for AddArm {
         fn visit_expr_match_mut(&mut self, m: &mut syn::ExprMatch) {
-            if self.replace_wildcard {
-                m.arms.retain(|a| !matches!(a.pat, syn::Pat::Wild(_)));
-            }
-            if let Some(arm) = self.arm.take() {
+            if let Some(arm) = self.0.take() {
                 m.arms.push(arm);
             }
         }
     }
-    AddArm {
-        arm: Some(arm),
-        replace_wildcard,
-    }
-    .visit_item_impl_mut(imp);
+    AddArm(Some(arm)).visit_item_impl_mut(imp);
+}
+
+/// The value of `#[serde(rename = "...")]` among `attrs`.
+fn serde_rename(attrs: &[syn::Attribute]) -> Option<String> {
+    attrs.iter().find_map(|attr| {
+        if !attr.path().is_ident("serde") {
+            return None;
+        }
+        let mut rename = None;
+        let _ = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("rename") {
+                rename = Some(meta.value()?.parse::<syn::LitStr>()?.value());
+            } else if meta.input.peek(syn::Token![=]) {
+                meta.value()?.parse::<syn::Expr>()?;
+            }
+            Ok(())
+        });
+        rename
+    })
 }
 
 fn is_serde_attr(attr: &syn::Attribute, word: &str) -> bool {
@@ -216,15 +566,31 @@ fn derives(e: &ItemEnum, name: &str) -> bool {
         .any(|a| a.path().is_ident("derive") && quote!(#a).to_string().contains(name))
 }
 
-/// Removes one derive (`Copy` cannot hold the `String` of an unknown value).
-fn drop_derive(e: &mut ItemEnum, name: &str) {
-    for attr in e.attrs.iter_mut().filter(|a| a.path().is_ident("derive")) {
+fn drop_struct_derive(s: &mut syn::ItemStruct, name: &str) {
+    drop_derives_in(&mut s.attrs, &[name]);
+}
+
+/// Removes derives by their last path segment (`Copy` cannot hold the `String` of an unknown
+/// value; `Deserialize` is replaced by a generated impl).
+fn drop_derives(e: &mut ItemEnum, names: &[&str]) {
+    drop_derives_in(&mut e.attrs, names);
+}
+
+fn drop_derives_in(attrs: &mut [syn::Attribute], names: &[&str]) {
+    for attr in attrs.iter_mut().filter(|a| a.path().is_ident("derive")) {
         let Ok(paths) = attr.parse_args_with(
             syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
         ) else {
             continue;
         };
-        let kept: Vec<_> = paths.into_iter().filter(|p| !p.is_ident(name)).collect();
+        let kept: Vec<_> = paths
+            .into_iter()
+            .filter(|p| {
+                !p.segments
+                    .last()
+                    .is_some_and(|s| names.iter().any(|n| s.ident == n))
+            })
+            .collect();
         *attr = parse_quote!(#[derive(#(#kept),*)]);
     }
 }
@@ -233,6 +599,14 @@ fn drop_derive(e: &mut ItemEnum, name: &str) {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    fn types(items: TokenStream) -> syn::File {
+        parse_quote!(pub mod types { #items })
+    }
+
+    fn text(file: &syn::File) -> String {
+        prettyplease::unparse(file)
+    }
 
     #[test]
     fn reads_tag_values_through_all_of() {
@@ -252,58 +626,122 @@ mod tests {
     }
 
     #[test]
-    fn string_enums_gain_an_unknown_variant_and_lose_copy() {
-        let mut file: syn::File = parse_quote! {
-            #[derive(::serde::Deserialize, Clone, Copy, Debug)]
-            pub enum Kind { #[serde(rename = "a")] A }
+    fn string_enums_become_open_and_case_insensitive_without_a_derived_deserialize() {
+        let mut file = types(quote! {
+            #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Copy, Debug)]
+            pub enum Kind { #[serde(rename = "album")] Album }
             impl ::std::fmt::Display for Kind {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    match *self { Self::A => f.write_str("a") }
+                    match *self { Self::Album => f.write_str("album") }
                 }
             }
             impl ::std::str::FromStr for Kind {
                 type Err = String;
                 fn from_str(value: &str) -> Result<Self, String> {
-                    match value { "a" => Ok(Self::A), _ => Err("invalid value".into()) }
+                    match value { "album" => Ok(Self::Album), _ => Err("invalid value".into()) }
                 }
             }
-        };
-        apply(&mut file, &Discriminators::new());
-        let text = prettyplease::unparse(&file);
+        });
+        apply(&mut file, &Facts::default()).unwrap();
+        let text = text(&file);
         assert!(text.contains("Unknown(::std::string::String)"), "{text}");
-        assert!(!text.contains("Copy"), "{text}");
+        assert!(
+            !text.contains("Copy") && !text.contains("::serde::Deserialize,"),
+            "{text}"
+        );
+        assert!(text.contains("\"album\" => Self::Album"), "{text}");
+        assert!(
+            text.contains("value.eq_ignore_ascii_case(\"album\")"),
+            "{text}"
+        );
+        assert!(
+            text.contains("crate::lenient::open_enum(deserializer, Self::known, Self::Unknown)")
+        );
         assert!(
             text.contains("Self::Unknown(ref value) => f.write_str(value)"),
             "{text}"
         );
-        assert!(
-            text.contains("_ => Ok(Self::Unknown(value.to_string()))"),
-            "{text}"
-        );
+        assert!(text.contains("Self::known(value)"), "{text}");
         assert!(!text.contains("invalid value"), "{text}");
     }
 
     #[test]
-    fn discriminated_unions_become_internally_tagged() {
-        let mut file: syn::File = parse_quote! {
+    fn discriminated_unions_are_decoded_by_tag_with_variants_named_after_it() {
+        let mut file = types(quote! {
+            #[derive(::serde::Deserialize, ::serde::Serialize)]
+            #[serde(untagged)]
+            pub enum Item { TrackObject(TrackObject), EpisodeObject(EpisodeObject) }
+            impl ::std::convert::From<TrackObject> for Item {
+                fn from(value: TrackObject) -> Self { Self::TrackObject(value) }
+            }
             #[derive(::serde::Deserialize)]
             #[serde(untagged)]
-            pub enum Item { T(T), E(E) }
-            #[derive(::serde::Deserialize)]
-            #[serde(untagged)]
-            pub enum Other { T(T), X(X) }
-        };
+            pub enum Other { TrackObject(TrackObject), X(X) }
+        });
         let mut d = Discriminators::new();
-        d.insert("T".into(), ("type".into(), "track".into()));
-        d.insert("E".into(), ("type".into(), "episode".into()));
-        apply(&mut file, &d);
-        let text = prettyplease::unparse(&file);
+        d.insert("TrackObject".into(), ("type".into(), "track".into()));
+        d.insert("EpisodeObject".into(), ("type".into(), "episode".into()));
+        let facts = Facts {
+            discriminators: d,
+            ..Facts::default()
+        };
+        apply(&mut file, &facts).unwrap();
+        let text = text(&file);
         let item = &text[..text.find("pub enum Other").unwrap()];
-        assert!(item.contains("#[serde(tag = \"type\")]"), "{text}");
-        assert!(item.contains("#[serde(rename = \"episode\")]"), "{text}");
+        assert!(item.contains("Track(TrackObject)") && item.contains("Episode(EpisodeObject)"));
         assert!(item.contains("Unknown(::serde_json::Value)"), "{text}");
-        // A union with a variant outside the discriminated set is left untagged.
+        assert!(item.contains("Self::Track(value)"), "{text}");
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains(
+                "Tagged::deserialize( deserializer, \"type\", &[\"track\", \"episode\"], )"
+            )
+        );
+        assert!(
+            flat.contains("Some(\"episode\") => { item.decode().map(Self::Episode) }"),
+            "{text}"
+        );
+        // A union with a variant outside the discriminated set is left alone.
         let other = &text[text.find("pub enum Other").unwrap()..];
-        assert!(!other.contains("tag ="), "{text}");
+        let other = &other[..other.find('}').unwrap()];
+        assert!(
+            other.contains("TrackObject(TrackObject)") && !other.contains("Unknown"),
+            "{other}"
+        );
+    }
+
+    #[test]
+    fn integer_fields_accept_integral_floats() {
+        let mut file = types(quote! {
+            pub struct S {
+                pub a: i64,
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+                pub b: ::std::option::Option<i64>,
+                #[serde(deserialize_with = "::std::option::Option::deserialize")]
+                pub c: ::std::option::Option<i64>,
+                pub d: f64,
+            }
+            #[serde(transparent)]
+            pub struct Key(pub i64);
+        });
+        apply(&mut file, &Facts::default()).unwrap();
+        let text = text(&file);
+        assert!(
+            text.contains("#[serde(deserialize_with = \"crate::lenient::int\")]\n        pub a")
+        );
+        assert!(text.contains(
+            "#[serde(default, deserialize_with = \"crate::lenient::option_int\")]\n        pub b"
+        ));
+        assert!(text.contains(
+            "#[serde(deserialize_with = \"crate::lenient::option_int\")]\n        pub c"
+        ));
+        assert!(
+            !text.contains("::std::option::Option::deserialize"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Key(#[serde(deserialize_with = \"crate::lenient::int\")] pub i64)"),
+            "{text}"
+        );
     }
 }

@@ -9,7 +9,10 @@ mod derive;
 mod generate;
 mod lenient;
 mod normalize;
+mod requests;
+mod required;
 mod spec;
+mod twins;
 
 use std::path::PathBuf;
 

@@ -6,9 +6,32 @@ use serde_json::{Map, Value, json};
 
 /// Applies every rule, in order.
 pub fn normalize(spec: &mut Value) {
+    success_responses_only(spec);
     comma_join_unexploded_arrays(spec);
     optional_response_fields(spec);
     nullable_collection_items(spec);
+    open_number_enums(spec);
+    name_shared_enums(spec);
+}
+
+/// Operations keep only their success responses. The facade reads every error itself (Spotify's
+/// `{"error": {"status", "message"}}` body, `Retry-After`, the status), so the types the spec declares
+/// per operation and status for the error bodies (about a hundred copies of one shape) would be
+/// generated and never used.
+pub fn success_responses_only(spec: &mut Value) {
+    let Some(paths) = spec.get_mut("paths").and_then(Value::as_object_mut) else {
+        return;
+    };
+    for item in paths.values_mut().filter_map(Value::as_object_mut) {
+        for (_, operation) in item.iter_mut() {
+            if let Some(responses) = operation
+                .get_mut("responses")
+                .and_then(Value::as_object_mut)
+            {
+                responses.retain(|status, _| status.starts_with('2'));
+            }
+        }
+    }
 }
 
 /// `explode: false` array query parameters (`GET /search?type=album,track`) become one comma-separated
@@ -108,6 +131,109 @@ pub fn nullable_collection_items(spec: &mut Value) {
                 }
             }
         }
+    }
+}
+
+/// Number enums (the audio analysis `mode`: -1, 0, 1) become plain numbers whose description lists the
+/// known values: a value Spotify adds later must not fail a response, as with string enums (which stay
+/// enums with an `Unknown` variant; an integer cannot carry one). A number enum of integral values
+/// becomes an integer.
+pub fn open_number_enums(spec: &mut Value) {
+    for section in ["schemas", "responses"] {
+        if let Some(map) = spec
+            .pointer_mut(&format!("/components/{section}"))
+            .and_then(Value::as_object_mut)
+        {
+            for schema in map.values_mut() {
+                visit_schemas(schema, &mut open_number_enum);
+            }
+        }
+    }
+}
+
+fn open_number_enum(schema: &mut Map<String, Value>) {
+    let numeric = matches!(
+        schema.get("type").and_then(Value::as_str),
+        Some("number" | "integer")
+    );
+    let Some(Value::Array(values)) = schema.get("enum").filter(|_| numeric).cloned() else {
+        return;
+    };
+    schema.remove("enum");
+    if values
+        .iter()
+        .all(|v| v.as_f64().is_some_and(|f| f.fract() == 0.0))
+    {
+        schema.insert("type".into(), json!("integer"));
+        schema.remove("format");
+    }
+    let known: Vec<String> = values.iter().map(|v| v.to_string()).collect();
+    let description = schema
+        .get("description")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .trim_end()
+        .to_string();
+    let description = format!("{description}\n\nKnown values: {}.", known.join(", "));
+    schema.insert("description".into(), json!(description.trim_start()));
+}
+
+/// A string enum declared inline on a property (`album_type`, `release_date_precision`) becomes one
+/// named schema, `AlbumType`, used wherever the property has the same values. Otherwise the generator
+/// makes one enum per schema that inherits the property through `allOf` (`AlbumObjectAlbumType`,
+/// `SimplifiedAlbumObjectAlbumType`, ...), and code matching an album's type would need to know which
+/// kind of album it holds. `type` properties (one value per object kind) and names already taken by a
+/// different schema are left inline.
+pub fn name_shared_enums(spec: &mut Value) {
+    use heck::ToUpperCamelCase;
+    let Some(schemas) = spec
+        .pointer_mut("/components/schemas")
+        .and_then(Value::as_object_mut)
+    else {
+        return;
+    };
+    let mut named: Vec<(String, Value)> = Vec::new();
+    let existing: Vec<String> = schemas.keys().cloned().collect();
+    for schema in schemas.values_mut() {
+        visit_schemas(schema, &mut |s| {
+            let Some(props) = s.get_mut("properties").and_then(Value::as_object_mut) else {
+                return;
+            };
+            for (prop, value) in props.iter_mut() {
+                let is_string_enum = value.get("type") == Some(&json!("string"))
+                    && value.get("enum").is_some_and(Value::is_array);
+                if prop == "type" || !is_string_enum {
+                    continue;
+                }
+                let name = prop.to_upper_camel_case();
+                let values = &value["enum"];
+                let taken = existing.contains(&name)
+                    || named
+                        .iter()
+                        .any(|(n, d)| *n == name && d["enum"] != *values);
+                if taken {
+                    continue;
+                }
+                if !named.iter().any(|(n, _)| *n == name) {
+                    let mut definition = json!({"type": "string", "enum": values.clone()});
+                    if let Some(description) = value.get("description") {
+                        definition["description"] = description.clone();
+                    }
+                    named.push((name.clone(), definition));
+                }
+                let mut reference =
+                    json!({"allOf": [{"$ref": format!("#/components/schemas/{name}")}]});
+                for key in ["description", "deprecated", "nullable"] {
+                    if let Some(v) = value.get(key) {
+                        reference[key] = v.clone();
+                    }
+                }
+                *value = reference;
+            }
+        });
+    }
+    for (name, definition) in named {
+        schemas.insert(name, definition);
     }
 }
 

@@ -8,7 +8,6 @@
 //! ```
 
 use std::hint::black_box;
-use std::num::NonZeroU64;
 use std::time::Instant;
 
 use futures::TryStreamExt;
@@ -21,7 +20,6 @@ const CLIENTS: [&str; 4] = ["ours", "reqwest", "rspotify", "generated"];
 
 /// One call (or one batch, for case 4) of `client` for `case`.
 async fn call(clients: &Clients, playlist: &str, case: &str, client: &str) {
-    let limit = NonZeroU64::new(PAGE_SIZE as u64).expect("non-zero");
     match (case, client) {
         ("c1_track", "ours") => drop(black_box(
             clients.ours.tracks().get(TRACK_ID).await.unwrap(),
@@ -31,7 +29,7 @@ async fn call(clients: &Clients, playlist: &str, case: &str, client: &str) {
             rspotify_track(&clients.rspotify, TRACK_ID).await.unwrap(),
         )),
         ("c1_track", _) => {
-            let track = clients.generated.get_track().id(TRACK_ID).send().await;
+            let track = clients.generated.track(TRACK_ID).await;
             drop(black_box(track.unwrap()));
         }
         ("c2_page", "ours") => {
@@ -53,13 +51,8 @@ async fn call(clients: &Clients, playlist: &str, case: &str, client: &str) {
             drop(black_box(page.await.unwrap()));
         }
         ("c2_page", _) => {
-            let page = clients
-                .generated
-                .get_playlists_items()
-                .playlist_id(playlist)
-                .offset(0)
-                .limit(limit);
-            drop(black_box(page.send().await.unwrap()));
+            let page = clients.generated.items_page(playlist, 0).await;
+            drop(black_box(page.unwrap()));
         }
         (_, "ours") => {
             let calls = (0..100).map(|_| async { clients.ours.tracks().get(TRACK_ID).await });
@@ -83,7 +76,7 @@ async fn call(clients: &Clients, playlist: &str, case: &str, client: &str) {
                 .for_each(|r| drop(black_box(r.unwrap())));
         }
         (_, _) => {
-            let calls = (0..100).map(|_| clients.generated.get_track().id(TRACK_ID).send());
+            let calls = (0..100).map(|_| clients.generated.track(TRACK_ID));
             join_all(calls)
                 .await
                 .into_iter()

@@ -4,6 +4,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use reqwest::header::HeaderValue;
+
 use super::{AccessToken, AuthContext, AuthProvider};
 use crate::Error;
 
@@ -12,11 +14,14 @@ use crate::Error;
 const EXPIRY_MARGIN: Duration = Duration::from_secs(60);
 
 /// A token together with its generation: a 401 names the generation it was rejected with, so 50 tasks
-/// rejected with the same token cause one renewal, not 50.
+/// rejected with the same token cause one renewal, not 50. The `Authorization` header is made once per
+/// token, not once per request.
 #[derive(Clone, Debug)]
 pub(crate) struct CurrentToken {
     pub token: AccessToken,
     pub generation: u64,
+    /// `Bearer <token>`, marked sensitive (never printed by `Debug`, never indexed by HTTP/2 HPACK).
+    pub bearer: HeaderValue,
 }
 
 pub(crate) struct TokenManager {
@@ -72,7 +77,20 @@ impl TokenManager {
     async fn fetch_into(&self, state: &mut Option<CurrentToken>) -> Result<CurrentToken, Error> {
         let token = self.provider.fetch_token(&self.ctx).await?;
         let generation = state.as_ref().map_or(1, |c| c.generation + 1);
-        let current = CurrentToken { token, generation };
+        let mut bearer =
+            HeaderValue::from_str(&format!("Bearer {}", token.secret())).map_err(|_| {
+                Error::Authentication {
+                    detail: "the access token contains characters not allowed in a header".into(),
+                    api: None,
+                    reauthorize: false,
+                }
+            })?;
+        bearer.set_sensitive(true);
+        let current = CurrentToken {
+            token,
+            generation,
+            bearer,
+        };
         *state = Some(current.clone());
         Ok(current)
     }

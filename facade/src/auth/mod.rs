@@ -28,7 +28,7 @@ use url::Url;
 pub use authorization_code::{AuthorizationCode, AuthorizationRequest};
 pub use cache::TokenCache;
 pub use client_credentials::ClientCredentials;
-pub(crate) use manager::TokenManager;
+pub(crate) use manager::{CurrentToken, TokenManager};
 
 use crate::Error;
 

@@ -6,15 +6,13 @@
 
 mod by_type;
 
-use std::future::Future;
-
-use super::{boxed, endpoint, offset_stream, resource};
-use crate::Error;
+use super::{contains, group, limit, offset_stream};
 use crate::ids::{AnyId, IntoId, Kind, parse_all};
 use crate::types::{
     PagingSavedAlbumObject, PagingSavedAudiobookObject, PagingSavedEpisodeObject,
     PagingSavedShowObject, PagingSavedTrackObject,
 };
+use crate::{Error, Paginator};
 
 /// How many URIs `/me/library` takes per request; longer lists are sent in several requests.
 const LIBRARY_CHUNK: usize = 40;
@@ -30,79 +28,104 @@ const CHANGEABLE: [Kind; 7] = [
     Kind::Playlist,
 ];
 
-resource! {
+group! {
     /// Library: `client.library()`.
-    Library;
+    Library => library
+}
 
-    /// Saves items to the library (`PUT /me/library`, 40 per request): tracks, albums, episodes, shows
-    /// and audiobooks, and — as follows — users and playlists. Items are URIs or URLs (they say their
-    /// kind) or typed IDs. An artist or a chapter is [`Error::InvalidArgument`] before any request
-    /// (follow artists through `client.users()`); an empty list sends nothing. If a later request of a
-    /// long list fails, the earlier ones stay applied.
+impl Library<'_> {
+    /// Saves items to the library (`PUT /me/library`, 40 per request): tracks, albums, episodes,
+    /// shows and audiobooks, and — as follows — users and playlists. Items are URIs or URLs (they say
+    /// their kind) or typed IDs. An artist or a chapter is [`Error::InvalidArgument`] before any
+    /// request (follow artists through `client.users()`); an empty list sends nothing. If a later
+    /// request of a long list fails, the earlier ones stay applied.
     ///
     /// ```no_run
     /// # async fn run(client: spotify_sdk::Client) -> Result<(), spotify_sdk::Error> {
-    /// let items = ["spotify:track:4uLU6hMCjMI75M1A2tKUQC", "https://open.spotify.com/album/4aawyAB9vmqN3uQ7FjRGTy"];
+    /// let items = [
+    ///     "spotify:track:4uLU6hMCjMI75M1A2tKUQC",
+    ///     "https://open.spotify.com/album/4aawyAB9vmqN3uQ7FjRGTy",
+    /// ];
     /// client.library().save(items).await?;
     /// assert_eq!(client.library().contains(items).await?, [true, true]);
     /// # Ok(()) }
     /// ```
-    pub async fn save(&self, items: impl IntoIterator<Item = impl IntoId<AnyId>>) -> Result<(), Error> {
+    pub async fn save(
+        &self,
+        items: impl IntoIterator<Item = impl IntoId<AnyId>>,
+    ) -> Result<(), Error> {
         let uris = uris(items, &CHANGEABLE)?;
-        let client = self.client;
-        for_each_chunk(&uris, LIBRARY_CHUNK, move |joined, _| client.call_optional(move |raw| raw.save_library_items().uris(joined).send())).await
+        for chunk in uris.chunks(LIBRARY_CHUNK) {
+            let request = self.client.raw().save_library_items(&chunk.join(","));
+            self.client.call(request).await?;
+        }
+        Ok(())
     }
 
     /// Removes items from the library (`DELETE /me/library`, 40 per request); same items as
     /// [`save`](Self::save).
-    pub async fn remove(&self, items: impl IntoIterator<Item = impl IntoId<AnyId>>) -> Result<(), Error> {
+    pub async fn remove(
+        &self,
+        items: impl IntoIterator<Item = impl IntoId<AnyId>>,
+    ) -> Result<(), Error> {
         let uris = uris(items, &CHANGEABLE)?;
-        let client = self.client;
-        for_each_chunk(&uris, LIBRARY_CHUNK, move |joined, _| client.call_optional(move |raw| raw.remove_library_items().uris(joined).send())).await
+        for chunk in uris.chunks(LIBRARY_CHUNK) {
+            let request = self.client.raw().remove_library_items(&chunk.join(","));
+            self.client.call(request).await?;
+        }
+        Ok(())
     }
 
-    /// Whether each item is in the library (`GET /me/library/contains`, 40 per request), in the order
-    /// asked. Artists count when followed; chapters are [`Error::InvalidArgument`].
-    pub async fn contains(&self, items: impl IntoIterator<Item = impl IntoId<AnyId>>) -> Result<Vec<bool>, Error> {
+    /// Whether each item is in the library (`GET /me/library/contains`, 40 per request), in the
+    /// order asked. Artists count when followed; chapters are [`Error::InvalidArgument`].
+    pub async fn contains(
+        &self,
+        items: impl IntoIterator<Item = impl IntoId<AnyId>>,
+    ) -> Result<Vec<bool>, Error> {
         let mut kinds = CHANGEABLE.to_vec();
         kinds.push(Kind::Artist);
         let uris = uris(items, &kinds)?;
-        let client = self.client;
-        check_chunks(&uris, LIBRARY_CHUNK, "check-library-contains", move |joined, _| client.call(move |raw| raw.check_library_contains().uris(joined).send())).await
+        contains(self.client, &uris, LIBRARY_CHUNK, |raw, joined| {
+            raw.check_library_contains(joined)
+        })
+        .await
     }
 
-    /// The saved tracks, most recently saved first, as a lazy stream (`GET /me/tracks`, 50 per page).
+    /// The saved tracks, most recently saved first, as a lazy stream (`GET /me/tracks`, 50 per
+    /// page).
     pub fn saved_tracks(&self) -> Paginator<PagingSavedTrackObject> {
-        offset_stream(self.client, "get-users-saved-tracks", |client, offset, limit| {
-            boxed(async move { client.call(|raw| raw.get_users_saved_tracks().offset(i64::from(offset)).limit(u64::from(limit)).send()).await })
+        offset_stream(self.client, |raw, offset, size| {
+            raw.get_users_saved_tracks(limit(size), None, Some(offset))
         })
     }
 
     /// The saved albums, most recently saved first, as a lazy stream (`GET /me/albums`).
     pub fn saved_albums(&self) -> Paginator<PagingSavedAlbumObject> {
-        offset_stream(self.client, "get-users-saved-albums", |client, offset, limit| {
-            boxed(async move { client.call(|raw| raw.get_users_saved_albums().offset(i64::from(offset)).limit(u64::from(limit)).send()).await })
+        offset_stream(self.client, |raw, offset, size| {
+            raw.get_users_saved_albums(limit(size), None, Some(offset))
         })
     }
 
-    /// The saved podcast episodes, most recently saved first, as a lazy stream (`GET /me/episodes`).
+    /// The saved podcast episodes, most recently saved first, as a lazy stream
+    /// (`GET /me/episodes`).
     pub fn saved_episodes(&self) -> Paginator<PagingSavedEpisodeObject> {
-        offset_stream(self.client, "get-users-saved-episodes", |client, offset, limit| {
-            boxed(async move { client.call(|raw| raw.get_users_saved_episodes().offset(i64::from(offset)).limit(u64::from(limit)).send()).await })
+        offset_stream(self.client, |raw, offset, size| {
+            raw.get_users_saved_episodes(limit(size), None, Some(offset))
         })
     }
 
-    /// The saved (followed) podcast shows, most recently saved first, as a lazy stream (`GET /me/shows`).
+    /// The saved (followed) podcast shows, most recently saved first, as a lazy stream
+    /// (`GET /me/shows`).
     pub fn saved_shows(&self) -> Paginator<PagingSavedShowObject> {
-        offset_stream(self.client, "get-users-saved-shows", |client, offset, limit| {
-            boxed(async move { client.call(|raw| raw.get_users_saved_shows().offset(i64::from(offset)).limit(u64::from(limit)).send()).await })
+        offset_stream(self.client, |raw, offset, size| {
+            raw.get_users_saved_shows(limit(size), Some(offset))
         })
     }
 
     /// The saved audiobooks, most recently saved first, as a lazy stream (`GET /me/audiobooks`).
     pub fn saved_audiobooks(&self) -> Paginator<PagingSavedAudiobookObject> {
-        offset_stream(self.client, "get-users-saved-audiobooks", |client, offset, limit| {
-            boxed(async move { client.call(|raw| raw.get_users_saved_audiobooks().offset(i64::from(offset)).limit(u64::from(limit)).send()).await })
+        offset_stream(self.client, |raw, offset, size| {
+            raw.get_users_saved_audiobooks(limit(size), Some(offset))
         })
     }
 }
@@ -120,49 +143,4 @@ fn uris(
         )));
     }
     Ok(ids.iter().map(AnyId::uri).collect())
-}
-
-/// Calls `call(comma-joined, chunk)` for each chunk of at most `size` values, in order.
-async fn for_each_chunk<T, F, Fut>(values: &[String], size: usize, mut call: F) -> Result<(), Error>
-where
-    F: FnMut(String, Vec<String>) -> Fut,
-    Fut: Future<Output = Result<T, Error>>,
-{
-    for chunk in values.chunks(size) {
-        call(chunk.join(","), chunk.to_vec()).await?;
-    }
-    Ok(())
-}
-
-/// Like [`for_each_chunk`] for `contains` endpoints: the answers, one per value in order (a chunk
-/// answered with the wrong number of booleans is a decode error, not a silent misalignment).
-async fn check_chunks<F, Fut>(
-    values: &[String],
-    size: usize,
-    operation_id: &'static str,
-    mut call: F,
-) -> Result<Vec<bool>, Error>
-where
-    F: FnMut(String, Vec<String>) -> Fut,
-    Fut: Future<Output = Result<Vec<bool>, Error>>,
-{
-    let mut out = Vec::with_capacity(values.len());
-    for chunk in values.chunks(size) {
-        let answer = call(chunk.join(","), chunk.to_vec()).await?;
-        if answer.len() != chunk.len() {
-            return Err(Error::Decode {
-                endpoint: Some(endpoint(operation_id)),
-                status: None,
-                path: ".".into(),
-                message: format!(
-                    "asked about {} items, got {} answers",
-                    chunk.len(),
-                    answer.len()
-                ),
-                snippet: Box::default(),
-            });
-        }
-        out.extend(answer);
-    }
-    Ok(out)
 }

@@ -1,22 +1,23 @@
-//! The resource groups: `client.albums()`, `client.tracks()`, ... Each method parses its IDs, calls one
-//! generated operation through [`Client::call`], and returns the generated model.
+//! The resource groups: `client.albums()`, `client.tracks()`, ... Each is a small struct borrowing the
+//! client; each method parses its IDs, builds one request of the generated layer, sends it through
+//! [`Client::call`] and returns the model.
 //!
-//! Methods are written once inside the `resource!` macro: it emits the async method on the group and, with the
-//! `blocking` feature, the same method on the blocking group, which runs the async one on the blocking
-//! client's runtime (one implementation, no copy).
+//! With the `blocking` feature every method has a blocking twin on
+//! [`blocking::Client`](crate::blocking::Client), generated from these files by `cargo xtask gen`.
 
 use std::sync::Arc;
 
 use futures::FutureExt;
-use futures::future::BoxFuture;
+use serde::de::DeserializeOwned;
 
 use crate::paginate::{CursorFetch, OffsetFetch, Paginator, PagingModel};
-use crate::{Client, Endpoint, Error};
+use crate::{Client, Endpoint, Error, raw};
 
 pub mod albums;
 pub mod artists;
 pub mod audiobooks;
 pub mod browse;
+mod catalog;
 pub mod chapters;
 pub mod episodes;
 pub mod library;
@@ -27,153 +28,24 @@ pub mod shows;
 pub mod tracks;
 pub mod users;
 
-/// Declares a resource group `$group` with its async methods (and their blocking twins).
-///
-/// Two method forms: `pub async fn name(&self, args..) -> Result<T, Error> { .. }` and
-/// `pub fn name(&self, args..) -> Paginator<M> { .. }` (a stream; an iterator when blocking).
-macro_rules! resource {
-    ($(#[$group_meta:meta])* $group:ident; $($methods:tt)*) => {
-        $(#[$group_meta])*
+/// Declares a group: the struct borrowing the client, and the `Client` method that makes it.
+macro_rules! group {
+    ($(#[$doc:meta])* $group:ident => $method:ident) => {
+        $(#[$doc])*
         #[derive(Clone, Copy, Debug)]
         pub struct $group<'a> {
-            pub(crate) client: &'a $crate::Client,
+            pub(crate) client: &'a crate::Client,
         }
-        $crate::resources::resource!(@methods $group; $($methods)*);
-    };
-    (@methods $group:ident;
-        $(#[$($meta:tt)*])*
-        pub async fn $name:ident(&$self:ident $(, $arg:ident : $ty:ty)* $(,)?) -> $ret:ty $body:block
-        $($rest:tt)*
-    ) => {
-        impl<'a> $group<'a> {
-            $(#[$($meta)*])*
-            pub async fn $name(&$self $(, $arg: $ty)*) -> $ret $body
-        }
-        $crate::resources::blocking_twin! {
-            [$(#[$($meta)*])*] []
-            impl $group, $name {
-                pub fn $name(&self $(, $arg: $ty)*) -> $ret {
-                    self.runtime.run(self.inner.$name($($arg),*))
-                }
+
+        impl crate::Client {
+            $(#[$doc])*
+            pub fn $method(&self) -> $group<'_> {
+                $group { client: self }
             }
         }
-        $crate::resources::resource!(@methods $group; $($rest)*);
-    };
-    (@methods $group:ident;
-        $(#[$($meta:tt)*])*
-        pub fn $name:ident(&$self:ident $(, $arg:ident : $ty:ty)* $(,)?) -> Paginator<$model:ty> $body:block
-        $($rest:tt)*
-    ) => {
-        impl<'a> $group<'a> {
-            $(#[$($meta)*])*
-            pub fn $name(&$self $(, $arg: $ty)*) -> $crate::Paginator<$model> $body
-        }
-        $crate::resources::blocking_twin! {
-            [$(#[$($meta)*])*] []
-            impl $group, $name {
-                pub fn $name(&self $(, $arg: $ty)*) -> $crate::blocking::PageIter<$model> {
-                    self.runtime.iter(self.inner.$name($($arg),*))
-                }
-            }
-        }
-        $crate::resources::resource!(@methods $group; $($rest)*);
-    };
-    (@methods $group:ident;) => {};
-}
-pub(crate) use resource;
-
-/// Emits the blocking twin of a method on `blocking::Group<$group>`: the method's attributes except its
-/// docs (whose async examples would mislead there; `#[deprecated]` and the like are kept), with a doc
-/// line pointing at the async method.
-#[cfg(feature = "blocking")]
-macro_rules! blocking_twin {
-    ([#[doc $($doc:tt)*] $($attrs:tt)*] [$($kept:tt)*] $($item:tt)*) => {
-        $crate::resources::blocking_twin!([$($attrs)*] [$($kept)*] $($item)*);
-    };
-    ([#[$($attr:tt)*] $($attrs:tt)*] [$($kept:tt)*] $($item:tt)*) => {
-        $crate::resources::blocking_twin!([$($attrs)*] [$($kept)* #[$($attr)*]] $($item)*);
-    };
-    ([] [$($kept:tt)*] impl $group:ident, $name:ident { $($method:tt)* }) => {
-        impl<'a> $crate::blocking::Group<'a, $group<'a>> {
-            #[doc = concat!("Blocking twin of `", stringify!($group), "::", stringify!($name), "` (same arguments and result).")]
-            $($kept)*
-            #[allow(deprecated)]
-            $($method)*
-        }
     };
 }
-#[cfg(not(feature = "blocking"))]
-macro_rules! blocking_twin {
-    ($($any:tt)*) => {};
-}
-pub(crate) use blocking_twin;
-
-impl Client {
-    /// Albums: get one or many, and their tracks.
-    pub fn albums(&self) -> albums::Albums<'_> {
-        albums::Albums { client: self }
-    }
-
-    /// Artists: get one or many, their albums, top tracks and related artists.
-    pub fn artists(&self) -> artists::Artists<'_> {
-        artists::Artists { client: self }
-    }
-
-    /// Audiobooks: get one or many, and their chapters.
-    pub fn audiobooks(&self) -> audiobooks::Audiobooks<'_> {
-        audiobooks::Audiobooks { client: self }
-    }
-
-    /// Browse: categories, new releases, featured and category playlists, markets, genre seeds and recommendations.
-    pub fn browse(&self) -> browse::Browse<'_> {
-        browse::Browse { client: self }
-    }
-
-    /// Audiobook chapters: get one or many.
-    pub fn chapters(&self) -> chapters::Chapters<'_> {
-        chapters::Chapters { client: self }
-    }
-
-    /// Podcast episodes: get one or many.
-    pub fn episodes(&self) -> episodes::Episodes<'_> {
-        episodes::Episodes { client: self }
-    }
-
-    /// The user's library: save, remove and check items (`/me/library`), and saved items as streams.
-    pub fn library(&self) -> library::Library<'_> {
-        library::Library { client: self }
-    }
-
-    /// Playback: state, devices, play/pause/skip/seek/volume/repeat/shuffle, queue, recently played.
-    pub fn player(&self) -> player::Player<'_> {
-        player::Player { client: self }
-    }
-
-    /// Playlists: get, create, change, their items (`/playlists/{id}/items`), and cover images.
-    pub fn playlists(&self) -> playlists::Playlists<'_> {
-        playlists::Playlists { client: self }
-    }
-
-    /// Search the catalog.
-    pub fn search(&self) -> search::Search<'_> {
-        search::Search { client: self }
-    }
-
-    /// Podcast shows: get one or many, and their episodes.
-    pub fn shows(&self) -> shows::Shows<'_> {
-        shows::Shows { client: self }
-    }
-
-    /// Tracks: get one or many, by ID, URI or URL.
-    pub fn tracks(&self) -> tracks::Tracks<'_> {
-        tracks::Tracks { client: self }
-    }
-
-    /// Users: profiles, top items, following.
-    pub fn users(&self) -> users::Users<'_> {
-        users::Users { client: self }
-    }
-}
+pub(crate) use group;
 
 /// The [`Endpoint`] of an operation, from the spec's operation table.
 pub(crate) fn endpoint(operation_id: &'static str) -> Endpoint {
@@ -193,18 +65,37 @@ pub(crate) fn max_page_size(operation_id: &'static str) -> u32 {
         .map_or(50, |limit| limit.max)
 }
 
-/// An offset-paged stream over `operation_id`, where `fetch(client, offset, limit)` fetches one page.
-pub(crate) fn offset_stream<M, F>(
+/// An offset-paged stream, where `page(raw, offset, limit)` builds the request of one page.
+pub(crate) fn offset_stream<M>(
     client: &Client,
-    operation_id: &'static str,
-    fetch: F,
+    page: impl Fn(&raw::Client, i64, u32) -> raw::Request<M> + Send + Sync + 'static,
 ) -> Paginator<M>
 where
-    M: PagingModel,
-    F: Fn(Client, u32, u32) -> BoxFuture<'static, Result<M, Error>> + Send + Sync + 'static,
+    M: PagingModel + DeserializeOwned,
 {
+    offset_stream_within(client, page, Ok)
+}
+
+/// [`offset_stream`] for an endpoint that wraps its page in an object (`{"albums": {page}}`):
+/// `unwrap` takes the page out.
+pub(crate) fn offset_stream_within<W, M>(
+    client: &Client,
+    page: impl Fn(&raw::Client, i64, u32) -> raw::Request<W> + Send + Sync + 'static,
+    unwrap: impl Fn(W) -> Result<M, Error> + Send + Sync + 'static,
+) -> Paginator<M>
+where
+    W: DeserializeOwned + Send + 'static,
+    M: PagingModel,
+{
+    let operation_id = page(client.raw(), 0, 1).operation_id();
     let owned = client.clone();
-    let fetch: OffsetFetch<M> = Arc::new(move |offset, limit| fetch(owned.clone(), offset, limit));
+    let unwrap = Arc::new(unwrap);
+    let fetch: OffsetFetch<M> = Arc::new(move |offset, limit| {
+        let client = owned.clone();
+        let request = page(client.raw(), i64::from(offset), limit);
+        let unwrap = Arc::clone(&unwrap);
+        async move { client.call(request).await.and_then(|answer| unwrap(answer)) }.boxed()
+    });
     Paginator::offset(
         endpoint(operation_id),
         max_page_size(operation_id),
@@ -213,38 +104,97 @@ where
     )
 }
 
-/// A cursor-paged stream over `operation_id`, where `fetch(client, cursor, limit)` fetches one page:
-/// `cursor` is `None` for the first page, then the next cursor the previous page gave
-/// ([`PagingModel::into_page`]'s `next_cursor`).
-pub(crate) fn cursor_stream<M, F>(
+/// A cursor-paged stream, where `page(raw, cursor, limit)` builds the request of one page: `cursor`
+/// is `None` for the first page, then the next cursor the previous page gave (a cursor that cannot
+/// be used is an error). `unwrap` takes the page out of the answer (`Ok` when the answer is the
+/// page).
+pub(crate) fn cursor_stream<W, M>(
     client: &Client,
-    operation_id: &'static str,
-    fetch: F,
+    page: impl Fn(&raw::Client, Option<&str>, u32) -> Result<raw::Request<W>, Error>
+    + Send
+    + Sync
+    + 'static,
+    unwrap: impl Fn(W) -> Result<M, Error> + Send + Sync + 'static,
 ) -> Paginator<M>
 where
+    W: DeserializeOwned + Send + 'static,
     M: PagingModel,
-    F: Fn(Client, Option<String>, u32) -> BoxFuture<'static, Result<M, Error>>
-        + Send
-        + Sync
-        + 'static,
 {
+    let first = page(client.raw(), None, 1).map(|request| request.operation_id());
     let owned = client.clone();
-    let fetch: CursorFetch<M> = Arc::new(move |cursor, limit| fetch(owned.clone(), cursor, limit));
-    Paginator::cursor(endpoint(operation_id), max_page_size(operation_id), fetch)
+    let unwrap = Arc::new(unwrap);
+    let fetch: CursorFetch<M> = Arc::new(move |cursor, limit| {
+        let client = owned.clone();
+        let request = page(client.raw(), cursor.as_deref(), limit);
+        let unwrap = Arc::clone(&unwrap);
+        async move {
+            client
+                .call(request?)
+                .await
+                .and_then(|answer| unwrap(answer))
+        }
+        .boxed()
+    });
+    Paginator::or_failed(first, |operation_id| {
+        Paginator::cursor(endpoint(operation_id), max_page_size(operation_id), fetch)
+    })
 }
 
-/// Splits `items` into chunks of at most `size` (multi-get endpoints take 20 to 50 IDs at once).
-pub(crate) fn chunks<T: Clone>(items: &[T], size: usize) -> impl Iterator<Item = Vec<T>> + '_ {
-    items.chunks(size.max(1)).map(<[T]>::to_vec)
+/// The page an answer wraps (`{"albums": {page}}`); an answer without it is a decode error, not an
+/// empty stream.
+pub(crate) fn wrapped<M>(
+    page: Option<M>,
+    field: &'static str,
+    operation_id: &'static str,
+) -> Result<M, Error> {
+    page.ok_or_else(|| Error::Decode {
+        endpoint: Some(endpoint(operation_id)),
+        status: None,
+        path: field.into(),
+        message: format!("the answer has no `{field}` page"),
+        snippet: Box::default(),
+    })
 }
 
-/// Applies `set` to a generated builder when `value` is given (an optional query parameter such as
-/// `market`): `maybe(raw.get_track().id(id), market, |b, m| b.market(m))`.
-pub(crate) fn maybe<B, V>(builder: B, value: Option<V>, set: impl FnOnce(B, V) -> B) -> B {
-    match value {
-        Some(value) => set(builder, value),
-        None => builder,
+/// A page size for a generated `limit: Option<NonZeroU64>` parameter.
+pub(crate) fn limit(n: u32) -> Option<std::num::NonZeroU64> {
+    std::num::NonZeroU64::new(u64::from(n))
+}
+
+/// `a,b,c` for an `ids=` parameter.
+pub(crate) fn joined<T>(items: &[T], id: impl Fn(&T) -> &str) -> String {
+    items.iter().map(id).collect::<Vec<_>>().join(",")
+}
+
+/// The answers of a `contains` endpoint, one per value in order, asking `size` at a time (a chunk
+/// answered with the wrong number of booleans is a decode error, not a silent misalignment).
+pub(crate) async fn contains(
+    client: &Client,
+    values: &[String],
+    size: usize,
+    request: impl Fn(&raw::Client, &str) -> raw::Request<Vec<bool>>,
+) -> Result<Vec<bool>, Error> {
+    let mut out = Vec::with_capacity(values.len());
+    for chunk in values.chunks(size) {
+        let request = request(client.raw(), &chunk.join(","));
+        let operation_id = request.operation_id();
+        let answer = client.call(request).await?;
+        if answer.len() != chunk.len() {
+            return Err(Error::Decode {
+                endpoint: Some(endpoint(operation_id)),
+                status: None,
+                path: ".".into(),
+                message: format!(
+                    "asked about {} items, got {} answers",
+                    chunk.len(),
+                    answer.len()
+                ),
+                snippet: Box::default(),
+            });
+        }
+        out.extend(answer);
     }
+    Ok(out)
 }
 
 /// A multi-get: `many(chunk)` fetches up to `chunk_size` IDs at once (`GET /tracks?ids=`, ...),
@@ -261,14 +211,14 @@ pub(crate) async fn multi_get<I, T, Many, ManyFut, One, OneFut>(
 ) -> Result<Vec<Result<Option<T>, Error>>, Error>
 where
     I: Clone,
-    Many: Fn(Vec<I>) -> ManyFut,
+    Many: Fn(&[I]) -> ManyFut,
     ManyFut: Future<Output = Result<Vec<Option<T>>, Error>>,
     One: Fn(I) -> OneFut,
     OneFut: Future<Output = Result<T, Error>>,
 {
     let mut out = Vec::with_capacity(ids.len());
-    for chunk in chunks(ids, chunk_size) {
-        match many(chunk.clone()).await {
+    for chunk in ids.chunks(chunk_size.max(1)) {
+        match many(chunk).await {
             Ok(items) => {
                 let mut items = items.into_iter();
                 out.extend(chunk.iter().map(|_| Ok(items.next().flatten())));
@@ -292,11 +242,6 @@ where
         }
     }
     Ok(out)
-}
-
-/// Boxes a `'static` future (the page fetchers must be `Send + 'static`).
-pub(crate) fn boxed<T>(f: impl Future<Output = T> + Send + 'static) -> BoxFuture<'static, T> {
-    f.boxed()
 }
 
 #[cfg(test)]

@@ -5,15 +5,15 @@
 //! [`Player::state`] to see the effect). To make a device active use [`Player::transfer`], or start
 //! playback on it with [`Play::device`]. For a command aimed at another device without transferring,
 //! use the escape hatch, e.g.
-//! `client.call(|raw| raw.pause_a_users_playback().device_id("DEVICE").send())`.
+//! `client.call(client.raw().pause_a_users_playback(Some("DEVICE")))`.
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use super::{boxed, cursor_stream, resource};
+use super::{cursor_stream, group, limit};
 use crate::ids::{IntoId, PlayableId};
 use crate::types::{
     CurrentlyPlayingContextObject, CurrentlyPlayingObject, CursorPagingPlayHistoryObject,
-    DeviceObject, QueueObject, TransferAUsersPlaybackBody,
+    DeviceObject, QueueObject, StartAUsersPlaybackBody, TransferAUsersPlaybackBody,
 };
 use crate::{Client, Error, Paginator};
 
@@ -23,39 +23,34 @@ pub use play::{Play, RepeatMode};
 
 /// The item types this client understands in playback answers (episodes are left out by Spotify
 /// unless asked for).
-const ADDITIONAL_TYPES: &str = "track,episode";
+const ADDITIONAL_TYPES: Option<&str> = Some("track,episode");
 
-resource! {
+group! {
     /// Player: `client.player()`.
-    Player;
+    Player => player
+}
 
+impl Player<'_> {
     /// The playback state: item, progress, device, shuffle and repeat (`GET /me/player`). `None` when
     /// nothing is playing or paused on any device (Spotify answers `204 No Content`).
     pub async fn state(&self) -> Result<Option<CurrentlyPlayingContextObject>, Error> {
-        self.client
-            .call_optional(|raw| {
-                raw.get_information_about_the_users_current_playback()
-                    .additional_types(ADDITIONAL_TYPES)
-                    .send()
-            })
-            .await
+        let raw = self.client.raw();
+        let request = raw.get_information_about_the_users_current_playback(ADDITIONAL_TYPES, None);
+        self.client.call_optional(request).await
     }
 
     /// The item playing now, with less detail than [`state`](Self::state)
     /// (`GET /me/player/currently-playing`). `None` when nothing is playing.
     pub async fn currently_playing(&self) -> Result<Option<CurrentlyPlayingObject>, Error> {
-        self.client
-            .call_optional(|raw| {
-                raw.get_the_users_currently_playing_track()
-                    .additional_types(ADDITIONAL_TYPES)
-                    .send()
-            })
-            .await
+        let raw = self.client.raw();
+        let request = raw.get_the_users_currently_playing_track(ADDITIONAL_TYPES, None);
+        self.client.call_optional(request).await
     }
 
     /// The user's available Spotify Connect devices (`GET /me/player/devices`).
     pub async fn devices(&self) -> Result<Vec<DeviceObject>, Error> {
-        let response = self.client.call(|raw| raw.get_a_users_available_devices().send()).await?;
+        let request = self.client.raw().get_a_users_available_devices();
+        let response = self.client.call(request).await?;
         Ok(response.devices.into_iter().flatten().collect())
     }
 
@@ -63,13 +58,17 @@ resource! {
     /// there, `false` keeps the current play/pause state.
     pub async fn transfer(&self, device_id: &str, play: bool) -> Result<(), Error> {
         if device_id.trim().is_empty() {
-            return Err(Error::InvalidArgument("transfer: the device ID is empty".into()));
+            return Err(Error::InvalidArgument(
+                "transfer: the device ID is empty".into(),
+            ));
         }
         let body = TransferAUsersPlaybackBody {
             device_ids: vec![device_id.to_string()],
             play: Some(play),
         };
-        self.client.call(|raw| raw.transfer_a_users_playback().body(body).send()).await
+        self.client
+            .call(self.client.raw().transfer_a_users_playback(&body))
+            .await
     }
 
     /// Starts playing a context or a list of tracks and episodes (`PUT /me/player/play`).
@@ -86,58 +85,65 @@ resource! {
     /// client.player().play(album).await?;
     ///
     /// if let Some(state) = client.player().state().await? {
-    ///     println!("playing: {:?}, at {:?} ms", state.is_playing, state.progress_ms);
+    ///     println!("playing: {}, at {:?} ms", state.is_playing, state.progress_ms);
     /// }
     /// # Ok(()) }
     /// ```
     pub async fn play(&self, play: Play) -> Result<(), Error> {
         let Play { body, device_id } = play;
-        let body = body?;
-        self.client
-            .call(|raw| {
-                let request = raw.start_a_users_playback().body(body);
-                match device_id {
-                    Some(device_id) => request.device_id(device_id).send(),
-                    None => request.send(),
-                }
-            })
-            .await
+        let request = self
+            .client
+            .raw()
+            .start_a_users_playback(device_id.as_deref(), &body?);
+        self.client.call(request).await
     }
 
     /// Resumes playback where it was paused (`PUT /me/player/play` with an empty body).
     pub async fn resume(&self) -> Result<(), Error> {
-        self.client.call(|raw| raw.start_a_users_playback().send()).await
+        let body = StartAUsersPlaybackBody::default();
+        self.client
+            .call(self.client.raw().start_a_users_playback(None, &body))
+            .await
     }
 
     /// Pauses playback (`PUT /me/player/pause`).
     pub async fn pause(&self) -> Result<(), Error> {
-        self.client.call(|raw| raw.pause_a_users_playback().send()).await
+        self.client
+            .call(self.client.raw().pause_a_users_playback(None))
+            .await
     }
 
     /// Skips to the next item in the queue (`POST /me/player/next`).
     pub async fn next(&self) -> Result<(), Error> {
-        self.client.call(|raw| raw.skip_users_playback_to_next_track().send()).await
+        let request = self.client.raw().skip_users_playback_to_next_track(None);
+        self.client.call(request).await
     }
 
     /// Skips to the previous item (`POST /me/player/previous`).
     pub async fn previous(&self) -> Result<(), Error> {
-        self.client.call(|raw| raw.skip_users_playback_to_previous_track().send()).await
+        let request = self
+            .client
+            .raw()
+            .skip_users_playback_to_previous_track(None);
+        self.client.call(request).await
     }
 
     /// Seeks to `position` in the current item (`PUT /me/player/seek`); past its end, the next item
     /// starts.
     pub async fn seek(&self, position: Duration) -> Result<(), Error> {
         let position_ms = millis(position, "seek")?;
-        self.client
-            .call(|raw| raw.seek_to_position_in_currently_playing_track().position_ms(position_ms).send())
-            .await
+        let raw = self.client.raw();
+        let request = raw.seek_to_position_in_currently_playing_track(None, position_ms);
+        self.client.call(request).await
     }
 
     /// Sets the repeat mode (`PUT /me/player/repeat`).
     pub async fn repeat(&self, mode: RepeatMode) -> Result<(), Error> {
-        self.client
-            .call(|raw| raw.set_repeat_mode_on_users_playback().state(mode.as_str()).send())
-            .await
+        let request = self
+            .client
+            .raw()
+            .set_repeat_mode_on_users_playback(None, mode.as_str());
+        self.client.call(request).await
     }
 
     /// Sets the active device's volume, 0 to 100 (`PUT /me/player/volume`). A larger value is
@@ -148,26 +154,34 @@ resource! {
                 "volume: {percent} is not a percentage from 0 to 100"
             )));
         }
-        self.client
-            .call(|raw| raw.set_volume_for_users_playback().volume_percent(i64::from(percent)).send())
-            .await
+        let request = self
+            .client
+            .raw()
+            .set_volume_for_users_playback(None, i64::from(percent));
+        self.client.call(request).await
     }
 
     /// Turns shuffle on or off (`PUT /me/player/shuffle`).
     pub async fn shuffle(&self, on: bool) -> Result<(), Error> {
-        self.client.call(|raw| raw.toggle_shuffle_for_users_playback().state(on).send()).await
+        let request = self
+            .client
+            .raw()
+            .toggle_shuffle_for_users_playback(None, on);
+        self.client.call(request).await
     }
 
     /// The item playing now and the items queued after it (`GET /me/player/queue`).
     pub async fn queue(&self) -> Result<QueueObject, Error> {
-        self.client.call(|raw| raw.get_queue().send()).await
+        self.client.call(self.client.raw().get_queue()).await
     }
 
     /// Adds a track or episode to the end of the queue (`POST /me/player/queue`), by ID, URI or URL
     /// (a bare ID is taken as a track).
     pub async fn add_to_queue(&self, item: impl IntoId<PlayableId>) -> Result<(), Error> {
         let uri = item.into_id()?.uri();
-        self.client.call(|raw| raw.add_to_queue().uri(uri).send()).await
+        self.client
+            .call(self.client.raw().add_to_queue(None, &uri))
+            .await
     }
 
     /// The tracks the user played recently, newest first, going back in time
@@ -179,20 +193,24 @@ resource! {
     /// The tracks played before `time`, newest first, going back in time. `time` is a `SystemTime`
     /// or a `chrono::DateTime<Utc>`, such as a
     /// [`played_at`](crate::types::PlayHistoryObject::played_at) from an earlier answer.
-    pub fn recently_played_before(&self, time: impl Into<SystemTime>) -> Paginator<CursorPagingPlayHistoryObject> {
-        match unix_millis(time.into()) {
-            Ok(ms) => history(self.client, Direction::Back, Some(ms)),
-            Err(e) => Paginator::failed(e),
-        }
+    pub fn recently_played_before(
+        &self,
+        time: impl Into<SystemTime>,
+    ) -> Paginator<CursorPagingPlayHistoryObject> {
+        Paginator::or_failed(unix_millis(time.into()), |ms| {
+            history(self.client, Direction::Back, Some(ms))
+        })
     }
 
-    /// The tracks played after `time`, oldest first: e.g. the plays since the newest `played_at` seen
-    /// last time.
-    pub fn recently_played_after(&self, time: impl Into<SystemTime>) -> Paginator<CursorPagingPlayHistoryObject> {
-        match unix_millis(time.into()) {
-            Ok(ms) => history(self.client, Direction::Forward, Some(ms)),
-            Err(e) => Paginator::failed(e),
-        }
+    /// The tracks played after `time`, oldest first: e.g. the plays since the newest `played_at`
+    /// seen last time.
+    pub fn recently_played_after(
+        &self,
+        time: impl Into<SystemTime>,
+    ) -> Paginator<CursorPagingPlayHistoryObject> {
+        Paginator::or_failed(unix_millis(time.into()), |ms| {
+            history(self.client, Direction::Forward, Some(ms))
+        })
     }
 }
 
@@ -211,45 +229,34 @@ fn history(
     direction: Direction,
     start: Option<i64>,
 ) -> Paginator<CursorPagingPlayHistoryObject> {
-    cursor_stream(
-        client,
-        "get-recently-played",
-        move |client, cursor, limit| {
-            boxed(async move {
-                let at = match cursor {
-                    Some(cursor) => Some(cursor.parse::<i64>().map_err(|_| Error::Pagination {
-                        endpoint: Some(super::endpoint("get-recently-played")),
-                        message: format!(
-                            "the cursor {cursor:?} is not a Unix timestamp in milliseconds"
-                        ),
-                    })?),
-                    None => start,
-                };
-                let mut page = client
-                    .call(|raw| {
-                        let request = raw.get_recently_played().limit(u64::from(limit));
-                        match (direction, at) {
-                            (Direction::Back, Some(ms)) => request.before(ms).send(),
-                            (Direction::Forward, Some(ms)) => request.after(ms).send(),
-                            (_, None) => request.send(),
-                        }
-                    })
-                    .await?;
-                // The paginator follows `cursors.after`. Going back in time the next page is the one before
-                // this page's oldest play; going forward, the one after its newest play, and the page is
-                // reversed so that the whole stream runs oldest first.
-                match direction {
-                    Direction::Back => {
-                        if let Some(cursors) = page.cursors.as_mut() {
-                            cursors.after = cursors.before.clone();
-                        }
-                    }
-                    Direction::Forward => page.items.reverse(),
+    let page = move |raw: &crate::raw::Client, cursor: Option<&str>, size: u32| {
+        let at = match cursor {
+            Some(cursor) => Some(cursor.parse::<i64>().map_err(|_| Error::Pagination {
+                endpoint: Some(super::endpoint("get-recently-played")),
+                message: format!("the cursor {cursor:?} is not a Unix timestamp in milliseconds"),
+            })?),
+            None => start,
+        };
+        Ok(match direction {
+            Direction::Back => raw.get_recently_played(None, at, limit(size)),
+            Direction::Forward => raw.get_recently_played(at, None, limit(size)),
+        })
+    };
+    // The paginator follows `cursors.after`. Going back in time the next page is the one before this
+    // page's oldest play; going forward, the one after its newest play, and the page is reversed so
+    // that the whole stream runs oldest first.
+    let turn = move |mut page: CursorPagingPlayHistoryObject| {
+        match direction {
+            Direction::Back => {
+                if let Some(cursors) = page.cursors.as_mut() {
+                    cursors.after = cursors.before.clone();
                 }
-                Ok(page)
-            })
-        },
-    )
+            }
+            Direction::Forward => page.items.reverse(),
+        }
+        Ok(page)
+    };
+    cursor_stream(client, page, turn)
 }
 
 /// `duration` in whole milliseconds, as the API's integer.

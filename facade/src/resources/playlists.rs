@@ -9,28 +9,53 @@ mod edit;
 
 pub use cover::MAX_COVER_BASE64_BYTES;
 
-use super::{boxed, offset_stream, resource};
+use serde::de::DeserializeOwned;
+
+use super::{group, limit, offset_stream};
 use crate::ids::{IntoId, PlaylistId, UserId};
-use crate::types::{PagingPlaylistObject, PagingPlaylistTrackObject, PlaylistObject};
-use crate::{Client, Error, Paginator, RawClient};
+use crate::paginate::{Page, PagingModel};
+use crate::types::{
+    CreatePlaylistBody, CreatePlaylistForUserBody, PagingPlaylistObject, PagingPlaylistTrackObject,
+    PlaylistObject,
+};
+use crate::{Error, Paginator};
 
 /// Item types this client understands: without it Spotify returns episodes as track objects.
-const ADDITIONAL_TYPES: &str = "track,episode";
+const ADDITIONAL_TYPES: Option<&str> = Some("track,episode");
+
+/// The fields a page of items needs to be followed (added to a `fields` filter that lacks them).
+const PAGING_FIELDS: [&str; 3] = ["next", "offset", "total"];
 
 /// Optional parameters of [`Playlists::get_with`] and [`Playlists::items_with`].
+///
+/// ```
+/// let options = spotify_sdk::resources::playlists::PlaylistOptions::default().market("SE");
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct PlaylistOptions {
     /// An ISO 3166-1 alpha-2 country code: items are relinked to what plays there (`"from_token"`
     /// for the user's country).
     pub market: Option<String>,
-    /// Spotify's field filter, e.g. `"name,items(total)"` or `"items(added_at,item(name,uri))"`.
-    /// Filtered-out fields decode as `None`; for item streams keep `next,offset,total` or paging
-    /// stops after the first page.
-    pub fields: Option<String>,
+}
+
+impl PlaylistOptions {
+    /// Items relinked to what plays in `market`.
+    pub fn market(mut self, market: impl Into<String>) -> Self {
+        self.market = Some(market.into());
+        self
+    }
 }
 
 /// The details of a new playlist for [`Playlists::create`] (all optional).
+///
+/// ```
+/// let details = spotify_sdk::resources::playlists::NewPlaylist::default()
+///     .description("Songs for the long way home")
+///     .public(false);
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct NewPlaylist {
     /// The description.
     pub description: Option<String>,
@@ -40,56 +65,131 @@ pub struct NewPlaylist {
     pub collaborative: Option<bool>,
 }
 
-resource! {
-    /// Playlists: `client.playlists()`.
-    Playlists;
+impl NewPlaylist {
+    /// The description.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
 
+    /// Whether it shows on the user's profile.
+    pub fn public(mut self, public: bool) -> Self {
+        self.public = Some(public);
+        self
+    }
+
+    /// Whether others may change it (needs `public(false)`).
+    pub fn collaborative(mut self, collaborative: bool) -> Self {
+        self.collaborative = Some(collaborative);
+        self
+    }
+}
+
+/// A page of playlist items filtered with `fields`, each item decoded as the caller's `T`: what
+/// [`Playlists::items_fields`] streams.
+#[derive(Clone, Debug, serde::Deserialize)]
+pub struct FilteredPage<T> {
+    /// The entries, in the shape the filter left (`null` where Spotify has none).
+    #[serde(default = "Vec::new")]
+    pub items: Vec<Option<T>>,
+    /// Total entries of the playlist.
+    pub total: Option<i64>,
+    /// The offset of this page.
+    pub offset: Option<i64>,
+    /// The link to the next page.
+    pub next: Option<String>,
+}
+
+impl<T: Send + 'static> PagingModel for FilteredPage<T> {
+    type Item = T;
+    fn into_page(self) -> Page<T> {
+        Page::from_parts(self.items, self.total, self.offset, self.next, None)
+    }
+}
+
+group! {
+    /// Playlists: `client.playlists()`.
+    Playlists => playlists
+}
+
+impl Playlists<'_> {
     /// One playlist (`GET /playlists/{id}`), with its first page of items.
     pub async fn get(&self, id: impl IntoId<PlaylistId>) -> Result<PlaylistObject, Error> {
         self.get_with(id, PlaylistOptions::default()).await
     }
 
-    /// One playlist with a market and/or a field filter.
-    pub async fn get_with(&self, id: impl IntoId<PlaylistId>, options: PlaylistOptions) -> Result<PlaylistObject, Error> {
+    /// One playlist with options (a market).
+    pub async fn get_with(
+        &self,
+        id: impl IntoId<PlaylistId>,
+        options: PlaylistOptions,
+    ) -> Result<PlaylistObject, Error> {
         let id = id.into_id()?;
-        self.client
-            .call(|raw| {
-                let mut request = raw.get_playlist().playlist_id(id.id()).additional_types(ADDITIONAL_TYPES);
-                if let Some(market) = options.market {
-                    request = request.market(market);
-                }
-                if let Some(fields) = options.fields {
-                    request = request.fields(fields);
-                }
-                request.send()
-            })
-            .await
+        let market = options.market.as_deref();
+        let request = self
+            .client
+            .raw()
+            .get_playlist(id.id(), ADDITIONAL_TYPES, None, market);
+        self.client.call(request).await
+    }
+
+    /// One playlist filtered with Spotify's `fields` (e.g. `"name,items(total)"`), decoded as `T`:
+    /// a type of yours with the fields you asked for, or `serde_json::Value`. A filtered answer is
+    /// not a whole playlist, so it never decodes into [`PlaylistObject`].
+    ///
+    /// ```no_run
+    /// # async fn run(client: spotify_sdk::Client) -> Result<(), spotify_sdk::Error> {
+    /// #[derive(serde::Deserialize)]
+    /// struct NameAndSize {
+    ///     name: String,
+    ///     items: Total,
+    /// }
+    /// #[derive(serde::Deserialize)]
+    /// struct Total {
+    ///     total: u32,
+    /// }
+    ///
+    /// let playlist: NameAndSize = client
+    ///     .playlists()
+    ///     .get_fields("3cEYpjA9oz9GiPac4AsH4n", "name,items(total)")
+    ///     .await?;
+    /// println!("{}: {} items", playlist.name, playlist.items.total);
+    /// # Ok(()) }
+    /// ```
+    pub async fn get_fields<T: DeserializeOwned>(
+        &self,
+        id: impl IntoId<PlaylistId>,
+        fields: &str,
+    ) -> Result<T, Error> {
+        let id = id.into_id()?;
+        let raw = self.client.raw();
+        let request = raw.get_playlist(id.id(), ADDITIONAL_TYPES, Some(fields), None);
+        self.client.call(request.decode_as::<T>()).await
     }
 
     /// Changes the name, description, public or collaborative flag (`PUT /playlists/{id}`); fields
     /// left `None` stay as they are.
-    pub async fn change_details(&self, id: impl IntoId<PlaylistId>, details: crate::types::ChangePlaylistDetailsBody) -> Result<(), Error> {
+    pub async fn change_details(
+        &self,
+        id: impl IntoId<PlaylistId>,
+        details: crate::types::ChangePlaylistDetailsBody,
+    ) -> Result<(), Error> {
         let id = id.into_id()?;
-        self.client
-            .call_optional(|raw| raw.change_playlist_details().playlist_id(id.id()).body(details).send())
-            .await
-            .map(drop)
+        let request = self.client.raw().change_playlist_details(id.id(), &details);
+        self.client.call(request).await
     }
 
-    /// The playlist's items (tracks and episodes) as a lazy stream (`GET /playlists/{id}/items`, 50 per
-    /// page). Spotify only answers this for playlists the user owns or collaborates on.
+    /// The playlist's items (tracks and episodes) as a lazy stream (`GET /playlists/{id}/items`, 50
+    /// per page). Spotify only answers this for playlists the user owns or collaborates on.
     ///
     /// ```no_run
     /// # async fn run(client: spotify_sdk::Client) -> Result<(), spotify_sdk::Error> {
     /// use futures::TryStreamExt;
-    /// use spotify_sdk::types::PlaylistTrackObjectItem;
     ///
     /// let mut items = client.playlists().items("spotify:playlist:3cEYpjA9oz9GiPac4AsH4n");
     /// while let Some(entry) = items.try_next().await? {
-    ///     match entry.item {
-    ///         Some(PlaylistTrackObjectItem::TrackObject(track)) => println!("track {:?}", track.name),
-    ///         Some(PlaylistTrackObjectItem::EpisodeObject(episode)) => println!("episode {:?}", episode.name),
-    ///         _ => {}
+    ///     if let Some(playing) = entry.item.as_ref().and_then(|item| item.summary()) {
+    ///         println!("{} – {} ({})", playing.by, playing.name, playing.duration_text());
     ///     }
     /// }
     /// let snapshot = client
@@ -102,176 +202,155 @@ resource! {
         self.items_with(id, PlaylistOptions::default())
     }
 
-    /// The playlist's items with a market and/or a field filter.
-    pub fn items_with(&self, id: impl IntoId<PlaylistId>, options: PlaylistOptions) -> Paginator<PagingPlaylistTrackObject> {
-        items_stream(self.client, id, options, ItemsPath::Items)
-    }
-
-    /// The playlist's items through the deprecated `GET /playlists/{id}/tracks` (100 per page).
-    #[deprecated(note = "Spotify deprecated GET /playlists/{id}/tracks; use `items` (GET /playlists/{id}/items)")]
-    pub fn tracks(&self, id: impl IntoId<PlaylistId>) -> Paginator<PagingPlaylistTrackObject> {
-        items_stream(self.client, id, PlaylistOptions::default(), ItemsPath::Tracks)
-    }
-
-    /// The current user's playlists, owned and followed, as a lazy stream (`GET /me/playlists`).
-    pub fn of_current_user(&self) -> Paginator<PagingPlaylistObject> {
-        offset_stream(self.client, "get-a-list-of-current-users-playlists", |client, offset, limit| {
-            boxed(async move {
-                client
-                    .call(|raw| raw.get_a_list_of_current_users_playlists().offset(i64::from(offset)).limit(u64::from(limit)).send())
-                    .await
+    /// The playlist's items with options (a market).
+    pub fn items_with(
+        &self,
+        id: impl IntoId<PlaylistId>,
+        options: PlaylistOptions,
+    ) -> Paginator<PagingPlaylistTrackObject> {
+        Paginator::or_failed(id.into_id(), |id| {
+            offset_stream(self.client, move |raw, offset, size| {
+                let market = options.market.as_deref();
+                let page = (limit(size), market, Some(offset));
+                raw.get_playlists_items(id.id(), ADDITIONAL_TYPES, None, page.0, page.1, page.2)
             })
         })
     }
 
+    /// The playlist's items filtered with Spotify's `fields` (e.g. `"items(added_at,item(name,uri))"`),
+    /// each entry decoded as `T` (a type of yours, or `serde_json::Value`), as a lazy stream. The
+    /// paging fields (`next,offset,total`) are added to the filter when it lacks them.
+    pub fn items_fields<T>(
+        &self,
+        id: impl IntoId<PlaylistId>,
+        fields: &str,
+    ) -> Paginator<FilteredPage<T>>
+    where
+        T: DeserializeOwned + Send + 'static,
+    {
+        let fields = with_paging_fields(fields);
+        Paginator::or_failed(id.into_id(), |id| {
+            offset_stream(self.client, move |raw, offset, size| {
+                let page = (limit(size), Some(offset));
+                raw.get_playlists_items(
+                    id.id(),
+                    ADDITIONAL_TYPES,
+                    Some(&fields),
+                    page.0,
+                    None,
+                    page.1,
+                )
+                .decode_as::<FilteredPage<T>>()
+            })
+        })
+    }
+
+    /// The playlist's items through the deprecated `GET /playlists/{id}/tracks` (100 per page).
+    #[deprecated(
+        note = "Spotify deprecated GET /playlists/{id}/tracks; use `items` (GET /playlists/{id}/items)"
+    )]
+    pub fn tracks(&self, id: impl IntoId<PlaylistId>) -> Paginator<PagingPlaylistTrackObject> {
+        Paginator::or_failed(id.into_id(), |id| {
+            offset_stream(self.client, move |raw, offset, size| {
+                let page = (limit(size), Some(offset));
+                raw.get_playlists_tracks(id.id(), ADDITIONAL_TYPES, None, page.0, None, page.1)
+            })
+        })
+    }
+
+    /// The current user's playlists, owned and followed, as a lazy stream (`GET /me/playlists`).
+    pub fn of_current_user(&self) -> Paginator<PagingPlaylistObject> {
+        offset_stream(self.client, |raw, offset, size| {
+            raw.get_a_list_of_current_users_playlists(limit(size), Some(offset))
+        })
+    }
+
     /// A user's public playlists as a lazy stream (`GET /users/{id}/playlists`).
-    #[deprecated(note = "Spotify deprecated GET /users/{id}/playlists in February 2026; for the current user use `of_current_user` (GET /me/playlists)")]
+    #[deprecated(
+        note = "Spotify deprecated GET /users/{id}/playlists in February 2026; for the current user use `of_current_user` (GET /me/playlists)"
+    )]
     pub fn of_user(&self, user_id: impl IntoId<UserId>) -> Paginator<PagingPlaylistObject> {
-        let user_id = match user_id.into_id() {
-            Ok(id) => id,
-            Err(e) => return Paginator::failed(e),
-        };
-        offset_stream(self.client, "get-list-users-playlists", move |client, offset, limit| {
-            let user_id = user_id.clone();
-            boxed(async move {
-                client
-                    .call(|raw| raw.get_list_users_playlists().user_id(user_id.id()).offset(i64::from(offset)).limit(u64::from(limit)).send())
-                    .await
+        Paginator::or_failed(user_id.into_id(), |user_id| {
+            offset_stream(self.client, move |raw, offset, size| {
+                raw.get_list_users_playlists(user_id.id(), limit(size), Some(offset))
             })
         })
     }
 
     /// Creates a playlist for the current user (`POST /me/playlists`); it starts empty.
-    pub async fn create(&self, name: impl Into<String>, details: NewPlaylist) -> Result<PlaylistObject, Error> {
-        let body = crate::types::CreatePlaylistBody {
-            name: name.into(),
-            description: details.description,
-            public: details.public,
-            collaborative: details.collaborative,
-        };
-        self.client.call(|raw| raw.create_playlist().body(body).send()).await
-    }
-
-    /// Creates a playlist for `user_id`, who must be the current user (`POST /users/{id}/playlists`).
-    #[deprecated(note = "Spotify deprecated POST /users/{id}/playlists; use `create` (POST /me/playlists)")]
-    pub async fn create_for_user(&self, user_id: impl IntoId<UserId>, name: impl Into<String>, details: NewPlaylist) -> Result<PlaylistObject, Error> {
-        let user_id = user_id.into_id()?;
-        let body = crate::types::CreatePlaylistForUserBody {
+    pub async fn create(
+        &self,
+        name: impl Into<String>,
+        details: NewPlaylist,
+    ) -> Result<PlaylistObject, Error> {
+        let body = CreatePlaylistBody {
             name: name.into(),
             description: details.description,
             public: details.public,
             collaborative: details.collaborative,
         };
         self.client
-            .call(|raw| raw.create_playlist_for_user().user_id(user_id.id()).body(body).send())
+            .call(self.client.raw().create_playlist(&body))
             .await
+    }
+
+    /// Creates a playlist for `user_id`, who must be the current user (`POST /users/{id}/playlists`).
+    #[deprecated(
+        note = "Spotify deprecated POST /users/{id}/playlists; use `create` (POST /me/playlists)"
+    )]
+    pub async fn create_for_user(
+        &self,
+        user_id: impl IntoId<UserId>,
+        name: impl Into<String>,
+        details: NewPlaylist,
+    ) -> Result<PlaylistObject, Error> {
+        let user_id = user_id.into_id()?;
+        let body = CreatePlaylistForUserBody {
+            name: name.into(),
+            description: details.description,
+            public: details.public,
+            collaborative: details.collaborative,
+        };
+        let request = self
+            .client
+            .raw()
+            .create_playlist_for_user(user_id.id(), &body);
+        self.client.call(request).await
     }
 }
 
-/// Which of the twin item endpoints to use: `/items`, or the deprecated `/tracks`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum ItemsPath {
-    Items,
-    Tracks,
-}
-
-fn items_stream(
-    client: &Client,
-    id: impl IntoId<PlaylistId>,
-    options: PlaylistOptions,
-    path: ItemsPath,
-) -> Paginator<PagingPlaylistTrackObject> {
-    let id = match id.into_id() {
-        Ok(id) => id,
-        Err(e) => return Paginator::failed(e),
-    };
-    let operation = match path {
-        ItemsPath::Items => "get-playlists-items",
-        ItemsPath::Tracks => "get-playlists-tracks",
-    };
-    offset_stream(client, operation, move |client, offset, limit| {
-        let (id, options) = (id.clone(), options.clone());
-        boxed(async move {
-            let (offset, limit) = (i64::from(offset), u64::from(limit));
-            match path {
-                ItemsPath::Items => {
-                    client
-                        .call(|raw| {
-                            let mut request = raw
-                                .get_playlists_items()
-                                .playlist_id(id.id())
-                                .additional_types(ADDITIONAL_TYPES)
-                                .offset(offset)
-                                .limit(limit);
-                            if let Some(market) = options.market {
-                                request = request.market(market);
-                            }
-                            if let Some(fields) = options.fields {
-                                request = request.fields(fields);
-                            }
-                            request.send()
-                        })
-                        .await
-                }
-                ItemsPath::Tracks => {
-                    client
-                        .call(|raw| {
-                            raw.get_playlists_tracks()
-                                .playlist_id(id.id())
-                                .additional_types(ADDITIONAL_TYPES)
-                                .offset(offset)
-                                .limit(limit)
-                                .send()
-                        })
-                        .await
-                }
+/// `fields` with the paging fields it lacks at its top level appended.
+fn with_paging_fields(fields: &str) -> String {
+    let mut depth = 0;
+    let mut top: Vec<String> = vec![String::new()];
+    for c in fields.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth == 0 => {
+                top.push(String::new());
+                continue;
             }
-        })
-    })
-}
-
-/// Sends a request the generated builders cannot express (a cover upload with its real content type,
-/// an explicitly empty `uris` list) the way they send theirs: through [`Client::call_optional`] and the
-/// client's transport, so auth, retries, rate limits and error mapping apply. `build` gets the HTTP
-/// client and the API base URL. An empty body decodes as JSON `null` (so `T = ()` fits it).
-async fn send_raw<T>(
-    client: &Client,
-    operation_id: &'static str,
-    build: impl FnOnce(&reqwest::Client, &str) -> reqwest::RequestBuilder,
-) -> Result<Option<T>, Error>
-where
-    T: serde::de::DeserializeOwned,
-{
-    use progenitor_client::{ClientHooks, ClientInfo, OperationInfo, ResponseValue};
-    type RawError = progenitor_client::Error<()>;
-    client
-        .call_optional(|raw| async move {
-            let api_version =
-                <RawClient as ClientInfo<spotify_sdk_generated::Inner>>::api_version();
-            let request = build(raw.client(), raw.baseurl())
-                .header(reqwest::header::ACCEPT, "application/json")
-                .header("api-version", api_version)
-                .build()
-                .map_err(RawError::CommunicationError)?;
-            let response = raw
-                .exec(request, &OperationInfo { operation_id })
-                .await
-                .map_err(RawError::CommunicationError)?;
-            if !response.status().is_success() {
-                // The transport has put the real error (status, Spotify's message) in the call slot.
-                return Err(RawError::UnexpectedResponse(response));
+            _ => {}
+        }
+        if depth == 0
+            && c != ')'
+            && let Some(last) = top.last_mut()
+        {
+            last.push(c);
+        }
+    }
+    let named: Vec<&str> = top.iter().map(|f| f.trim()).collect();
+    let mut out = fields.trim().to_string();
+    for field in PAGING_FIELDS {
+        if !named.contains(&field) {
+            if !out.is_empty() {
+                out.push(',');
             }
-            let (status, headers) = (response.status(), response.headers().clone());
-            let body = response
-                .bytes()
-                .await
-                .map_err(RawError::ResponseBodyError)?;
-            let json: &[u8] = if body.is_empty() { b"null" } else { &body };
-            let value = serde_json::from_slice(json)
-                .map_err(|e| RawError::InvalidResponsePayload(body.clone(), e))?;
-            Ok(ResponseValue::new(value, status, headers))
-        })
-        .await
+            out.push_str(field);
+        }
+    }
+    out
 }
 
 /// The `snapshot_id` of a change's answer.
@@ -283,4 +362,22 @@ fn snapshot(snapshot_id: Option<String>, operation_id: &'static str) -> Result<S
         message: "the answer has no snapshot_id".into(),
         snippet: Box::default(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn paging_fields_are_added_when_missing() {
+        use super::with_paging_fields as f;
+        assert_eq!(
+            f("items(added_at,item(name,uri))"),
+            "items(added_at,item(name,uri)),next,offset,total"
+        );
+        assert_eq!(
+            f("total,items(item(name)),next"),
+            "total,items(item(name)),next,offset"
+        );
+        assert_eq!(f("next,offset,total"), "next,offset,total");
+        assert_eq!(f("items(total)"), "items(total),next,offset,total");
+    }
 }

@@ -6,21 +6,21 @@ use std::future::IntoFuture;
 
 use futures::future::BoxFuture;
 
-use super::{boxed, offset_stream, resource};
+use super::{group, offset_stream_within, wrapped};
 use crate::paginate::PagingModel;
 use crate::types::{
     IncludeExternal, PagingArtistObject, PagingPlaylistObject, PagingSimplifiedAlbumObject,
     PagingSimplifiedAudiobookObject, PagingSimplifiedEpisodeObject, PagingSimplifiedShowObject,
     PagingTrackObject, SearchResponse,
 };
-use crate::{Client, Error, Paginator, RawClient};
+use crate::{Client, Error, Paginator, raw};
 
 /// Spotify serves search results up to offset 1000; the streams stop there instead of failing.
 const MAX_RESULTS: u32 = 1000;
 
-resource! {
+group! {
     /// Search: `client.search()`. Start with [`query`](Search::query).
-    Search;
+    Search => search
 }
 
 impl<'a> Search<'a> {
@@ -40,14 +40,16 @@ impl<'a> Search<'a> {
     ///     .market("US")
     ///     .send()
     ///     .await?;
-    /// for track in found.tracks.map(|page| page.items).unwrap_or_default().into_iter().flatten() {
-    ///     println!("{:?}", track.name);
+    /// if let Some(tracks) = found.tracks {
+    ///     for track in tracks.items.into_iter().flatten() {
+    ///         println!("{} – {}", track.artists[0].name, track.name);
+    ///     }
     /// }
     ///
     /// // Every matching track (10 per request), as a stream.
     /// let mut tracks = client.search().query("Doxy").tracks().max_items(100);
     /// while let Some(track) = tracks.try_next().await? {
-    ///     println!("{:?}", track.name);
+    ///     println!("{}", track.name);
     /// }
     /// # Ok(()) }
     /// ```
@@ -112,6 +114,21 @@ impl SearchType {
     }
 }
 
+impl SearchType {
+    /// The section of the answer that holds this type's page: `tracks`, `albums`, ...
+    fn section(self) -> &'static str {
+        match self {
+            SearchType::Album => "albums",
+            SearchType::Artist => "artists",
+            SearchType::Playlist => "playlists",
+            SearchType::Track => "tracks",
+            SearchType::Show => "shows",
+            SearchType::Episode => "episodes",
+            SearchType::Audiobook => "audiobooks",
+        }
+    }
+}
+
 impl std::fmt::Display for SearchType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
@@ -134,20 +151,24 @@ impl Params {
         Ok(())
     }
 
-    /// The generated request for `types` (comma-separated), without paging.
-    fn request<'r>(
+    /// The request for `types` (comma-separated), with a page size and an offset when given.
+    fn request(
         &self,
-        raw: &'r RawClient,
+        raw: &raw::Client,
         types: &str,
-    ) -> spotify_sdk_generated::builder::Search<'r> {
-        let mut request = raw.search().q(self.q.as_str()).type_(types);
-        if let Some(market) = &self.market {
-            request = request.market(market.as_str());
-        }
-        if self.include_external {
-            request = request.include_external(IncludeExternal::Audio);
-        }
-        request
+        limit: Option<u32>,
+        offset: Option<i64>,
+    ) -> raw::Request<SearchResponse> {
+        let external = self.include_external.then_some(IncludeExternal::Audio);
+        let limit = limit.and_then(super::limit);
+        raw.search(
+            external,
+            limit,
+            self.market.as_deref(),
+            offset,
+            &self.q,
+            types,
+        )
     }
 }
 
@@ -228,19 +249,11 @@ impl<'a> SearchRequest<'a> {
             .map(|t| t.as_str())
             .collect::<Vec<_>>()
             .join(",");
-        let (limit, offset, params) = (self.limit, self.offset, &self.params);
-        self.client
-            .call(|raw| {
-                let mut request = params.request(raw, &types);
-                if let Some(limit) = limit {
-                    request = request.limit(u64::from(limit));
-                }
-                if let Some(offset) = offset {
-                    request = request.offset(i64::from(offset));
-                }
-                request.send()
-            })
-            .await
+        let offset = self.offset.map(i64::from);
+        let request = self
+            .params
+            .request(self.client.raw(), &types, self.limit, offset);
+        self.client.call(request).await
     }
 
     /// Every matching track, as a lazy stream (10 per request, up to Spotify's 1000 results).
@@ -281,39 +294,23 @@ impl<'a> SearchRequest<'a> {
     /// The results of one type: each page is the `kind` section of a search response.
     fn stream<M>(self, kind: SearchType, section: fn(SearchResponse) -> Option<M>) -> Paginator<M>
     where
-        M: PagingModel + Default,
+        M: PagingModel,
     {
-        if let Err(e) = self.params.check() {
-            return Paginator::failed(e);
-        }
         let params = self.params;
-        offset_stream(self.client, "search", move |client, offset, limit| {
-            let params = params.clone();
-            boxed(async move {
-                // Past Spotify's last result there is nothing to ask for.
-                let limit = limit.min(MAX_RESULTS.saturating_sub(offset));
-                if limit == 0 {
-                    return Ok(M::default());
-                }
-                let response = client
-                    .call(|raw| {
-                        params
-                            .request(raw, kind.as_str())
-                            .offset(i64::from(offset))
-                            .limit(u64::from(limit))
-                            .send()
-                    })
-                    .await?;
-                section(response).ok_or_else(|| Error::Decode {
-                    endpoint: Some(super::endpoint("search")),
-                    status: Some(200),
-                    path: String::new(),
-                    message: format!("the response has no `{kind}s` section"),
-                    snippet: Box::default(),
-                })
-            })
+        Paginator::or_failed(params.check(), |()| {
+            offset_stream_within(
+                self.client,
+                move |raw, offset, size| {
+                    // Past Spotify's last result there is nothing to ask for (the stream stops at
+                    // it, below, so at least one result is always left).
+                    let left = u32::try_from(i64::from(MAX_RESULTS) - offset).unwrap_or(1);
+                    let size = size.min(left).max(1);
+                    params.request(raw, kind.as_str(), Some(size), Some(offset))
+                },
+                move |answer| wrapped(section(answer), kind.section(), "search"),
+            )
+            .cap(u64::from(MAX_RESULTS))
         })
-        .max_items(u64::from(MAX_RESULTS))
     }
 }
 
@@ -324,20 +321,6 @@ impl<'a> IntoFuture for SearchRequest<'a> {
     /// `.await` on a request is [`send`](SearchRequest::send).
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
-    }
-}
-
-#[cfg(feature = "blocking")]
-pub mod blocking;
-
-#[cfg(feature = "blocking")]
-impl<'a> crate::blocking::Group<'a, Search<'a>> {
-    /// A search for `q` on the blocking client; see [`Search::query`].
-    pub fn query(&self, q: impl Into<String>) -> blocking::SearchRequest<'a> {
-        blocking::SearchRequest {
-            inner: self.inner.query(q),
-            runtime: self.runtime,
-        }
     }
 }
 

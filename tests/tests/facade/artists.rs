@@ -40,10 +40,9 @@ async fn albums() {
 #[tokio::test]
 async fn albums_with() {
     let m = Mock::start().await;
-    let options = ArtistAlbumsOptions {
-        include_groups: vec![AlbumGroup::Album, AlbumGroup::Single, AlbumGroup::AppearsOn],
-        market: Some("SE".into()),
-    };
+    let options = ArtistAlbumsOptions::default()
+        .include_groups([AlbumGroup::Album, AlbumGroup::Single, AlbumGroup::AppearsOn])
+        .market("SE");
     let albums = all(m.client.artists().albums_with(ARTIST, options)).await;
     snap!(m, "albums_with", albums);
 }

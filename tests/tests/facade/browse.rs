@@ -63,26 +63,15 @@ async fn category_playlists() {
 #[tokio::test]
 async fn recommendations() {
     let m = Mock::start().await;
-    let options = RecommendationsOptions {
-        seed_artists: vec![format!("spotify:artist:{ARTIST}")],
-        seed_tracks: vec![TRACK.to_string()],
-        seed_genres: vec!["classical".into()],
-        limit: Some(2),
-        market: Some("SE".into()),
-        min: TrackAttributes {
-            energy: Some(0.4),
-            ..Default::default()
-        },
-        max: TrackAttributes {
-            duration_ms: Some(300_000),
-            ..Default::default()
-        },
-        target: TrackAttributes {
-            tempo: Some(120.0),
-            key: Some(5),
-            ..Default::default()
-        },
-    };
+    let options = RecommendationsOptions::default()
+        .seed_artists([format!("spotify:artist:{ARTIST}")])
+        .seed_tracks([TRACK])
+        .seed_genres(["classical"])
+        .limit(2)
+        .market("SE")
+        .min(TrackAttributes::default().energy(0.4))
+        .max(TrackAttributes::default().duration_ms(300_000))
+        .target(TrackAttributes::default().tempo(120.0).key(5));
     let recommendations = m.client.browse().recommendations(options).await.unwrap();
     snap!(m, "recommendations", recommendations);
 }

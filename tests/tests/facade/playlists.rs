@@ -48,12 +48,21 @@ async fn get() {
 #[tokio::test]
 async fn get_with() {
     let (m, id) = with_playlist(1).await;
-    let options = PlaylistOptions {
-        market: Some("SE".into()),
-        fields: Some("name,items(total)".into()),
-    };
+    let options = PlaylistOptions::default().market("SE");
     let playlist = m.client.playlists().get_with(&id, options).await.unwrap();
     snap!(m, "get_with", playlist);
+}
+
+#[tokio::test]
+async fn get_fields() {
+    let (m, id) = with_playlist(1).await;
+    let playlist: serde_json::Value = m
+        .client
+        .playlists()
+        .get_fields(&id, "name,items(total)")
+        .await
+        .unwrap();
+    snap!(m, "get_fields", playlist["items"]["total"]);
 }
 
 #[tokio::test]
@@ -92,12 +101,20 @@ async fn items_pages() {
 #[tokio::test]
 async fn items_with() {
     let (m, id) = with_playlist(1).await;
-    let options = PlaylistOptions {
-        market: Some("SE".into()),
-        fields: Some("next,offset,total,items(added_at,item(name,uri))".into()),
-    };
+    let options = PlaylistOptions::default().market("SE");
     let items = all(m.client.playlists().items_with(&id, options)).await;
     snap!(m, "items_with", items);
+}
+
+#[tokio::test]
+async fn items_fields() {
+    let (m, id) = with_playlist(1).await;
+    let stream = m
+        .client
+        .playlists()
+        .items_fields::<serde_json::Value>(&id, "items(added_at,item(name,uri))");
+    let items = all(stream).await;
+    snap!(m, "items_fields", items.len());
 }
 
 #[tokio::test]
@@ -124,11 +141,10 @@ async fn of_user() {
 #[tokio::test]
 async fn create() {
     let m = Mock::start().await;
-    let details = NewPlaylist {
-        description: Some("Songs for the road".into()),
-        public: Some(false),
-        collaborative: Some(true),
-    };
+    let details = NewPlaylist::default()
+        .description("Songs for the road")
+        .public(false)
+        .collaborative(true);
     let playlist = m
         .client
         .playlists()

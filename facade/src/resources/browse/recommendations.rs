@@ -2,7 +2,7 @@
 
 use crate::Error;
 use crate::ids::{ArtistId, TrackId, parse_all};
-use crate::resources::maybe;
+use crate::resources::joined;
 use crate::types::RecommendationsObject;
 
 /// Seeds and filters of [`Browse::recommendations`](super::Browse::recommendations).
@@ -10,7 +10,18 @@ use crate::types::RecommendationsObject;
 /// One to five seeds in all (artists, tracks and genres together) are required. Artist and track
 /// seeds are IDs, URIs or URLs; genres come from
 /// [`Browse::genre_seeds`](super::Browse::genre_seeds).
+///
+/// ```
+/// use spotify_sdk::resources::browse::{RecommendationsOptions, TrackAttributes};
+///
+/// let options = RecommendationsOptions::default()
+///     .seed_genres(["classical"])
+///     .limit(10)
+///     .min(TrackAttributes::default().energy(0.4))
+///     .target(TrackAttributes::default().tempo(120.0));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RecommendationsOptions {
     /// Seed artists.
     pub seed_artists: Vec<String>,
@@ -30,51 +41,113 @@ pub struct RecommendationsOptions {
     pub target: TrackAttributes,
 }
 
-/// The tunable track attributes of [`RecommendationsOptions`] (see Spotify's audio features for
-/// their meaning); unset ones are not sent.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct TrackAttributes {
-    /// 0.0 to 1.0.
-    pub acousticness: Option<f64>,
-    /// 0.0 to 1.0.
-    pub danceability: Option<f64>,
-    /// Milliseconds.
-    pub duration_ms: Option<i64>,
-    /// 0.0 to 1.0.
-    pub energy: Option<f64>,
-    /// 0.0 to 1.0.
-    pub instrumentalness: Option<f64>,
-    /// Pitch class, 0 (C) to 11 (B).
-    pub key: Option<i64>,
-    /// 0.0 to 1.0.
-    pub liveness: Option<f64>,
-    /// Decibels, typically -60 to 0.
-    pub loudness: Option<f64>,
-    /// 1 major, 0 minor.
-    pub mode: Option<i64>,
-    /// 0 to 100.
-    pub popularity: Option<i64>,
-    /// 0.0 to 1.0.
-    pub speechiness: Option<f64>,
-    /// Beats per minute.
-    pub tempo: Option<f64>,
-    /// Beats per bar, 3 to 7.
-    pub time_signature: Option<i64>,
-    /// 0.0 to 1.0 (musical positiveness).
-    pub valence: Option<f64>,
+fn strings<S: Into<String>>(values: impl IntoIterator<Item = S>) -> Vec<String> {
+    values.into_iter().map(Into::into).collect()
 }
 
-/// Sets `min_X`, `max_X` and `target_X` for every attribute `X` that is given.
-macro_rules! attributes {
-    ($builder:expr, $options:expr; $($field:ident: $min:ident, $max:ident, $target:ident;)*) => {{
-        let mut builder = $builder;
-        $(
-            if let Some(v) = $options.min.$field { builder = builder.$min(v); }
-            if let Some(v) = $options.max.$field { builder = builder.$max(v); }
-            if let Some(v) = $options.target.$field { builder = builder.$target(v); }
-        )*
-        builder
-    }};
+impl RecommendationsOptions {
+    /// Seed artists (IDs, URIs or URLs).
+    pub fn seed_artists<S: Into<String>>(mut self, ids: impl IntoIterator<Item = S>) -> Self {
+        self.seed_artists = strings(ids);
+        self
+    }
+
+    /// Seed tracks (IDs, URIs or URLs).
+    pub fn seed_tracks<S: Into<String>>(mut self, ids: impl IntoIterator<Item = S>) -> Self {
+        self.seed_tracks = strings(ids);
+        self
+    }
+
+    /// Seed genres.
+    pub fn seed_genres<S: Into<String>>(mut self, genres: impl IntoIterator<Item = S>) -> Self {
+        self.seed_genres = strings(genres);
+        self
+    }
+
+    /// How many tracks to aim for, 1 to 100.
+    pub fn limit(mut self, limit: u32) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// Only tracks playable in `market`.
+    pub fn market(mut self, market: impl Into<String>) -> Self {
+        self.market = Some(market.into());
+        self
+    }
+
+    /// Hard floors.
+    pub fn min(mut self, attributes: TrackAttributes) -> Self {
+        self.min = attributes;
+        self
+    }
+
+    /// Hard ceilings.
+    pub fn max(mut self, attributes: TrackAttributes) -> Self {
+        self.max = attributes;
+        self
+    }
+
+    /// Preferred values.
+    pub fn target(mut self, attributes: TrackAttributes) -> Self {
+        self.target = attributes;
+        self
+    }
+}
+
+/// Declares [`TrackAttributes`] with a setter per attribute: fourteen fields of two types, the same
+/// three lines each.
+macro_rules! track_attributes {
+    ($($(#[$doc:meta])* $field:ident: $ty:ty;)*) => {
+        /// The tunable track attributes of [`RecommendationsOptions`] (see Spotify's audio features
+        /// for their meaning); unset ones are not sent.
+        #[derive(Clone, Debug, Default, PartialEq)]
+        #[non_exhaustive]
+        pub struct TrackAttributes {
+            $($(#[$doc])* pub $field: Option<$ty>,)*
+        }
+
+        impl TrackAttributes {
+            $(
+                $(#[$doc])*
+                pub fn $field(mut self, value: $ty) -> Self {
+                    self.$field = Some(value);
+                    self
+                }
+            )*
+        }
+    };
+}
+
+track_attributes! {
+    /// 0.0 to 1.0.
+    acousticness: f64;
+    /// 0.0 to 1.0.
+    danceability: f64;
+    /// Milliseconds.
+    duration_ms: i64;
+    /// 0.0 to 1.0.
+    energy: f64;
+    /// 0.0 to 1.0.
+    instrumentalness: f64;
+    /// Pitch class, 0 (C) to 11 (B).
+    key: i64;
+    /// 0.0 to 1.0.
+    liveness: f64;
+    /// Decibels, typically -60 to 0.
+    loudness: f64;
+    /// 1 major, 0 minor.
+    mode: i64;
+    /// 0 to 100.
+    popularity: i64;
+    /// 0.0 to 1.0.
+    speechiness: f64;
+    /// Beats per minute.
+    tempo: f64;
+    /// Beats per bar, 3 to 7.
+    time_signature: i64;
+    /// 0.0 to 1.0 (musical positiveness).
+    valence: f64;
 }
 
 /// Checks the options (nothing is sent when they are invalid) and calls `GET /recommendations`.
@@ -95,35 +168,62 @@ pub(super) async fn fetch(
             "recommendations limit {limit} is not within 1 to 100"
         )));
     }
-    let join = |ids: Vec<&str>| (!ids.is_empty()).then(|| ids.join(","));
-    let seed_artists = join(artists.iter().map(ArtistId::id).collect());
-    let seed_tracks = join(tracks.iter().map(TrackId::id).collect());
-    let seed_genres = join(options.seed_genres.iter().map(String::as_str).collect());
-    client
-        .call(|raw| {
-            let builder = raw.get_recommendations();
-            let builder = maybe(builder, seed_artists, |b, v| b.seed_artists(v));
-            let builder = maybe(builder, seed_tracks, |b, v| b.seed_tracks(v));
-            let builder = maybe(builder, seed_genres, |b, v| b.seed_genres(v));
-            let builder = maybe(builder, options.limit, |b, v| b.limit(u64::from(v)));
-            let builder = maybe(builder, options.market.clone(), |b, v| b.market(v));
-            attributes!(builder, options;
-                acousticness: min_acousticness, max_acousticness, target_acousticness;
-                danceability: min_danceability, max_danceability, target_danceability;
-                duration_ms: min_duration_ms, max_duration_ms, target_duration_ms;
-                energy: min_energy, max_energy, target_energy;
-                instrumentalness: min_instrumentalness, max_instrumentalness, target_instrumentalness;
-                key: min_key, max_key, target_key;
-                liveness: min_liveness, max_liveness, target_liveness;
-                loudness: min_loudness, max_loudness, target_loudness;
-                mode: min_mode, max_mode, target_mode;
-                popularity: min_popularity, max_popularity, target_popularity;
-                speechiness: min_speechiness, max_speechiness, target_speechiness;
-                tempo: min_tempo, max_tempo, target_tempo;
-                time_signature: min_time_signature, max_time_signature, target_time_signature;
-                valence: min_valence, max_valence, target_valence;
-            )
-            .send()
-        })
-        .await
+    let list = |joined: String| (!joined.is_empty()).then_some(joined);
+    let seed_artists = list(joined(&artists, ArtistId::id));
+    let seed_tracks = list(joined(&tracks, TrackId::id));
+    let seed_genres = list(options.seed_genres.join(","));
+    let (min, max, target) = (&options.min, &options.max, &options.target);
+    // The generated operation takes every parameter in alphabetical order: limit, market, the
+    // fourteen max_*, the fourteen min_*, the three seeds, the fourteen target_* (each set of
+    // fourteen in the order of `TrackAttributes`, which is alphabetical too).
+    let request = client.raw().get_recommendations(
+        options.limit.and_then(super::super::limit),
+        options.market.as_deref(),
+        max.acousticness,
+        max.danceability,
+        max.duration_ms,
+        max.energy,
+        max.instrumentalness,
+        max.key,
+        max.liveness,
+        max.loudness,
+        max.mode,
+        max.popularity,
+        max.speechiness,
+        max.tempo,
+        max.time_signature,
+        max.valence,
+        min.acousticness,
+        min.danceability,
+        min.duration_ms,
+        min.energy,
+        min.instrumentalness,
+        min.key,
+        min.liveness,
+        min.loudness,
+        min.mode,
+        min.popularity,
+        min.speechiness,
+        min.tempo,
+        min.time_signature,
+        min.valence,
+        seed_artists.as_deref(),
+        seed_genres.as_deref(),
+        seed_tracks.as_deref(),
+        target.acousticness,
+        target.danceability,
+        target.duration_ms,
+        target.energy,
+        target.instrumentalness,
+        target.key,
+        target.liveness,
+        target.loudness,
+        target.mode,
+        target.popularity,
+        target.speechiness,
+        target.tempo,
+        target.time_signature,
+        target.valence,
+    );
+    client.call(request).await
 }

@@ -2,11 +2,10 @@
 
 use base64::Engine;
 
-use super::{Playlists, send_raw};
+use super::Playlists;
 use crate::Error;
 use crate::ids::{IntoId, PlaylistId};
 use crate::images::{DownloadedImage, ImageSize};
-use crate::resources::resource;
 use crate::types::ImageObject;
 
 /// Spotify's limit on the upload body: the base64 text of the JPEG, 256 KB.
@@ -15,44 +14,58 @@ pub const MAX_COVER_BASE64_BYTES: usize = 256 * 1024;
 /// The first bytes of every JPEG file (SOI marker and the start of the next marker).
 const JPEG_MAGIC: [u8; 3] = [0xFF, 0xD8, 0xFF];
 
-resource!(@methods Playlists;
+impl Playlists<'_> {
     /// The playlist's cover images (`GET /playlists/{id}/images`): one per size Spotify made, or a
-    /// single image of unknown size for a custom cover. The URLs expire; fetch them shortly before use.
+    /// single image of unknown size for a custom cover. The URLs expire; fetch them shortly before
+    /// use.
     pub async fn cover(&self, id: impl IntoId<PlaylistId>) -> Result<Vec<ImageObject>, Error> {
         let id = id.into_id()?;
-        self.client.call(|raw| raw.get_playlist_cover().playlist_id(id.id()).send()).await
+        self.client
+            .call(self.client.raw().get_playlist_cover(id.id()))
+            .await
     }
 
-    /// Replaces the cover with a JPEG (`PUT /playlists/{id}/images`, scope `ugc-image-upload`). Takes the
-    /// JPEG file's bytes and sends them base64-encoded, as Spotify wants; refuses, before sending,
-    /// anything that is not a JPEG or whose base64 text exceeds 256 KB ([`MAX_COVER_BASE64_BYTES`], about
-    /// 192 KB of JPEG) with [`Error::InvalidArgument`]. Spotify processes the image asynchronously, so
-    /// [`cover`](Self::cover) may show the old one for a moment.
-    pub async fn upload_cover(&self, id: impl IntoId<PlaylistId>, jpeg: impl AsRef<[u8]>) -> Result<(), Error> {
+    /// Replaces the cover with a JPEG (`PUT /playlists/{id}/images`, scope `ugc-image-upload`).
+    /// Takes the JPEG file's bytes and sends them base64-encoded, as Spotify wants; refuses, before
+    /// sending, anything that is not a JPEG or whose base64 text exceeds 256 KB
+    /// ([`MAX_COVER_BASE64_BYTES`], about 192 KB of JPEG) with [`Error::InvalidArgument`]. Spotify
+    /// processes the image asynchronously, so [`cover`](Self::cover) may show the old one for a
+    /// moment.
+    pub async fn upload_cover(
+        &self,
+        id: impl IntoId<PlaylistId>,
+        jpeg: impl AsRef<[u8]>,
+    ) -> Result<(), Error> {
         let id = id.into_id()?;
         let encoded = encode_cover(jpeg.as_ref())?;
-        // The generated builder sends this body as `Content-Type: text/plain` (the spec's `image/jpeg`
-        // body had to be declared as text for progenitor, see openapi/patches/01-*). Spotify documents
-        // `Content-Type: image/jpeg` for the base64 text, and clients that send anything else have met
-        // 400s, so build the request ourselves with the documented header; it still goes through
-        // `Client::call_optional` and the transport (auth, retries, rate limits, errors).
-        let _: Option<()> = send_raw(self.client, "upload-custom-playlist-cover", |http, base| {
-            http.put(format!("{base}/playlists/{}/images", id.id()))
-                .header(reqwest::header::CONTENT_TYPE, "image/jpeg")
-                .body(encoded)
-        })
-        .await?;
-        Ok(())
+        let mut request = self
+            .client
+            .raw()
+            .upload_custom_playlist_cover(id.id(), encoded);
+        // The generated request says `Content-Type: text/plain` (the spec's `image/jpeg` body had to
+        // be declared as text for progenitor, see openapi/patches/01-*). Spotify documents
+        // `Content-Type: image/jpeg` for the base64 text, and clients that send anything else have
+        // met 400s.
+        if let Ok(http) = request.http_mut() {
+            let jpeg = reqwest::header::HeaderValue::from_static("image/jpeg");
+            http.headers_mut()
+                .insert(reqwest::header::CONTENT_TYPE, jpeg);
+        }
+        self.client.call(request).await
     }
 
     /// Downloads the cover in the given size: [`cover`](Self::cover), then
-    /// [`Client::download_image`](crate::Client::download_image) of the chosen image (no token is sent
-    /// to the image host). [`Error::NotFound`] if the playlist has no cover.
-    pub async fn download_cover(&self, id: impl IntoId<PlaylistId>, size: ImageSize) -> Result<DownloadedImage, Error> {
+    /// [`Client::download_image`](crate::Client::download_image) of the chosen image (no token is
+    /// sent to the image host). [`Error::NotFound`] if the playlist has no cover.
+    pub async fn download_cover(
+        &self,
+        id: impl IntoId<PlaylistId>,
+        size: ImageSize,
+    ) -> Result<DownloadedImage, Error> {
         let images = self.cover(id).await?;
         self.client.download_image_from(&images, size).await
     }
-);
+}
 
 /// Checks that `jpeg` is a JPEG and small enough, and base64-encodes it (standard alphabet, padded, no
 /// line breaks — a trailing newline makes Spotify answer 400).

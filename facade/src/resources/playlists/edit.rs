@@ -1,90 +1,267 @@
 //! Changing a playlist's items: add, insert, replace, reorder, remove (`/playlists/{id}/items`, and
 //! the deprecated `/playlists/{id}/tracks` twins).
+//!
+//! Each edit is written once over [`Edits`], the operations of one of the two item paths; the
+//! deprecated methods use the `/tracks` value. (The spec gives the twins' bodies different names
+//! but the same shape, so each path converts the one body it is given.)
 
-use super::{ItemsPath, Playlists, send_raw, snapshot};
+use super::{Playlists, snapshot};
 use crate::ids::{IntoId, PlayableId, PlaylistId, parse_all};
-use crate::resources::resource;
 use crate::types::{
     AddItemsToPlaylistBody, AddTracksToPlaylistBody, RemoveItemsPlaylistBody,
     RemoveItemsPlaylistBodyItemsItem, RemoveTracksPlaylistBody, RemoveTracksPlaylistBodyTracksItem,
     ReorderOrReplacePlaylistsItemsBody, ReorderOrReplacePlaylistsTracksBody,
 };
-use crate::{Client, Error};
+use crate::{Client, Error, raw};
 
 /// Spotify takes at most 100 items per add, replace or remove request; longer lists are sent in
 /// several requests, in order.
 const MAX_PER_REQUEST: usize = 100;
 
-resource!(@methods Playlists;
+/// A reorder or replace request: the body of `PUT /playlists/{id}/items` (and `/tracks`).
+#[derive(Default)]
+struct Reorder {
+    uris: Vec<String>,
+    range: Option<[i64; 3]>,
+    snapshot_id: Option<String>,
+}
+
+/// The operations of one item path. Each answers `{"snapshot_id": ...}` (under four type names in
+/// the spec), decoded as [`Snapshot`].
+struct Edits {
+    add: fn(&raw::Client, &str, Vec<String>, Option<i64>) -> raw::Request<Snapshot>,
+    put: fn(&raw::Client, &str, Reorder) -> raw::Request<Snapshot>,
+    remove: fn(&raw::Client, &str, Vec<String>, Option<String>) -> raw::Request<Snapshot>,
+}
+
+/// The answer of every playlist edit.
+#[derive(serde::Deserialize)]
+struct Snapshot {
+    snapshot_id: Option<String>,
+}
+
+/// Sends an edit and returns the playlist's new snapshot ID.
+async fn send(client: &Client, request: raw::Request<Snapshot>) -> Result<String, Error> {
+    let operation_id = request.operation_id();
+    snapshot(client.call(request).await?.snapshot_id, operation_id)
+}
+
+const ITEMS: Edits = Edits {
+    add: |raw, id, uris, position| {
+        let body = AddItemsToPlaylistBody { position, uris };
+        raw.add_items_to_playlist(id, None, None, &body).decode_as()
+    },
+    put: |raw, id, reorder| {
+        let [range_start, range_length, insert_before] = reorder.range();
+        let body = ReorderOrReplacePlaylistsItemsBody {
+            insert_before,
+            range_length,
+            range_start,
+            snapshot_id: reorder.snapshot_id,
+            uris: reorder.uris,
+        };
+        clearing(
+            raw.reorder_or_replace_playlists_items(id, None, &body)
+                .decode_as(),
+            &body.uris,
+            range_start,
+        )
+    },
+    remove: |raw, id, uris, snapshot_id| {
+        let items = uris
+            .into_iter()
+            .map(|uri| RemoveItemsPlaylistBodyItemsItem { uri: Some(uri) });
+        let body = RemoveItemsPlaylistBody {
+            items: items.collect(),
+            snapshot_id,
+        };
+        raw.remove_items_playlist(id, &body).decode_as()
+    },
+};
+
+const TRACKS: Edits = Edits {
+    add: |raw, id, uris, position| {
+        let body = AddTracksToPlaylistBody { position, uris };
+        raw.add_tracks_to_playlist(id, None, None, &body)
+            .decode_as()
+    },
+    put: |raw, id, reorder| {
+        let [range_start, range_length, insert_before] = reorder.range();
+        let body = ReorderOrReplacePlaylistsTracksBody {
+            insert_before,
+            range_length,
+            range_start,
+            snapshot_id: reorder.snapshot_id,
+            uris: reorder.uris,
+        };
+        clearing(
+            raw.reorder_or_replace_playlists_tracks(id, None, &body)
+                .decode_as(),
+            &body.uris,
+            range_start,
+        )
+    },
+    remove: |raw, id, uris, snapshot_id| {
+        let tracks = uris
+            .into_iter()
+            .map(|uri| RemoveTracksPlaylistBodyTracksItem { uri: Some(uri) });
+        let body = RemoveTracksPlaylistBody {
+            tracks: tracks.collect(),
+            snapshot_id,
+        };
+        raw.remove_tracks_playlist(id, &body).decode_as()
+    },
+};
+
+impl Reorder {
+    /// `[range_start, range_length, insert_before]` of a reorder, all `None` for a replace.
+    fn range(&self) -> [Option<i64>; 3] {
+        self.range.map_or([None; 3], |range| range.map(Some))
+    }
+}
+
+/// A replace with no items must send `{"uris": []}` (how Spotify clears a playlist); the generated
+/// body leaves out an empty list, and `{}` is no replace request.
+fn clearing<T>(
+    mut request: raw::Request<T>,
+    uris: &[String],
+    range_start: Option<i64>,
+) -> raw::Request<T> {
+    if uris.is_empty()
+        && range_start.is_none()
+        && let Ok(http) = request.http_mut()
+    {
+        *http.body_mut() = Some(r#"{"uris":[]}"#.into());
+    }
+    request
+}
+
+impl Playlists<'_> {
     /// Appends tracks and episodes (`POST /playlists/{id}/items`, 100 per request) and returns the
-    /// playlist's new snapshot ID. Items are IDs, URIs or URLs (a bare ID is a track). An empty list is
-    /// [`Error::InvalidArgument`]. If a later request of a long list fails, the earlier ones stay
+    /// playlist's new snapshot ID. Items are IDs, URIs or URLs (a bare ID is a track). An empty list
+    /// is [`Error::InvalidArgument`]. If a later request of a long list fails, the earlier ones stay
     /// applied.
-    pub async fn add_items(&self, id: impl IntoId<PlaylistId>, items: impl IntoIterator<Item = impl IntoId<PlayableId>>) -> Result<String, Error> {
+    pub async fn add_items(
+        &self,
+        id: impl IntoId<PlaylistId>,
+        items: impl IntoIterator<Item = impl IntoId<PlayableId>>,
+    ) -> Result<String, Error> {
         let id = id.into_id()?;
-        add(self.client, &id, &uris(items)?, None, ItemsPath::Items).await
+        add(self.client, &ITEMS, &id, &uris(items)?, None).await
     }
 
     /// Inserts tracks and episodes at `position` (0 is the top), keeping their order; otherwise like
     /// [`add_items`](Self::add_items).
-    pub async fn insert_items(&self, id: impl IntoId<PlaylistId>, position: u32, items: impl IntoIterator<Item = impl IntoId<PlayableId>>) -> Result<String, Error> {
+    pub async fn insert_items(
+        &self,
+        id: impl IntoId<PlaylistId>,
+        position: u32,
+        items: impl IntoIterator<Item = impl IntoId<PlayableId>>,
+    ) -> Result<String, Error> {
         let id = id.into_id()?;
-        add(self.client, &id, &uris(items)?, Some(position), ItemsPath::Items).await
+        add(self.client, &ITEMS, &id, &uris(items)?, Some(position)).await
     }
 
     /// Replaces all items (`PUT /playlists/{id}/items`; beyond 100 items the rest are appended with
     /// `POST`). An empty list clears the playlist. Returns the new snapshot ID.
-    pub async fn replace_items(&self, id: impl IntoId<PlaylistId>, items: impl IntoIterator<Item = impl IntoId<PlayableId>>) -> Result<String, Error> {
+    pub async fn replace_items(
+        &self,
+        id: impl IntoId<PlaylistId>,
+        items: impl IntoIterator<Item = impl IntoId<PlayableId>>,
+    ) -> Result<String, Error> {
         let id = id.into_id()?;
-        replace(self.client, &id, &uris(items)?, ItemsPath::Items).await
+        replace(self.client, &ITEMS, &id, &uris(items)?).await
     }
 
     /// Moves `range_length` items starting at `range_start` to before the item at `insert_before`
     /// (positions as they are before the move; `insert_before` = the length moves them to the end).
     /// With `snapshot_id`, Spotify applies the move to that version of the playlist. Returns the new
     /// snapshot ID.
-    pub async fn reorder_items(&self, id: impl IntoId<PlaylistId>, range_start: u32, range_length: u32, insert_before: u32, snapshot_id: Option<&str>) -> Result<String, Error> {
+    pub async fn reorder_items(
+        &self,
+        id: impl IntoId<PlaylistId>,
+        range_start: u32,
+        range_length: u32,
+        insert_before: u32,
+        snapshot_id: Option<&str>,
+    ) -> Result<String, Error> {
         let id = id.into_id()?;
-        reorder(self.client, &id, [range_start, range_length, insert_before], snapshot_id, ItemsPath::Items).await
+        let range = [range_start, range_length, insert_before];
+        reorder(self.client, &ITEMS, &id, range, snapshot_id).await
     }
 
-    /// Removes every occurrence of the given tracks and episodes (`DELETE /playlists/{id}/items`, 100
-    /// per request), against `snapshot_id` if given. Returns the new snapshot ID; an empty list is
-    /// [`Error::InvalidArgument`].
-    pub async fn remove_items(&self, id: impl IntoId<PlaylistId>, items: impl IntoIterator<Item = impl IntoId<PlayableId>>, snapshot_id: Option<&str>) -> Result<String, Error> {
+    /// Removes every occurrence of the given tracks and episodes (`DELETE /playlists/{id}/items`,
+    /// 100 per request), against `snapshot_id` if given. Returns the new snapshot ID; an empty list
+    /// is [`Error::InvalidArgument`].
+    pub async fn remove_items(
+        &self,
+        id: impl IntoId<PlaylistId>,
+        items: impl IntoIterator<Item = impl IntoId<PlayableId>>,
+        snapshot_id: Option<&str>,
+    ) -> Result<String, Error> {
         let id = id.into_id()?;
-        remove(self.client, &id, &uris(items)?, snapshot_id, ItemsPath::Items).await
+        remove(self.client, &ITEMS, &id, &uris(items)?, snapshot_id).await
     }
 
-    /// [`add_items`](Self::add_items) (or [`insert_items`](Self::insert_items) with a position) through
-    /// the deprecated `POST /playlists/{id}/tracks`.
-    #[deprecated(note = "Spotify deprecated POST /playlists/{id}/tracks; use `add_items` or `insert_items` (POST /playlists/{id}/items)")]
-    pub async fn add_tracks(&self, id: impl IntoId<PlaylistId>, items: impl IntoIterator<Item = impl IntoId<PlayableId>>, position: Option<u32>) -> Result<String, Error> {
+    /// [`add_items`](Self::add_items) (or [`insert_items`](Self::insert_items) with a position)
+    /// through the deprecated `POST /playlists/{id}/tracks`.
+    #[deprecated(
+        note = "Spotify deprecated POST /playlists/{id}/tracks; use `add_items` or `insert_items` (POST /playlists/{id}/items)"
+    )]
+    pub async fn add_tracks(
+        &self,
+        id: impl IntoId<PlaylistId>,
+        items: impl IntoIterator<Item = impl IntoId<PlayableId>>,
+        position: Option<u32>,
+    ) -> Result<String, Error> {
         let id = id.into_id()?;
-        add(self.client, &id, &uris(items)?, position, ItemsPath::Tracks).await
+        add(self.client, &TRACKS, &id, &uris(items)?, position).await
     }
 
     /// [`replace_items`](Self::replace_items) through the deprecated `PUT /playlists/{id}/tracks`.
-    #[deprecated(note = "Spotify deprecated PUT /playlists/{id}/tracks; use `replace_items` (PUT /playlists/{id}/items)")]
-    pub async fn replace_tracks(&self, id: impl IntoId<PlaylistId>, items: impl IntoIterator<Item = impl IntoId<PlayableId>>) -> Result<String, Error> {
+    #[deprecated(
+        note = "Spotify deprecated PUT /playlists/{id}/tracks; use `replace_items` (PUT /playlists/{id}/items)"
+    )]
+    pub async fn replace_tracks(
+        &self,
+        id: impl IntoId<PlaylistId>,
+        items: impl IntoIterator<Item = impl IntoId<PlayableId>>,
+    ) -> Result<String, Error> {
         let id = id.into_id()?;
-        replace(self.client, &id, &uris(items)?, ItemsPath::Tracks).await
+        replace(self.client, &TRACKS, &id, &uris(items)?).await
     }
 
     /// [`reorder_items`](Self::reorder_items) through the deprecated `PUT /playlists/{id}/tracks`.
-    #[deprecated(note = "Spotify deprecated PUT /playlists/{id}/tracks; use `reorder_items` (PUT /playlists/{id}/items)")]
-    pub async fn reorder_tracks(&self, id: impl IntoId<PlaylistId>, range_start: u32, range_length: u32, insert_before: u32, snapshot_id: Option<&str>) -> Result<String, Error> {
+    #[deprecated(
+        note = "Spotify deprecated PUT /playlists/{id}/tracks; use `reorder_items` (PUT /playlists/{id}/items)"
+    )]
+    pub async fn reorder_tracks(
+        &self,
+        id: impl IntoId<PlaylistId>,
+        range_start: u32,
+        range_length: u32,
+        insert_before: u32,
+        snapshot_id: Option<&str>,
+    ) -> Result<String, Error> {
         let id = id.into_id()?;
-        reorder(self.client, &id, [range_start, range_length, insert_before], snapshot_id, ItemsPath::Tracks).await
+        let range = [range_start, range_length, insert_before];
+        reorder(self.client, &TRACKS, &id, range, snapshot_id).await
     }
 
     /// [`remove_items`](Self::remove_items) through the deprecated `DELETE /playlists/{id}/tracks`.
-    #[deprecated(note = "Spotify deprecated DELETE /playlists/{id}/tracks; use `remove_items` (DELETE /playlists/{id}/items)")]
-    pub async fn remove_tracks(&self, id: impl IntoId<PlaylistId>, items: impl IntoIterator<Item = impl IntoId<PlayableId>>, snapshot_id: Option<&str>) -> Result<String, Error> {
+    #[deprecated(
+        note = "Spotify deprecated DELETE /playlists/{id}/tracks; use `remove_items` (DELETE /playlists/{id}/items)"
+    )]
+    pub async fn remove_tracks(
+        &self,
+        id: impl IntoId<PlaylistId>,
+        items: impl IntoIterator<Item = impl IntoId<PlayableId>>,
+        snapshot_id: Option<&str>,
+    ) -> Result<String, Error> {
         let id = id.into_id()?;
-        remove(self.client, &id, &uris(items)?, snapshot_id, ItemsPath::Tracks).await
+        remove(self.client, &TRACKS, &id, &uris(items)?, snapshot_id).await
     }
-);
+}
 
 /// Parses every item (nothing is sent if one is invalid) into its URI.
 fn uris(items: impl IntoIterator<Item = impl IntoId<PlayableId>>) -> Result<Vec<String>, Error> {
@@ -98,227 +275,74 @@ fn nothing_to(what: &str) -> Error {
 
 async fn add(
     client: &Client,
+    edits: &Edits,
     id: &PlaylistId,
     uris: &[String],
     position: Option<u32>,
-    path: ItemsPath,
 ) -> Result<String, Error> {
-    if uris.is_empty() {
-        return Err(nothing_to("add"));
-    }
     let mut last = None;
     for (n, chunk) in uris.chunks(MAX_PER_REQUEST).enumerate() {
         // Each chunk goes right after the previous one.
         let position = position.map(|p| i64::from(p) + (n * MAX_PER_REQUEST) as i64);
-        let uris = chunk.to_vec();
-        last = match path {
-            ItemsPath::Items => {
-                let body = AddItemsToPlaylistBody { position, uris };
-                let response = client
-                    .call(|raw| {
-                        raw.add_items_to_playlist()
-                            .playlist_id(id.id())
-                            .body(body)
-                            .send()
-                    })
-                    .await?;
-                Some(snapshot(response.snapshot_id, "add-items-to-playlist")?)
-            }
-            ItemsPath::Tracks => {
-                let body = AddTracksToPlaylistBody { position, uris };
-                let response = client
-                    .call(|raw| {
-                        raw.add_tracks_to_playlist()
-                            .playlist_id(id.id())
-                            .body(body)
-                            .send()
-                    })
-                    .await?;
-                Some(snapshot(response.snapshot_id, "add-tracks-to-playlist")?)
-            }
-        };
+        let request = (edits.add)(client.raw(), id.id(), chunk.to_vec(), position);
+        last = Some(send(client, request).await?);
     }
     last.ok_or_else(|| nothing_to("add"))
 }
 
 async fn replace(
     client: &Client,
+    edits: &Edits,
     id: &PlaylistId,
     uris: &[String],
-    path: ItemsPath,
 ) -> Result<String, Error> {
     let first = &uris[..uris.len().min(MAX_PER_REQUEST)];
     let rest = &uris[first.len()..];
-    let operation = match path {
-        ItemsPath::Items => "reorder-or-replace-playlists-items",
-        ItemsPath::Tracks => "reorder-or-replace-playlists-tracks",
+    let body = Reorder {
+        uris: first.to_vec(),
+        ..Reorder::default()
     };
-    let snapshot_id = if first.is_empty() {
-        // The generated body leaves out an empty `uris`, and `{}` is no replace request: send
-        // `{"uris": []}` (how Spotify clears a playlist) ourselves.
-        let segment = match path {
-            ItemsPath::Items => "items",
-            ItemsPath::Tracks => "tracks",
-        };
-        let response: Option<crate::types::ReorderOrReplacePlaylistsItemsResponse> =
-            send_raw(client, operation, |http, base| {
-                http.put(format!("{base}/playlists/{}/{segment}", id.id()))
-                    .json(&serde_json::json!({ "uris": [] }))
-            })
-            .await?;
-        response.and_then(|r| r.snapshot_id)
-    } else {
-        match path {
-            ItemsPath::Items => {
-                let body = ReorderOrReplacePlaylistsItemsBody {
-                    uris: first.to_vec(),
-                    ..Default::default()
-                };
-                client
-                    .call(|raw| {
-                        raw.reorder_or_replace_playlists_items()
-                            .playlist_id(id.id())
-                            .body(body)
-                            .send()
-                    })
-                    .await?
-                    .snapshot_id
-            }
-            ItemsPath::Tracks => {
-                let body = ReorderOrReplacePlaylistsTracksBody {
-                    uris: first.to_vec(),
-                    ..Default::default()
-                };
-                client
-                    .call(|raw| {
-                        raw.reorder_or_replace_playlists_tracks()
-                            .playlist_id(id.id())
-                            .body(body)
-                            .send()
-                    })
-                    .await?
-                    .snapshot_id
-            }
-        }
-    };
+    let snapshot_id = send(client, (edits.put)(client.raw(), id.id(), body)).await?;
     if rest.is_empty() {
-        snapshot(snapshot_id, operation)
+        Ok(snapshot_id)
     } else {
-        add(client, id, rest, None, path).await
+        add(client, edits, id, rest, None).await
     }
 }
 
 async fn reorder(
     client: &Client,
+    edits: &Edits,
     id: &PlaylistId,
     [range_start, range_length, insert_before]: [u32; 3],
     snapshot_id: Option<&str>,
-    path: ItemsPath,
 ) -> Result<String, Error> {
     if range_length == 0 {
         return Err(Error::InvalidArgument(
             "range_length must be at least 1".into(),
         ));
     }
-    let (range_start, range_length, insert_before) = (
-        Some(i64::from(range_start)),
-        Some(i64::from(range_length)),
-        Some(i64::from(insert_before)),
-    );
-    let snapshot_id = snapshot_id.map(str::to_string);
-    match path {
-        ItemsPath::Items => {
-            let body = ReorderOrReplacePlaylistsItemsBody {
-                range_start,
-                range_length,
-                insert_before,
-                snapshot_id,
-                uris: Vec::new(),
-            };
-            let response = client
-                .call(|raw| {
-                    raw.reorder_or_replace_playlists_items()
-                        .playlist_id(id.id())
-                        .body(body)
-                        .send()
-                })
-                .await?;
-            snapshot(response.snapshot_id, "reorder-or-replace-playlists-items")
-        }
-        ItemsPath::Tracks => {
-            let body = ReorderOrReplacePlaylistsTracksBody {
-                range_start,
-                range_length,
-                insert_before,
-                snapshot_id,
-                uris: Vec::new(),
-            };
-            let response = client
-                .call(|raw| {
-                    raw.reorder_or_replace_playlists_tracks()
-                        .playlist_id(id.id())
-                        .body(body)
-                        .send()
-                })
-                .await?;
-            snapshot(response.snapshot_id, "reorder-or-replace-playlists-tracks")
-        }
-    }
+    let body = Reorder {
+        uris: Vec::new(),
+        range: Some([range_start, range_length, insert_before].map(i64::from)),
+        snapshot_id: snapshot_id.map(str::to_string),
+    };
+    send(client, (edits.put)(client.raw(), id.id(), body)).await
 }
 
 async fn remove(
     client: &Client,
+    edits: &Edits,
     id: &PlaylistId,
     uris: &[String],
     snapshot_id: Option<&str>,
-    path: ItemsPath,
 ) -> Result<String, Error> {
     let mut last = None;
     // Every request names the caller's snapshot: Spotify applies each against that version.
-    let snapshot_id = snapshot_id.map(str::to_string);
     for chunk in uris.chunks(MAX_PER_REQUEST) {
-        last = match path {
-            ItemsPath::Items => {
-                let body = RemoveItemsPlaylistBody {
-                    items: chunk
-                        .iter()
-                        .map(|uri| RemoveItemsPlaylistBodyItemsItem {
-                            uri: Some(uri.clone()),
-                        })
-                        .collect(),
-                    snapshot_id: snapshot_id.clone(),
-                };
-                let response = client
-                    .call(|raw| {
-                        raw.remove_items_playlist()
-                            .playlist_id(id.id())
-                            .body(body)
-                            .send()
-                    })
-                    .await?;
-                Some(snapshot(response.snapshot_id, "remove-items-playlist")?)
-            }
-            ItemsPath::Tracks => {
-                let body = RemoveTracksPlaylistBody {
-                    tracks: chunk
-                        .iter()
-                        .map(|uri| RemoveTracksPlaylistBodyTracksItem {
-                            uri: Some(uri.clone()),
-                        })
-                        .collect(),
-                    snapshot_id: snapshot_id.clone(),
-                };
-                let response = client
-                    .call(|raw| {
-                        raw.remove_tracks_playlist()
-                            .playlist_id(id.id())
-                            .body(body)
-                            .send()
-                    })
-                    .await?;
-                Some(snapshot(response.snapshot_id, "remove-tracks-playlist")?)
-            }
-        };
+        let snapshot_id = snapshot_id.map(str::to_string);
+        let request = (edits.remove)(client.raw(), id.id(), chunk.to_vec(), snapshot_id);
+        last = Some(send(client, request).await?);
     }
     last.ok_or_else(|| nothing_to("remove"))
 }

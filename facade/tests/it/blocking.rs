@@ -1,0 +1,153 @@
+//! The blocking client runs the same implementation: the core behaviours hold through it too. The mock
+//! runs on its own runtime thread; the test itself is plain synchronous code.
+
+use crate::common;
+
+use spotify_sdk::Error;
+use spotify_sdk::blocking;
+use spotify_sdk_mock::{Fault, MockServer};
+
+/// A mock served from a background runtime, so the calling thread has no runtime.
+fn mock() -> (MockServer, tokio::runtime::Runtime) {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap();
+    let server = runtime.block_on(MockServer::start());
+    (server, runtime)
+}
+
+fn client(server: &MockServer) -> blocking::Client {
+    blocking::Client::new(common::builder(server).build().unwrap()).unwrap()
+}
+
+#[test]
+fn gets_a_track_and_maps_errors() {
+    let (server, _rt) = mock();
+    let client = client(&server);
+    let track = client
+        .tracks()
+        .get("spotify:track:4uLU6hMCjMI75M1A2tKUQC")
+        .unwrap();
+    assert!(!track.name.is_empty());
+    let err = client.tracks().get("missing00000000000000A").unwrap_err();
+    assert!(matches!(err, Error::NotFound(_)), "{err:?}");
+    let err = client.tracks().get("not an id").unwrap_err();
+    assert!(matches!(err, Error::InvalidId { .. }), "{err:?}");
+}
+
+#[test]
+fn retries_and_renews_like_the_async_client() {
+    let (server, _rt) = mock();
+    let async_client = spotify_sdk::Client::builder()
+        .base_url(server.base_url())
+        .accounts_url(server.accounts_url())
+        .client_credentials(server.client_id(), server.client_secret())
+        .backoff(
+            std::time::Duration::from_millis(1),
+            2.0,
+            std::time::Duration::from_millis(2),
+        )
+        .build()
+        .unwrap();
+    let client = blocking::Client::new(async_client).unwrap();
+    server.fault(Fault::status(503).times(2).on_operation("get-track"));
+    client.tracks().get("4uLU6hMCjMI75M1A2tKUQC").unwrap();
+    server.expire_tokens();
+    client.tracks().get("4uLU6hMCjMI75M1A2tKUQC").unwrap();
+    assert_eq!(server.token_requests().len(), 2);
+    assert_eq!(
+        server.requests().len(),
+        5,
+        "3 for the 503s, 2 for the expired token"
+    );
+}
+
+#[test]
+fn pages_are_an_iterator() {
+    let (server, _rt) = mock();
+    server.set_collection_size("get-an-albums-tracks", 120);
+    let client = client(&server);
+    let tracks: Result<Vec<_>, _> = client.albums().tracks("4aawyAB9vmqN3uQ7FjRGTy").collect();
+    assert_eq!(tracks.unwrap().len(), 120);
+    let first_ten = client
+        .albums()
+        .tracks("4aawyAB9vmqN3uQ7FjRGTy")
+        .max_items(10)
+        .count();
+    assert_eq!(first_ten, 10);
+    let mut bad = client
+        .albums()
+        .tracks("spotify:track:4uLU6hMCjMI75M1A2tKUQC");
+    assert!(matches!(bad.next(), Some(Err(Error::InvalidId { .. }))));
+    assert!(bad.next().is_none(), "the iterator ends after an error");
+}
+
+#[test]
+fn rate_limits_timeouts_and_closing_behave_like_the_async_client() {
+    let (server, _rt) = mock();
+    let client = blocking::Client::new(
+        common::builder(&server)
+            .timeout(std::time::Duration::from_millis(200))
+            .max_retry_after(std::time::Duration::from_secs(5))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    // A 429 with a Retry-After within the cap is waited out and retried.
+    server.fault(
+        Fault::status(429)
+            .retry_after(0)
+            .times(1)
+            .on_operation("get-track"),
+    );
+    client.tracks().get("4uLU6hMCjMI75M1A2tKUQC").unwrap();
+    assert_eq!(server.requests().len(), 2);
+    // One beyond the cap fails at once.
+    server.fault(
+        Fault::status(429)
+            .retry_after(3600)
+            .times(1)
+            .on_operation("get-track"),
+    );
+    let err = client.tracks().get("4uLU6hMCjMI75M1A2tKUQC").unwrap_err();
+    assert_eq!(
+        err.retry_after(),
+        Some(std::time::Duration::from_secs(3600))
+    );
+    // A stalled server times out.
+    server.fault(Fault::delay(std::time::Duration::from_secs(5)).on_operation("get-an-album"));
+    let err = client.albums().get("4aawyAB9vmqN3uQ7FjRGTy").unwrap_err();
+    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
+    // Closed is closed.
+    client.close();
+    assert!(matches!(
+        client.tracks().get("4uLU6hMCjMI75M1A2tKUQC"),
+        Err(Error::Closed)
+    ));
+}
+
+#[test]
+fn downloads_a_cover() {
+    let (server, _rt) = mock();
+    let client = client(&server);
+    let album = client.albums().get("4aawyAB9vmqN3uQ7FjRGTy").unwrap();
+    let url = album.images[0].url.clone();
+    let image = client.download_image(&url).unwrap();
+    assert_eq!(&image.bytes[..3], &[0xFF, 0xD8, 0xFF]);
+}
+
+#[test]
+fn fails_clearly_inside_an_async_runtime() {
+    let (server, rt) = mock();
+    let client = client(&server);
+    let result = rt.block_on(async move {
+        let result = client.tracks().get("4uLU6hMCjMI75M1A2tKUQC");
+        drop(client); // dropping it inside async code is harmless too
+        result
+    });
+    let err = result.unwrap_err();
+    assert!(matches!(err, Error::Config(_)), "{err:?}");
+    assert!(err.to_string().contains("async runtime"), "{err}");
+}

@@ -1,0 +1,366 @@
+//! The decoding rules the generated models call (handwritten; `cargo xtask gen` writes the calls, see
+//! `openapi/README.md`, "Where leniency lives"). Each accepts what Spotify really sends and refuses,
+//! with an error, anything it cannot represent: nothing here falls back silently.
+//!
+//! Written by hand because serde has no attribute for any of them: integers sent as floats, enums that
+//! match case-insensitively without buffering, unions chosen by a tag that comes last in the object.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+/// An integer that may arrive as an integral float: `640`, `640.0` and `4.9022656E7` are accepted
+/// (Spotify sent floats from about January to March 2024), `640.5` is refused.
+pub fn int<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
+    deserializer.deserialize_i64(IntVisitor)
+}
+
+/// [`int`] for an optional field: absent or `null` is `None`.
+pub fn option_int<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
+    deserializer.deserialize_option(OptionIntVisitor)
+}
+
+/// A list that Spotify may send as `null` (a playlist without images): `null` is an empty list.
+pub fn vec_or_null<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Ok(Option::<Vec<T>>::deserialize(deserializer)?.unwrap_or_default())
+}
+
+struct IntVisitor;
+
+impl Visitor<'_> for IntVisitor {
+    type Value = i64;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an integer")
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<i64, E> {
+        Ok(v)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<i64, E> {
+        i64::try_from(v).map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<i64, E> {
+        // 2^63 is exactly representable; every integral f64 below it fits in an i64.
+        const LIMIT: f64 = 9_223_372_036_854_775_808.0;
+        if v.fract() == 0.0 && (-LIMIT..LIMIT).contains(&v) {
+            Ok(v as i64)
+        } else {
+            Err(E::invalid_value(de::Unexpected::Float(v), &self))
+        }
+    }
+}
+
+struct OptionIntVisitor;
+
+impl<'de> Visitor<'de> for OptionIntVisitor {
+    type Value = Option<i64>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an integer or null")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        int(deserializer).map(Some)
+    }
+}
+
+/// An open string enum: `known` maps a value (in any letter case) to its variant, anything else is
+/// kept as `unknown(value)`. Borrowed strings are matched without allocating.
+pub fn open_enum<'de, D, T>(
+    deserializer: D,
+    known: fn(&str) -> Option<T>,
+    unknown: fn(String) -> T,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    struct EnumVisitor<T> {
+        known: fn(&str) -> Option<T>,
+        unknown: fn(String) -> T,
+    }
+    impl<T> Visitor<'_> for EnumVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+            Ok((self.known)(v).unwrap_or_else(|| (self.unknown)(v.to_owned())))
+        }
+
+        fn visit_string<E: de::Error>(self, v: String) -> Result<T, E> {
+            Ok(match (self.known)(&v) {
+                Some(known) => known,
+                None => (self.unknown)(v),
+            })
+        }
+    }
+    deserializer.deserialize_str(EnumVisitor { known, unknown })
+}
+
+/// One object of a discriminated union (a track or an episode), read once as raw JSON so that its
+/// tag can be found wherever it stands (Spotify sends `type` near the end) without buffering the
+/// object into serde's generic `Content` tree.
+pub struct Tagged {
+    raw: Box<RawValue>,
+    kind: Option<String>,
+}
+
+impl Tagged {
+    /// Reads the object and its `tag` property. A missing or non-string tag is an error. `kinds` are
+    /// the tags the union lists; an object of one kind that says it is shaped as another (Spotify
+    /// sends episodes in track shape, `"type": "episode", "track": true`, when a request does not
+    /// ask for episodes) is of no listed kind.
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+        tag: &'static str,
+        kinds: &'static [&'static str],
+    ) -> Result<Self, D::Error> {
+        let raw = Box::<RawValue>::deserialize(deserializer)?;
+        let probe = Probe::read(raw.get(), tag, kinds).map_err(de::Error::custom)?;
+        let Some(kind) = probe.tag else {
+            return Err(de::Error::missing_field(tag));
+        };
+        let listed = kinds.contains(&kind.as_ref());
+        let kind = (listed && !probe.other_shape).then(|| kind.into_owned());
+        Ok(Self { raw, kind })
+    }
+
+    /// The object's kind when the union lists it, else `None`.
+    pub fn kind(&self) -> Option<&str> {
+        self.kind.as_deref()
+    }
+
+    /// Decodes the object as `T`; a failure is an error that names the path inside the object.
+    pub fn decode<T: DeserializeOwned, E: de::Error>(&self) -> Result<T, E> {
+        decode_nested_error(&self.raw)
+    }
+}
+
+/// What [`Tagged`] needs to know of an object: its tag, and whether a boolean property named after
+/// another listed kind is `true`.
+struct Probe<'a> {
+    tag: Option<Cow<'a, str>>,
+    other_shape: bool,
+}
+
+impl<'a> Probe<'a> {
+    fn read(
+        json: &'a str,
+        tag: &'static str,
+        kinds: &'static [&'static str],
+    ) -> serde_json::Result<Self> {
+        struct ProbeVisitor {
+            tag: &'static str,
+            kinds: &'static [&'static str],
+        }
+        impl<'de> Visitor<'de> for ProbeVisitor {
+            type Value = (Option<Cow<'de, str>>, Vec<Cow<'de, str>>);
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut tag = None;
+                let mut flagged = Vec::new();
+                while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+                    if key == self.tag {
+                        tag = Some(map.next_value::<Cow<'de, str>>()?);
+                    } else if self.kinds.contains(&key.as_ref()) {
+                        // Usually a boolean; any other value is read whole and is not a flag.
+                        if map.next_value::<serde_json::Value>()?.as_bool() == Some(true) {
+                            flagged.push(key);
+                        }
+                    } else {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+                Ok((tag, flagged))
+            }
+        }
+        let mut de = serde_json::Deserializer::from_str(json);
+        let (tag, flagged) = de.deserialize_map(ProbeVisitor { tag, kinds })?;
+        let other_shape = match &tag {
+            Some(kind) => flagged.iter().any(|flag| flag != kind),
+            None => false,
+        };
+        Ok(Probe { tag, other_shape })
+    }
+}
+
+/// The primary field of a pair where Spotify sends the same value twice, under a new name and under a
+/// deprecated one (`item` and `track`): the primary when present, else the duplicate decoded. The
+/// duplicate is only read as raw JSON, so the value is decoded once.
+pub fn primary_or_duplicate<T: DeserializeOwned, E: de::Error>(
+    primary: Option<T>,
+    duplicate: Option<Box<RawValue>>,
+    duplicate_name: &str,
+) -> Result<Option<T>, E> {
+    match (primary, duplicate) {
+        (Some(value), _) => Ok(Some(value)),
+        (None, Some(raw)) => decode_nested::<Option<T>>(&raw)
+            .map_err(|(path, message)| E::custom(nested(&join(duplicate_name, &path), &message))),
+        (None, None) => Ok(None),
+    }
+}
+
+/// Decodes a value read as raw JSON. On failure, decodes it again to find the path of the failure
+/// inside it (serde_json alone gives a line and column of the inner text, which means nothing to the
+/// reader), and reports ``in `path`: message``. Successful decodes pay nothing for the path.
+fn decode_nested_error<T: DeserializeOwned, E: de::Error>(raw: &RawValue) -> Result<T, E> {
+    decode_nested(raw).map_err(|(path, message)| E::custom(nested(&path, &message)))
+}
+
+/// `raw` decoded as `T`, or the path (`.` for the value itself) and message of the failure, with a
+/// nested failure's path joined onto its parent's.
+fn decode_nested<T: DeserializeOwned>(raw: &RawValue) -> Result<T, (String, String)> {
+    serde_json::from_str(raw.get()).map_err(|first| {
+        let mut de = serde_json::Deserializer::from_str(raw.get());
+        let (path, error) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+            Err(e) => (e.path().to_string(), e.into_inner()),
+            Ok(_) => (".".to_string(), first),
+        };
+        // The position is in the inner text, which the reader never sees.
+        let text = error.to_string();
+        let position = format!(" at line {} column {}", error.line(), error.column());
+        let message = text.strip_suffix(&position).unwrap_or(&text);
+        match split_nested(message) {
+            Some((inner, message)) => (join(&path, inner), message.to_string()),
+            None => (path, message.to_string()),
+        }
+    })
+}
+
+/// `parent` and `child` as one path (`items[3]` + `name`, `.` being the value itself).
+fn join(parent: &str, child: &str) -> String {
+    match (parent, child) {
+        (".", child) => child.to_string(),
+        (parent, ".") => parent.to_string(),
+        (parent, child) if child.starts_with('[') => format!("{parent}{child}"),
+        (parent, child) => format!("{parent}.{child}"),
+    }
+}
+
+/// The message of a nested failure: ``in `path`: message``, or the message alone at the value itself.
+fn nested(path: &str, message: &str) -> String {
+    if path == "." {
+        message.to_string()
+    } else {
+        format!("in `{path}`: {message}")
+    }
+}
+
+/// Splits an error message made by a nested decode (``in `album.name`: missing field `name` ``) into
+/// the inner path and the message, so that a caller can report one path from the top of the
+/// document. Messages of other errors give `None`.
+pub fn split_nested(message: &str) -> Option<(&str, &str)> {
+    let rest = message.strip_prefix("in `")?;
+    let (path, message) = rest.split_once("`: ")?;
+    Some((path, message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Size {
+        #[serde(deserialize_with = "int")]
+        height: i64,
+        #[serde(default, deserialize_with = "option_int")]
+        width: Option<i64>,
+    }
+
+    #[test]
+    fn integers_accept_integral_floats_only() {
+        for (json, height) in [
+            (r#"{"height": 640}"#, 640),
+            (r#"{"height": 640.0}"#, 640),
+            (r#"{"height": 4.9022656E7}"#, 49_022_656),
+            (r#"{"height": -1.0}"#, -1),
+        ] {
+            let size: Size = serde_json::from_str(json).unwrap();
+            assert_eq!(size.height, height, "{json}");
+            assert_eq!(size.width, None);
+        }
+        for json in [
+            r#"{"height": 640.5}"#,
+            r#"{"height": "640"}"#,
+            r#"{"height": 1e300}"#,
+            r#"{"height": 18446744073709551615}"#,
+            r#"{"height": null}"#,
+            r#"{"height": 1, "width": 2.5}"#,
+        ] {
+            let e = serde_json::from_str::<Size>(json).unwrap_err().to_string();
+            assert!(e.contains("integer"), "{json}: {e}");
+        }
+        let size: Size = serde_json::from_str(r#"{"height": 1, "width": 3.0}"#).unwrap();
+        assert_eq!(size.width, Some(3));
+        let size: Size = serde_json::from_str(r#"{"height": 1, "width": null}"#).unwrap();
+        assert_eq!(size.width, None);
+    }
+
+    #[test]
+    fn probe_finds_the_tag_anywhere_and_spots_objects_in_another_shape() {
+        let kinds = &["track", "episode"];
+        let probe = Probe::read(
+            r#"{"a": {"type": "x"}, "type": "track", "track": true}"#,
+            "type",
+            kinds,
+        )
+        .unwrap();
+        assert_eq!(probe.tag.as_deref(), Some("track"));
+        assert!(!probe.other_shape);
+        let probe = Probe::read(
+            r#"{"type": "episode", "episode": false, "track": true}"#,
+            "type",
+            kinds,
+        )
+        .unwrap();
+        assert!(probe.other_shape);
+        let probe = Probe::read(r#"{"track": "odd"}"#, "type", kinds).unwrap();
+        assert!(probe.tag.is_none() && !probe.other_shape);
+    }
+
+    #[test]
+    fn nested_paths_join_onto_their_parent() {
+        assert_eq!(join(".", "name"), "name");
+        assert_eq!(join("track", "."), "track");
+        assert_eq!(join("track", "artists[0].name"), "track.artists[0].name");
+        assert_eq!(join("items", "[3]"), "items[3]");
+        assert_eq!(nested(".", "missing field `name`"), "missing field `name`");
+        assert_eq!(
+            nested("show", "missing field `name`"),
+            "in `show`: missing field `name`"
+        );
+    }
+
+    #[test]
+    fn nested_messages_split_into_path_and_message() {
+        assert_eq!(
+            split_nested("in `album.name`: missing field `name`"),
+            Some(("album.name", "missing field `name`"))
+        );
+        assert_eq!(split_nested("missing field `name`"), None);
+    }
+}

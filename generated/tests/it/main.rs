@@ -1,0 +1,50 @@
+//! The generated crate's tests, one binary: models decoding our own fixtures (`decode`), the real
+//! responses recorded by other clients when `../shared` is beside the checkout (`recorded`), and the
+//! requests the operations build (`requests`).
+
+mod decode;
+mod recorded;
+mod requests;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+/// One of our fixtures (`generated/tests/fixtures/`, written for these tests from what real responses
+/// show).
+pub fn fixture(name: &str) -> Value {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name} is not JSON: {e}"))
+}
+
+/// Decodes `json` as `T` (from text, as the facade does), and checks that what it re-serializes to
+/// decodes to the same value.
+pub fn decode<T: DeserializeOwned + Serialize + PartialEq + std::fmt::Debug>(
+    what: &str,
+    json: &Value,
+) -> T {
+    let value: T = try_decode(json).unwrap_or_else(|e| {
+        panic!(
+            "{what} does not decode as {}: {e}",
+            std::any::type_name::<T>()
+        )
+    });
+    let again: T = try_decode(&serde_json::to_value(&value).unwrap())
+        .unwrap_or_else(|e| panic!("{what} does not decode again after re-serializing: {e}"));
+    assert_eq!(
+        value, again,
+        "{what} changes in a serialize/deserialize round trip"
+    );
+    value
+}
+
+/// `json` decoded as `T`, or the error with the JSON path of the failure (`path: message`).
+pub fn try_decode<T: DeserializeOwned>(json: &Value) -> Result<T, String> {
+    let text = json.to_string();
+    let mut de = serde_json::Deserializer::from_str(&text);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| format!("{}: {}", e.path(), e.inner()))
+}
