@@ -1,6 +1,7 @@
 //! Case 5: decoding only, no HTTP. The same bytes into our generated types (`ours`), into rspotify's
-//! models (`rspotify`), and into `serde::de::IgnoredAny` (`floor`: serde_json reading the JSON and
-//! building nothing, the least any typed decoder can cost).
+//! models (`rspotify`), both from text after one UTF-8 validation as the clients do, and into
+//! `serde::de::IgnoredAny` from the bytes (`floor`: serde_json reading the JSON and building nothing,
+//! the least any typed decoder can cost).
 //!
 //! Inputs: the track and a 50-item playlist page as the mock answers them, and every real response of
 //! `../shared/fixtures/responses/` (read at run time, beside the checkout).
@@ -23,14 +24,14 @@ macro_rules! fixtures {
         fn decode_ours(bodies: &[Bytes]) -> serde_json::Result<usize> {
             let mut bodies = bodies.iter();
             let mut decoded = 0;
-            $( black_box(serde_json::from_slice::<$ours>(bodies.next().expect($file))?); decoded += 1; )*
+            $( black_box(from_text::<$ours>(bodies.next().expect($file))?); decoded += 1; )*
             Ok(decoded)
         }
 
         fn decode_rspotify(bodies: &[Bytes]) -> serde_json::Result<usize> {
             let mut bodies = bodies.iter();
             let mut decoded = 0;
-            $( black_box(serde_json::from_slice::<$theirs>(bodies.next().expect($file))?); decoded += 1; )*
+            $( black_box(from_text::<$theirs>(bodies.next().expect($file))?); decoded += 1; )*
             Ok(decoded)
         }
     };
@@ -90,8 +91,15 @@ fn floor(bodies: &[Bytes]) -> serde_json::Result<usize> {
     Ok(bodies.len())
 }
 
+/// How both clients decode an answer: the body validated as UTF-8 once, then decoded from text (the
+/// facade does this; rspotify reads the body as a `String` and uses `from_str`).
+fn from_text<T: DeserializeOwned>(body: &[u8]) -> serde_json::Result<T> {
+    let text = std::str::from_utf8(body).map_err(serde::de::Error::custom)?;
+    serde_json::from_str(text)
+}
+
 fn one<T: DeserializeOwned>(body: &[u8]) -> T {
-    serde_json::from_slice(body)
+    from_text(body)
         .unwrap_or_else(|e| panic!("{} does not decode: {e}", std::any::type_name::<T>()))
 }
 

@@ -88,9 +88,9 @@ impl Client {
             .build()
     }
 
-    /// Sends a request of the generated layer ([`raw`]) through this client's auth, retries and rate
-    /// limits, and decodes the answer: the escape hatch for operations and parameters the resource
-    /// groups do not cover.
+    /// Sends a request of the generated layer ([`raw`]) through this client's auth, retries and
+    /// rate limits, and decodes the answer: the escape hatch for operations and parameters the
+    /// resource groups do not cover.
     ///
     /// ```no_run
     /// # async fn run(client: spotify_sdk::Client) -> Result<(), spotify_sdk::Error> {
@@ -150,8 +150,8 @@ impl Client {
         Ok((answer.status, value))
     }
 
-    /// The generated operations, to build requests for [`call`](Self::call). Requests are only built
-    /// there; they are sent through this client.
+    /// The generated operations, to build requests for [`call`](Self::call). Requests are only
+    /// built there; they are sent through this client.
     pub fn raw(&self) -> &raw::Client {
         &self.inner.raw
     }
@@ -177,8 +177,8 @@ impl Client {
         self.inner.transport.max_response_bytes
     }
 
-    /// Closes the client (and every clone): later calls fail with [`Error::Closed`]. Requests already
-    /// under way finish.
+    /// Closes the client (and every clone): later calls fail with [`Error::Closed`]. Requests
+    /// already under way finish.
     pub fn close(&self) {
         self.inner.transport.closed.store(true, Ordering::Release);
     }
@@ -229,7 +229,8 @@ impl ClientBuilder {
         self
     }
 
-    /// The accounts service root (default `https://accounts.spotify.com`). Plain `http` only on loopback.
+    /// The accounts service root (default `https://accounts.spotify.com`). Plain `http` only on
+    /// loopback.
     pub fn accounts_url(mut self, url: impl Into<String>) -> Self {
         self.accounts_url = Some(url.into());
         self
@@ -257,7 +258,8 @@ impl ClientBuilder {
         self
     }
 
-    /// Authenticates with any [`AuthProvider`] (e.g. [`AuthorizationCode`](crate::auth::AuthorizationCode)).
+    /// Authenticates with any [`AuthProvider`] (e.g.
+    /// [`AuthorizationCode`](crate::auth::AuthorizationCode)).
     pub fn auth_provider(mut self, provider: impl AuthProvider) -> Self {
         self.auth.push(("auth_provider", Arc::new(provider)));
         self
@@ -345,7 +347,9 @@ impl ClientBuilder {
             [(_, provider)] => provider.clone(),
             [] => {
                 return Err(Error::Config(
-                    "no auth source: call exactly one of access_token, client_credentials or auth_provider".into(),
+                    "no auth source: call exactly one of access_token, client_credentials or \
+                     auth_provider"
+                        .into(),
                 ));
             }
             several => {
@@ -360,7 +364,8 @@ impl ClientBuilder {
             && (!per_second.is_finite() || per_second <= 0.0 || burst == 0)
         {
             return Err(Error::Config(format!(
-                "rate_limit({per_second}, {burst}): the rate must be positive and the burst at least 1"
+                "rate_limit({per_second}, {burst}): the rate must be positive and the burst at \
+                    least 1"
             )));
         }
         let retry = &self.retry;
@@ -369,7 +374,9 @@ impl ClientBuilder {
             || retry.initial_backoff > retry.max_backoff
         {
             return Err(Error::Config(
-                "backoff: the multiplier must be at least 1 and the initial delay at most the maximum".into(),
+                "backoff: the multiplier must be at least 1 and the initial delay at most the \
+                    maximum"
+                    .into(),
             ));
         }
         if self.timeout.is_some_and(|t| t.is_zero()) {
@@ -382,7 +389,9 @@ impl ClientBuilder {
             Some(client) => {
                 if self.timeout.is_some() || self.proxy.is_some() || self.user_agent.is_some() {
                     return Err(Error::Config(
-                        "with http_client, configure timeout, proxy and user agent on that reqwest::Client".into(),
+                        "with http_client, configure timeout, proxy and user agent on that \
+                            reqwest::Client"
+                            .into(),
                     ));
                 }
                 client
@@ -456,10 +465,10 @@ fn endpoint_of<T>(request: &raw::Request<T>) -> Endpoint {
     }
 }
 
-/// Redirects are followed (up to 10) except a 307 or 308 to another origin: those resend the request
-/// body, which for the token endpoint holds a refresh token, code or PKCE verifier. (reqwest already
-/// drops `Authorization` when a redirect leaves the origin, and 301-303 drop the body.) The 307/308 is
-/// then the answer.
+/// Redirects are followed (up to 10) except a 307 or 308 to another origin: those resend the
+/// request body, which for the token endpoint holds a refresh token, code or PKCE verifier.
+/// (reqwest already drops `Authorization` when a redirect leaves the origin, and 301-303 drop the
+/// body.) The 307/308 is then the answer.
 fn redirect_policy() -> reqwest::redirect::Policy {
     reqwest::redirect::Policy::custom(|attempt| {
         let resends_body = matches!(attempt.status().as_u16(), 307 | 308);
@@ -477,8 +486,8 @@ fn redirect_policy() -> reqwest::redirect::Policy {
     })
 }
 
-/// Parses a service URL: `https`, or `http` only when the host is loopback (a local mock or proxy) —
-/// tokens must never cross a network in clear text.
+/// Parses a service URL: `https`, or `http` only when the host is loopback (a local mock or proxy)
+/// — tokens must never cross a network in clear text.
 fn checked_url(what: &str, value: &str) -> Result<Url, Error> {
     let url = Url::parse(value).map_err(|e| Error::Config(format!("{what} {value:?}: {e}")))?;
     let loopback = match url.host() {

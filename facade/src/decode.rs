@@ -23,8 +23,8 @@ pub(crate) fn decode<T: DeserializeOwned>(
     serde_json::from_str(text).map_err(|e| decode_error::<T>(text, e, endpoint, status))
 }
 
-/// A decode failure with the JSON path of the field that failed (serde_json alone only gives a line and
-/// column) and the start of the body. Only runs on the failure path.
+/// A decode failure with the JSON path of the field that failed (serde_json alone only gives a line
+/// and column) and the start of the body. Only runs on the failure path.
 fn decode_error<T: DeserializeOwned>(
     body: &str,
     json_error: serde_json::Error,
@@ -52,9 +52,10 @@ fn decode_error<T: DeserializeOwned>(
     }
 }
 
-/// One path from the top of the document to what failed: a failure inside a track-or-episode item is
-/// reported by the item as ``in `album.name`: ...`` (it is decoded from its own text), and a missing
-/// field by its parent (`album: missing field `name``); both end up as `items[3].item.album.name`.
+/// One path from the top of the document to what failed: a failure inside a track-or-episode item
+/// is reported by the item as ``in `album.name`: ...`` (it is decoded from its own text), and a
+/// missing field by its parent (`album: missing field `name``); both end up as
+/// `items[3].item.album.name`.
 fn located(path: String, message: String) -> (String, String) {
     let (path, message) = match split_nested(&message) {
         Some((inner, rest)) => (join(&path, inner), rest.to_string()),

@@ -2,8 +2,8 @@
 
 use std::time::Duration;
 
-/// Where a failed request went: the operation and its path template (never the query, which may carry
-/// user data, and never a token).
+/// Where a failed request went: the operation and its path template (never the query, which may
+/// carry user data, and never a token).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Endpoint {
     /// HTTP method, e.g. `GET`.
@@ -48,9 +48,10 @@ impl std::fmt::Display for ApiError {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// 401, or a token could not be obtained. `reauthorize` is set when the user must authorize again
-    /// (an `invalid_grant` refresh token, a static token that expired).
-    #[error("authentication failed: {detail}{}", if *.reauthorize { " (authorize again to get a new token)" } else { "" })]
+    /// 401, or a token could not be obtained. `reauthorize` is set when the user must authorize
+    /// again (an `invalid_grant` refresh token, a static token that expired).
+    #[error("authentication failed: {detail}{}", if *.reauthorize { " (authorize again to get a \
+        new token)" } else { "" })]
     Authentication {
         /// What failed.
         detail: String,
@@ -61,7 +62,8 @@ pub enum Error {
     },
     /// Status 403. `development_mode` is set when Spotify says the endpoint is unavailable to apps
     /// in development mode (many endpoints since February 2026 need an extended-quota app).
-    #[error("forbidden: {api}{}", if *.development_mode { " (this endpoint is not available to development-mode apps; it needs extended quota)" } else { "" })]
+    #[error("forbidden: {api}{}", if *.development_mode { " (this endpoint is not available to \
+        development-mode apps; it needs extended quota)" } else { "" })]
     Forbidden {
         /// The response.
         api: ApiError,
@@ -74,8 +76,9 @@ pub enum Error {
     /// 400 and other 4xx answers about the request itself.
     #[error("bad request: {0}")]
     BadRequest(ApiError),
-    /// 429 that was not retried (retries exhausted, or `Retry-After` longer than the configured cap).
-    #[error("rate limited{}: {api}", retry_after.map(|d| format!(" (retry after {} s)", d.as_secs())).unwrap_or_default())]
+    /// 429 that was not retried (retries exhausted, or `Retry-After` longer than the configured
+    /// cap).
+    #[error("rate limited{}: {api}", waiting(retry_after))]
     RateLimited {
         /// How long Spotify asked to wait.
         retry_after: Option<Duration>,
@@ -89,13 +92,13 @@ pub enum Error {
     #[error("unexpected response: {0}")]
     Http(ApiError),
     /// The request timed out (after retries).
-    #[error("request to {} timed out", endpoint.as_ref().map(ToString::to_string).unwrap_or_else(|| "Spotify".into()))]
+    #[error("request to {} timed out", target(endpoint))]
     Timeout {
         /// The endpoint, when known.
         endpoint: Option<Endpoint>,
     },
     /// The connection failed or broke (after retries).
-    #[error("connection to {} failed: {source}", endpoint.as_ref().map(ToString::to_string).unwrap_or_else(|| "Spotify".into()))]
+    #[error("connection to {} failed: {source}", target(endpoint))]
     Connection {
         /// The endpoint, when known.
         endpoint: Option<Endpoint>,
@@ -104,7 +107,10 @@ pub enum Error {
         source: Box<dyn std::error::Error + Send + Sync>,
     },
     /// A response body could not be decoded.
-    #[error("could not decode the response of {}: {message} at `{path}` (body starts: {snippet:?})", endpoint.as_ref().map(ToString::to_string).unwrap_or_else(|| "Spotify".into()))]
+    #[error(
+        "could not decode the response of {}: {message} at `{path}` (body starts: {snippet:?})",
+        target(endpoint)
+    )]
     Decode {
         /// The endpoint, when known.
         endpoint: Option<Endpoint>,
@@ -114,12 +120,13 @@ pub enum Error {
         path: String,
         /// What was wrong.
         message: String,
-        /// The first bytes of the body, for diagnosis. (A boxed `str` keeps `Error` under 128 bytes,
-        /// so `Result<T, Error>` stays cheap to return.)
+        /// The first bytes of the body, for diagnosis. (A boxed `str` keeps `Error` under 128
+        /// bytes, so `Result<T, Error>` stays cheap to return.)
         snippet: Box<str>,
     },
-    /// A response body was larger than the client's limit (see `ClientBuilder::max_response_bytes`).
-    #[error("the response of {} exceeds the {limit}-byte limit", endpoint.as_ref().map(ToString::to_string).unwrap_or_else(|| "Spotify".into()))]
+    /// A response body was larger than the client's limit (see
+    /// `ClientBuilder::max_response_bytes`).
+    #[error("the response of {} exceeds the {limit}-byte limit", target(endpoint))]
     ResponseTooLarge {
         /// The endpoint, when known.
         endpoint: Option<Endpoint>,
@@ -127,7 +134,7 @@ pub enum Error {
         limit: u64,
     },
     /// A paged endpoint misbehaved (repeated a page or a cursor); the stream ends here.
-    #[error("pagination of {} stopped: {message}", endpoint.as_ref().map(ToString::to_string).unwrap_or_else(|| "Spotify".into()))]
+    #[error("pagination of {} stopped: {message}", target(endpoint))]
     Pagination {
         /// The endpoint, when known.
         endpoint: Option<Endpoint>,
@@ -251,6 +258,20 @@ impl Error {
     }
 }
 
+/// Where a request went, for messages: `GET /tracks/{id}`, or `Spotify` when unknown.
+fn target(endpoint: &Option<Endpoint>) -> String {
+    endpoint
+        .as_ref()
+        .map_or_else(|| "Spotify".into(), ToString::to_string)
+}
+
+/// ` (retry after 7 s)`, or nothing.
+fn waiting(retry_after: &Option<Duration>) -> String {
+    retry_after
+        .map(|d| format!(" (retry after {} s)", d.as_secs()))
+        .unwrap_or_default()
+}
+
 /// Spotify's wording for endpoints closed to development-mode apps varies; match its stable parts.
 fn is_development_mode_message(message: &str) -> bool {
     let m = message.to_ascii_lowercase();
@@ -319,7 +340,8 @@ mod tests {
 
     #[test]
     fn error_stays_small_enough_to_return_by_value() {
-        // clippy's `result_large_err` fires at 128 bytes in every user function returning our errors.
+        // clippy's `result_large_err` fires at 128 bytes in every user function returning our
+        // errors.
         assert!(
             std::mem::size_of::<Error>() < 128,
             "{}",
@@ -356,7 +378,8 @@ mod tests {
         );
         assert_eq!(
             e.to_string(),
-            "rate limited (retry after 7 s): HTTP 429 from GET /tracks/{id}: API rate limit exceeded"
+            "rate limited (retry after 7 s): HTTP 429 from GET /tracks/{id}: API rate limit \
+                exceeded"
         );
         assert_eq!(e.retry_after(), Some(Duration::from_secs(7)));
         assert!(e.is_retryable());

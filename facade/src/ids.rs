@@ -3,7 +3,8 @@
 //! Wherever the client takes an ID it accepts any of the three forms Spotify users copy around:
 //!
 //! - a bare base62 ID: `4uLU6hMCjMI75M1A2tKUQC`
-//! - a URI: `spotify:track:4uLU6hMCjMI75M1A2tKUQC` (also the legacy `spotify:user:NAME:playlist:ID`)
+//! - a URI: `spotify:track:4uLU6hMCjMI75M1A2tKUQC` (also the legacy
+//!   `spotify:user:NAME:playlist:ID`)
 //! - an open.spotify.com URL, with or without `intl-xx/`, `embed/` and query strings such as `?si=`
 //!
 //! A malformed value, or one naming another kind of item (an album URI given where a track is
@@ -11,7 +12,8 @@
 //!
 //! ```
 //! use spotify_sdk::ids::TrackId;
-//! let id: TrackId = "https://open.spotify.com/intl-de/track/4uLU6hMCjMI75M1A2tKUQC?si=abc".parse()?;
+//! let url = "https://open.spotify.com/intl-de/track/4uLU6hMCjMI75M1A2tKUQC?si=abc";
+//! let id: TrackId = url.parse()?;
 //! assert_eq!(id.id(), "4uLU6hMCjMI75M1A2tKUQC");
 //! assert_eq!(id.uri(), "spotify:track:4uLU6hMCjMI75M1A2tKUQC");
 //! assert_eq!(id.url(), "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC");
@@ -122,7 +124,8 @@ impl fmt::Display for Kind {
     }
 }
 
-/// Any Spotify ID with its kind, e.g. for [`library()`](crate::Client::library) calls that mix kinds.
+/// Any Spotify ID with its kind, e.g. for [`library()`](crate::Client::library) calls that mix
+/// kinds.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct AnyId {
     kind: Kind,

@@ -21,8 +21,8 @@ use crate::{ApiError, Client, Error};
 /// Which of the listed sizes of an image to take, by pixel size (width × height).
 ///
 /// Images without a URL are never chosen. Images whose size Spotify does not give (custom playlist
-/// covers have `null` width and height) sort after all images of known size, so they are only chosen
-/// when no image has a known size.
+/// covers have `null` width and height) sort after all images of known size, so they are only
+/// chosen when no image has a known size.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum ImageSize {
     /// The fewest pixels (typically 64 px).
@@ -77,9 +77,9 @@ pub struct DownloadedImage {
 
 impl Client {
     /// Downloads an image (an [`ImageObject::url`], usually on `i.scdn.co`) with this client's HTTP
-    /// stack: its timeout, proxy, user agent and response size limit. No access token is sent — image
-    /// hosts are public and not the Web API — and there are no retries; a failure is reported like an
-    /// API failure ([`Error::NotFound`], [`Error::Timeout`], ...).
+    /// stack: its timeout, proxy, user agent and response size limit. No access token is sent —
+    /// image hosts are public and not the Web API — and there are no retries; a failure is reported
+    /// like an API failure ([`Error::NotFound`], [`Error::Timeout`], ...).
     pub async fn download_image(&self, url: &str) -> Result<DownloadedImage, Error> {
         if self.is_closed() {
             return Err(Error::Closed);
@@ -146,8 +146,8 @@ impl Client {
     }
 
     /// Picks the image of `size` from `images` and downloads it; [`Error::NotFound`] without a
-    /// request when the list has no usable image. The `download_cover` methods of the resource groups
-    /// use this.
+    /// request when the list has no usable image. The `download_cover` methods of the resource
+    /// groups use this.
     pub async fn download_image_from(
         &self,
         images: &[ImageObject],
@@ -214,8 +214,8 @@ mod tests {
         }
     }
 
-    /// An image always has a URL (`url` is a plain field: an image without one fails to decode,
-    /// see generated/tests); no image, no pick.
+    /// An image always has a URL (`url` is a plain field: an image without one fails to decode, see
+    /// generated/tests); no image, no pick.
     #[test]
     fn no_images_pick_nothing() {
         assert!(ImageSize::Largest.pick(&[]).is_none());

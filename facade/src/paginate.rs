@@ -1,7 +1,7 @@
 //! Lazy pagination: offset-paged and cursor-paged endpoints as `futures::Stream`s of items.
 //!
-//! - Page size defaults to the endpoint's own maximum, read from the spec (search 10, playlist items 50,
-//!   ...), never one global constant.
+//! - Page size defaults to the endpoint's own maximum, read from the spec (search 10, playlist
+//!   items 50, ...), never one global constant.
 //! - Offset pages: once the first page tells the total, up to `prefetch` pages are fetched at once
 //!   (`buffered`: items still come in order, and no more than `prefetch` pages are held, so a slow
 //!   consumer does not make the client buffer the world), each as its own task so that they are
@@ -182,8 +182,8 @@ impl<M: PagingModel> Paginator<M> {
         Self::new(Source::Failed(error), 1, 1)
     }
 
-    /// `make(value)`, or a stream that yields the error when the arguments were refused (a malformed
-    /// ID): a stream method reports bad input through the stream, like any other failure.
+    /// `make(value)`, or a stream that yields the error when the arguments were refused (a
+    /// malformed ID): a stream method reports bad input through the stream, like any other failure.
     pub(crate) fn or_failed<T>(value: Result<T, Error>, make: impl FnOnce(T) -> Self) -> Self {
         match value {
             Ok(value) => make(value),
@@ -229,7 +229,8 @@ impl<M: PagingModel> Paginator<M> {
         self
     }
 
-    /// Pages fetched at once once the total is known (offset-paged endpoints; default from the client).
+    /// Pages fetched at once once the total is known (offset-paged endpoints; default from the
+    /// client).
     pub fn prefetch(mut self, pages: usize) -> Self {
         self.prefetch = pages.max(1);
         self
@@ -240,7 +241,8 @@ impl<M: PagingModel> Paginator<M> {
         self.page_size
     }
 
-    /// The stream of whole pages instead of items (`max_items` still applies to the items they hold).
+    /// The stream of whole pages instead of items (`max_items` still applies to the items they
+    /// hold).
     pub fn pages(mut self) -> BoxStream<'static, Result<Page<M::Item>, Error>> {
         self.take_pages()
     }
@@ -373,10 +375,10 @@ fn offset_pages<M: PagingModel>(
         .boxed()
 }
 
-/// A page fetched ahead. With more than one page in flight, each runs as its own task (when there is a
-/// Tokio runtime): polled inside the consumer's task, the pages would be decoded one after another
-/// on one thread, which on a 50-item page costs as much as the request. `buffered` still bounds how
-/// many run at once and yields them in order; dropping the stream aborts the tasks.
+/// A page fetched ahead. With more than one page in flight, each runs as its own task (when there
+/// is a Tokio runtime): polled inside the consumer's task, the pages would be decoded one after
+/// another on one thread, which on a 50-item page costs as much as the request. `buffered` still
+/// bounds how many run at once and yields them in order; dropping the stream aborts the tasks.
 fn prefetched<T: Send + 'static>(
     prefetch: usize,
     endpoint: Endpoint,
@@ -581,7 +583,8 @@ mod tests {
         assert!(asked.iter().all(|(o, l)| *o < 45 && *l == 20), "{asked:?}");
     }
 
-    /// Prefetched pages run as tasks; dropping the stream aborts them instead of leaving them running.
+    /// Prefetched pages run as tasks; dropping the stream aborts them instead of leaving them
+    /// running.
     #[tokio::test(start_paused = true)]
     async fn dropping_the_stream_aborts_prefetched_pages() {
         let finished = Arc::new(Mutex::new(0));

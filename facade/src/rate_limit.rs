@@ -1,8 +1,8 @@
-//! Client-side throttling shared by every request of a client: an optional token bucket, and the gate
-//! that holds all requests back while a `Retry-After` from Spotify is pending.
+//! Client-side throttling shared by every request of a client: an optional token bucket, and the
+//! gate that holds all requests back while a `Retry-After` from Spotify is pending.
 //!
-//! Written by hand rather than with `governor`: both must run on tokio's clock so that tests (and users'
-//! tests) can drive them with a paused, virtual clock; governor keeps its own clock.
+//! Written by hand rather than with `governor`: both must run on tokio's clock so that tests (and
+//! users' tests) can drive them with a paused, virtual clock; governor keeps its own clock.
 
 use std::sync::Mutex;
 use std::time::Duration;
@@ -38,8 +38,8 @@ impl TokenBucket {
         }
     }
 
-    /// Takes a token now if one is there, otherwise says how long until one will be.
-    /// A token is reserved either way, so concurrent callers queue fairly instead of all waking at once.
+    /// Takes a token now if one is there, otherwise says how long until one will be. A token is
+    /// reserved either way, so concurrent callers queue fairly instead of all waking at once.
     fn reserve(&self, now: Instant) -> Duration {
         let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
         let elapsed = now.saturating_duration_since(s.updated).as_secs_f64();

@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
-/// Retry and backoff settings. Defaults: 3 retries, 0.5 s initial delay doubling up to 8 s with full
-/// jitter, and `Retry-After` honoured up to 60 s.
+/// Retry and backoff settings. Defaults: 3 retries, 0.5 s initial delay doubling up to 8 s with
+/// full jitter, and `Retry-After` honoured up to 60 s.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RetryPolicy {
     /// Retries after the first attempt (0 disables retrying).
@@ -61,16 +61,16 @@ pub enum Decision {
     TooLongToWait,
 }
 
-/// Methods whose effect is the same when applied twice. Spotify's POSTs (add items, create playlist,
-/// queue, skip) are not: they are resent only when they certainly did not arrive, or on 429 (which
-/// Spotify answers before doing anything).
+/// Methods whose effect is the same when applied twice. Spotify's POSTs (add items, create
+/// playlist, queue, skip) are not: they are resent only when they certainly did not arrive, or on
+/// 429 (which Spotify answers before doing anything).
 pub fn is_idempotent(method: &str) -> bool {
     matches!(method, "GET" | "HEAD" | "PUT" | "DELETE" | "OPTIONS")
 }
 
-/// Operations whose method says idempotent but whose effect is not: reordering playlist items is a PUT
-/// that moves items relative to where they are now, so applying it twice moves them twice. (The same
-/// operation also replaces items, which is idempotent; one operation gets one rule.)
+/// Operations whose method says idempotent but whose effect is not: reordering playlist items is a
+/// PUT that moves items relative to where they are now, so applying it twice moves them twice. (The
+/// same operation also replaces items, which is idempotent; one operation gets one rule.)
 const NOT_IDEMPOTENT: &[&str] = &[
     "reorder-or-replace-playlists-items",
     "reorder-or-replace-playlists-tracks",
@@ -85,8 +85,8 @@ pub fn is_idempotent_operation(method: &str, operation_id: &str) -> bool {
 /// Decides whether attempt number `attempt` (0 for the first) of a request that is `idempotent`
 /// (see [`is_idempotent_operation`]) is followed by another.
 ///
-/// `jitter` is a uniform random number in `[0, 1)`; the backoff is `jitter * min(max, initial * mult^attempt)`
-/// ("full jitter"). A `Retry-After` is honoured exactly, never shortened.
+/// `jitter` is a uniform random number in `[0, 1)`; the backoff is `jitter * min(max, initial *
+/// mult^attempt)` ("full jitter"). A `Retry-After` is honoured exactly, never shortened.
 pub fn decide(
     policy: &RetryPolicy,
     attempt: u32,

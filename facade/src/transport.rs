@@ -1,7 +1,7 @@
-//! The one path every request takes: closed? → `Retry-After` gate → rate limit → token → send and read
-//! the body → classify → retry or return. [`Transport::execute`] reads as that line; each step's
-//! policy lives elsewhere (`retry` decides, `rate_limit` throttles, `auth` supplies the token), and
-//! every outcome comes back through its return value.
+//! The one path every request takes: closed? → `Retry-After` gate → rate limit → token → send and
+//! read the body → classify → retry or return. [`Transport::execute`] reads as that line; each
+//! step's policy lives elsewhere (`retry` decides, `rate_limit` throttles, `auth` supplies the
+//! token), and every outcome comes back through its return value.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime};
@@ -17,7 +17,8 @@ use crate::error::{ApiError, Endpoint, Error, spotify_message};
 use crate::rate_limit::{RetryAfterGate, TokenBucket};
 use crate::retry::{self, Decision, Outcome, RetryPolicy};
 
-/// Error bodies are read up to this size (Spotify's are tiny; an HTML page or a runaway body is cut).
+/// Error bodies are read up to this size (Spotify's are tiny; an HTML page or a runaway body is
+/// cut).
 const MAX_ERROR_BODY: usize = 64 * 1024;
 
 pub(crate) struct Transport {
@@ -27,7 +28,8 @@ pub(crate) struct Transport {
     pub bucket: Option<TokenBucket>,
     pub gate: RetryAfterGate,
     pub closed: AtomicBool,
-    /// Success bodies larger than this fail with [`Error::ResponseTooLarge`] instead of filling memory.
+    /// Success bodies larger than this fail with [`Error::ResponseTooLarge`] instead of filling
+    /// memory.
     pub max_response_bytes: u64,
 }
 
@@ -55,8 +57,8 @@ enum Attempt {
 }
 
 impl Transport {
-    /// Sends `request` to `endpoint` until it succeeds or fails for good, and returns the answer with
-    /// its body read (inside the retry loop: a body cut off mid-way is retried like a broken
+    /// Sends `request` to `endpoint` until it succeeds or fails for good, and returns the answer
+    /// with its body read (inside the retry loop: a body cut off mid-way is retried like a broken
     /// connection, when the request is safe to send again).
     pub async fn execute(
         &self,
@@ -149,8 +151,8 @@ impl Transport {
         }
     }
 
-    /// One send: the answer with its body read, or why there is none. Only a body over the size limit
-    /// is an error here (it is final: sending again would bring the same body).
+    /// One send: the answer with its body read, or why there is none. Only a body over the size
+    /// limit is an error here (it is final: sending again would bring the same body).
     async fn attempt(
         &self,
         request: reqwest::Request,
@@ -302,8 +304,8 @@ fn rejected(
     }
 }
 
-/// How long the client waits before giving up on a connection attempt: the request timeout, but never
-/// more than 10 s, so a dead host fails fast and the retry can try again.
+/// How long the client waits before giving up on a connection attempt: the request timeout, but
+/// never more than 10 s, so a dead host fails fast and the retry can try again.
 pub(crate) fn connect_timeout(timeout: Duration) -> Duration {
     timeout.min(Duration::from_secs(10))
 }

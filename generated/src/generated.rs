@@ -2,13 +2,12 @@
 // with openapi/patches/01-playlist-image-body-as-text.yml, openapi/patches/02-player-state-single-success.yml, openapi/patches/03-playback-actions-disallows.yml, openapi/patches/04-one-playable-item.yml, openapi/patches/05-undocumented-fields.yml — do not edit; change the patches or the xtask instead.
 
 #[allow(unused_imports)]
-pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
+use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
 #[allow(unused_imports)]
 use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderExt};
 /// Types used as operation parameters and responses.
 #[allow(clippy::all)]
 pub mod types {
-    ///`ActionsObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -23,7 +22,6 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub disallows: ::std::option::Option<DisallowsObject>,
     }
-    ///`AddItemsToPlaylistBody`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -39,13 +37,12 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         #[serde(default, deserialize_with = "crate::lenient::option_int")]
         pub position: ::std::option::Option<i64>,
-        /**A JSON array of the [Spotify URIs](/documentation/web-api/concepts/spotify-uris-ids) to add. For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh","spotify:track:1301WleyT98MSxVHPZCA6M", "spotify:episode:512ojhOuo1ktJprKbVcKyQ"]}`<br/>A maximum of 100 items can be added in one request. _**Note**: if the `uris` parameter is present in the query string, any URIs listed here in the body will be ignored._
+        /**A JSON array of the [Spotify URIs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) to add. For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh","spotify:track:1301WleyT98MSxVHPZCA6M", "spotify:episode:512ojhOuo1ktJprKbVcKyQ"]}`<br/>A maximum of 100 items can be added in one request. _**Note**: if the `uris` parameter is present in the query string, any URIs listed here in the body will be ignored._
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub uris: ::std::vec::Vec<::std::string::String>,
     }
-    ///`AddItemsToPlaylistResponse`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -59,7 +56,6 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub snapshot_id: ::std::option::Option<::std::string::String>,
     }
-    ///`AddTracksToPlaylistBody`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -75,13 +71,12 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         #[serde(default, deserialize_with = "crate::lenient::option_int")]
         pub position: ::std::option::Option<i64>,
-        /**A JSON array of the [Spotify URIs](/documentation/web-api/concepts/spotify-uris-ids) to add. For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh","spotify:track:1301WleyT98MSxVHPZCA6M", "spotify:episode:512ojhOuo1ktJprKbVcKyQ"]}`<br/>A maximum of 100 items can be added in one request. _**Note**: if the `uris` parameter is present in the query string, any URIs listed here in the body will be ignored._
+        /**A JSON array of the [Spotify URIs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) to add. For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh","spotify:track:1301WleyT98MSxVHPZCA6M", "spotify:episode:512ojhOuo1ktJprKbVcKyQ"]}`<br/>A maximum of 100 items can be added in one request. _**Note**: if the `uris` parameter is present in the query string, any URIs listed here in the body will be ignored._
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub uris: ::std::vec::Vec<::std::string::String>,
     }
-    ///`AddTracksToPlaylistResponse`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -95,7 +90,6 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub snapshot_id: ::std::option::Option<::std::string::String>,
     }
-    ///`AlbumBase`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -121,7 +115,7 @@ pub mod types {
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub href: ::std::option::Option<::std::string::String>,
-        /**The [Spotify ID](/documentation/web-api/concepts/spotify-uris-ids) for the album.
+        /**The [Spotify ID](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the album.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub id: ::std::option::Option<::std::string::String>,
@@ -156,7 +150,7 @@ pub mod types {
 */
         #[serde(rename = "type")]
         pub type_: AlbumBaseType,
-        /**The [Spotify URI](/documentation/web-api/concepts/spotify-uris-ids) for the album.
+        /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the album.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub uri: ::std::option::Option<::std::string::String>,
@@ -278,7 +272,6 @@ pub mod types {
             value.parse()
         }
     }
-    ///`AlbumObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -319,7 +312,7 @@ pub mod types {
         /**A link to the Web API endpoint providing full details of the album.
 */
         pub href: ::std::string::String,
-        /**The [Spotify ID](/documentation/web-api/concepts/spotify-uris-ids) for the album.
+        /**The [Spotify ID](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the album.
 */
         pub id: ::std::string::String,
         /**The cover art for the album in various sizes, widest first.
@@ -362,7 +355,7 @@ pub mod types {
 */
         #[serde(rename = "type")]
         pub type_: AlbumObjectType,
-        /**The [Spotify URI](/documentation/web-api/concepts/spotify-uris-ids) for the album.
+        /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the album.
 */
         pub uri: ::std::string::String,
     }
@@ -420,7 +413,6 @@ pub mod types {
             value.parse()
         }
     }
-    ///`AlbumRestrictionObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -497,7 +489,6 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    ///`ArtistDiscographyAlbumObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -527,7 +518,7 @@ Additional reasons may be added in the future.
         /**A link to the Web API endpoint providing full details of the album.
 */
         pub href: ::std::string::String,
-        /**The [Spotify ID](/documentation/web-api/concepts/spotify-uris-ids) for the album.
+        /**The [Spotify ID](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the album.
 */
         pub id: ::std::string::String,
         /**The cover art for the album in various sizes, widest first.
@@ -558,7 +549,7 @@ Additional reasons may be added in the future.
 */
         #[serde(rename = "type")]
         pub type_: ArtistDiscographyAlbumObjectType,
-        /**The [Spotify URI](/documentation/web-api/concepts/spotify-uris-ids) for the album.
+        /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the album.
 */
         pub uri: ::std::string::String,
     }
@@ -617,7 +608,6 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    ///`ArtistObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -642,7 +632,7 @@ Additional reasons may be added in the future.
         /**A link to the Web API endpoint providing full details of the artist.
 */
         pub href: ::std::string::String,
-        /**The [Spotify ID](/documentation/web-api/concepts/spotify-uris-ids) for the artist.
+        /**The [Spotify ID](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the artist.
 */
         pub id: ::std::string::String,
         /**Images of the artist in various sizes, widest first.
@@ -662,7 +652,7 @@ Additional reasons may be added in the future.
 */
         #[serde(rename = "type")]
         pub type_: ArtistObjectType,
-        /**The [Spotify URI](/documentation/web-api/concepts/spotify-uris-ids) for the artist.
+        /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the artist.
 */
         pub uri: ::std::string::String,
     }
@@ -720,7 +710,6 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    ///`AudioAnalysisObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -756,7 +745,6 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub track: ::std::option::Option<AudioAnalysisObjectTrack>,
     }
-    ///`AudioAnalysisObjectMeta`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -791,7 +779,6 @@ Additional reasons may be added in the future.
         #[serde(default, deserialize_with = "crate::lenient::option_int")]
         pub timestamp: ::std::option::Option<i64>,
     }
-    ///`AudioAnalysisObjectTrack`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -881,7 +868,6 @@ Additional reasons may be added in the future.
         #[serde(default, deserialize_with = "crate::lenient::option_int")]
         pub window_seconds: ::std::option::Option<i64>,
     }
-    ///`AudioFeaturesObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1010,7 +996,6 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    ///`AudiobookBase`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1055,7 +1040,7 @@ Additional reasons may be added in the future.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub html_description: ::std::option::Option<::std::string::String>,
-        /**The [Spotify ID](/documentation/web-api/concepts/spotify-uris-ids) for the audiobook.
+        /**The [Spotify ID](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the audiobook.
 */
         pub id: ::std::string::String,
         /**The cover art for the audiobook in various sizes, widest first.
@@ -1091,7 +1076,7 @@ Additional reasons may be added in the future.
 */
         #[serde(rename = "type")]
         pub type_: AudiobookBaseType,
-        /**The [Spotify URI](/documentation/web-api/concepts/spotify-uris-ids) for the audiobook.
+        /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the audiobook.
 */
         pub uri: ::std::string::String,
     }
@@ -1149,7 +1134,6 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    ///`AudiobookObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1197,7 +1181,7 @@ Additional reasons may be added in the future.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub html_description: ::std::option::Option<::std::string::String>,
-        /**The [Spotify ID](/documentation/web-api/concepts/spotify-uris-ids) for the audiobook.
+        /**The [Spotify ID](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the audiobook.
 */
         pub id: ::std::string::String,
         /**The cover art for the audiobook in various sizes, widest first.
@@ -1233,7 +1217,7 @@ Additional reasons may be added in the future.
 */
         #[serde(rename = "type")]
         pub type_: AudiobookObjectType,
-        /**The [Spotify URI](/documentation/web-api/concepts/spotify-uris-ids) for the audiobook.
+        /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the audiobook.
 */
         pub uri: ::std::string::String,
     }
@@ -1291,7 +1275,6 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    ///`AuthorObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1305,7 +1288,6 @@ Additional reasons may be added in the future.
 */
         pub name: ::std::string::String,
     }
-    ///`CategoryObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1323,14 +1305,13 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub icons: ::std::vec::Vec<ImageObject>,
-        /**The [Spotify category ID](/documentation/web-api/concepts/spotify-uris-ids) of the category.
+        /**The [Spotify category ID](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) of the category.
 */
         pub id: ::std::string::String,
         /**The name of the category.
 */
         pub name: ::std::string::String,
     }
-    ///`ChangePlaylistDetailsBody`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1354,12 +1335,11 @@ _**Note**: You can only set `collaborative` to `true` on non-public playlists._
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<::std::string::String>,
-        /**The playlist's public/private status (if it should be added to the user's profile or not): `true` the playlist will be public, `false` the playlist will be private, `null` the playlist status is not relevant. For more about public/private status, see [Working with Playlists](/documentation/web-api/concepts/playlists)
+        /**The playlist's public/private status (if it should be added to the user's profile or not): `true` the playlist will be public, `false` the playlist will be private, `null` the playlist status is not relevant. For more about public/private status, see [Working with Playlists](https://developer.spotify.com/documentation/web-api/concepts/playlists)
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub public: ::std::option::Option<bool>,
     }
-    ///`ChapterBase`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1403,7 +1383,7 @@ _**Note**: You can only set `collaborative` to `true` on non-public playlists._
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub html_description: ::std::option::Option<::std::string::String>,
-        /**The [Spotify ID](/documentation/web-api/concepts/spotify-uris-ids) for the chapter.
+        /**The [Spotify ID](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the chapter.
 */
         pub id: ::std::string::String,
         /**The cover art for the chapter in various sizes, widest first.
@@ -1441,7 +1421,7 @@ _**Note**: You can only set `collaborative` to `true` on non-public playlists._
 */
         #[serde(rename = "type")]
         pub type_: ChapterBaseType,
-        /**The [Spotify URI](/documentation/web-api/concepts/spotify-uris-ids) for the chapter.
+        /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the chapter.
 */
         pub uri: ::std::string::String,
     }
@@ -1499,7 +1479,6 @@ _**Note**: You can only set `collaborative` to `true` on non-public playlists._
             value.parse()
         }
     }
-    ///`ChapterObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1546,7 +1525,7 @@ _**Note**: You can only set `collaborative` to `true` on non-public playlists._
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub html_description: ::std::option::Option<::std::string::String>,
-        /**The [Spotify ID](/documentation/web-api/concepts/spotify-uris-ids) for the chapter.
+        /**The [Spotify ID](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the chapter.
 */
         pub id: ::std::string::String,
         /**The cover art for the chapter in various sizes, widest first.
@@ -1584,7 +1563,7 @@ _**Note**: You can only set `collaborative` to `true` on non-public playlists._
 */
         #[serde(rename = "type")]
         pub type_: ChapterObjectType,
-        /**The [Spotify URI](/documentation/web-api/concepts/spotify-uris-ids) for the chapter.
+        /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the chapter.
 */
         pub uri: ::std::string::String,
     }
@@ -1642,7 +1621,6 @@ _**Note**: You can only set `collaborative` to `true` on non-public playlists._
             value.parse()
         }
     }
-    ///`ChapterRestrictionObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1665,7 +1643,6 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub reason: ::std::option::Option<::std::string::String>,
     }
-    ///`ContextObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1683,11 +1660,10 @@ Additional reasons may be added in the future.
 */
         #[serde(rename = "type")]
         pub type_: ::std::string::String,
-        /**The [Spotify URI](/documentation/web-api/concepts/spotify-uris-ids) for the context.
+        /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the context.
 */
         pub uri: ::std::string::String,
     }
-    ///`CopyrightObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1705,7 +1681,6 @@ Additional reasons may be added in the future.
         #[serde(rename = "type")]
         pub type_: ::std::string::String,
     }
-    ///`CreatePlaylistBody`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1715,7 +1690,7 @@ Additional reasons may be added in the future.
         schemars::JsonSchema
     )]
     pub struct CreatePlaylistBody {
-        /**Defaults to `false`. If `true` the playlist will be collaborative. _**Note**: to create a collaborative playlist you must also set `public` to `false`. To create collaborative playlists you must have granted `playlist-modify-private` and `playlist-modify-public` [scopes](/documentation/web-api/concepts/scopes/#list-of-scopes)._
+        /**Defaults to `false`. If `true` the playlist will be collaborative. _**Note**: to create a collaborative playlist you must also set `public` to `false`. To create collaborative playlists you must have granted `playlist-modify-private` and `playlist-modify-public` [scopes](https://developer.spotify.com/documentation/web-api/concepts/scopes/#list-of-scopes)._
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub collaborative: ::std::option::Option<bool>,
@@ -1726,12 +1701,11 @@ Additional reasons may be added in the future.
         /**The name for the new playlist, for example `"Your Coolest Playlist"`. This name does not need to be unique; a user may have several playlists with the same name.
 */
         pub name: ::std::string::String,
-        /**Defaults to `true`. The playlist's public/private status (if it should be added to the user's profile or not): `true` the playlist will be public, `false` the playlist will be private. To be able to create private playlists, the user must have granted the `playlist-modify-private` [scope](/documentation/web-api/concepts/scopes/#list-of-scopes). For more about public/private status, see [Working with Playlists](/documentation/web-api/concepts/playlists)
+        /**Defaults to `true`. The playlist's public/private status (if it should be added to the user's profile or not): `true` the playlist will be public, `false` the playlist will be private. To be able to create private playlists, the user must have granted the `playlist-modify-private` [scope](https://developer.spotify.com/documentation/web-api/concepts/scopes/#list-of-scopes). For more about public/private status, see [Working with Playlists](https://developer.spotify.com/documentation/web-api/concepts/playlists)
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub public: ::std::option::Option<bool>,
     }
-    ///`CreatePlaylistForUserBody`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1741,7 +1715,7 @@ Additional reasons may be added in the future.
         schemars::JsonSchema
     )]
     pub struct CreatePlaylistForUserBody {
-        /**Defaults to `false`. If `true` the playlist will be collaborative. _**Note**: to create a collaborative playlist you must also set `public` to `false`. To create collaborative playlists you must have granted `playlist-modify-private` and `playlist-modify-public` [scopes](/documentation/web-api/concepts/scopes/#list-of-scopes)._
+        /**Defaults to `false`. If `true` the playlist will be collaborative. _**Note**: to create a collaborative playlist you must also set `public` to `false`. To create collaborative playlists you must have granted `playlist-modify-private` and `playlist-modify-public` [scopes](https://developer.spotify.com/documentation/web-api/concepts/scopes/#list-of-scopes)._
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub collaborative: ::std::option::Option<bool>,
@@ -1752,12 +1726,11 @@ Additional reasons may be added in the future.
         /**The name for the new playlist, for example `"Your Coolest Playlist"`. This name does not need to be unique; a user may have several playlists with the same name.
 */
         pub name: ::std::string::String,
-        /**Defaults to `true`. The playlist's public/private status (if it should be added to the user's profile or not): `true` the playlist will be public, `false` the playlist will be private. To be able to create private playlists, the user must have granted the `playlist-modify-private` [scope](/documentation/web-api/concepts/scopes/#list-of-scopes). For more about public/private status, see [Working with Playlists](/documentation/web-api/concepts/playlists)
+        /**Defaults to `true`. The playlist's public/private status (if it should be added to the user's profile or not): `true` the playlist will be public, `false` the playlist will be private. To be able to create private playlists, the user must have granted the `playlist-modify-private` [scope](https://developer.spotify.com/documentation/web-api/concepts/scopes/#list-of-scopes). For more about public/private status, see [Working with Playlists](https://developer.spotify.com/documentation/web-api/concepts/playlists)
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub public: ::std::option::Option<bool>,
     }
-    ///`CurrentlyPlayingContextObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1799,7 +1772,6 @@ Additional reasons may be added in the future.
         #[serde(deserialize_with = "crate::lenient::int")]
         pub timestamp: i64,
     }
-    ///`CurrentlyPlayingObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1831,7 +1803,6 @@ Additional reasons may be added in the future.
         #[serde(deserialize_with = "crate::lenient::int")]
         pub timestamp: i64,
     }
-    ///`CursorObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1849,7 +1820,6 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub before: ::std::option::Option<::std::string::String>,
     }
-    ///`CursorPagingObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1875,7 +1845,6 @@ Additional reasons may be added in the future.
         #[serde(default, deserialize_with = "crate::lenient::option_int")]
         pub total: ::std::option::Option<i64>,
     }
-    ///`CursorPagingPlayHistoryObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1903,7 +1872,6 @@ Additional reasons may be added in the future.
         #[serde(default, deserialize_with = "crate::lenient::option_int")]
         pub total: ::std::option::Option<i64>,
     }
-    ///`CursorPagingSimplifiedArtistObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1931,7 +1899,6 @@ Additional reasons may be added in the future.
         #[serde(default, deserialize_with = "crate::lenient::option_int")]
         pub total: ::std::option::Option<i64>,
     }
-    ///`DeviceObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1963,7 +1930,6 @@ Additional reasons may be added in the future.
         #[serde(default, deserialize_with = "crate::lenient::option_int")]
         pub volume_percent: ::std::option::Option<i64>,
     }
-    ///`DisallowsObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2005,7 +1971,6 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub transferring_playback: ::std::option::Option<bool>,
     }
-    ///`EpisodeBase`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2040,7 +2005,7 @@ Additional reasons may be added in the future.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub html_description: ::std::option::Option<::std::string::String>,
-        /**The [Spotify ID](/documentation/web-api/concepts/spotify-uris-ids) for the episode.
+        /**The [Spotify ID](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the episode.
 */
         pub id: ::std::string::String,
         /**The cover art for the episode in various sizes, widest first.
@@ -2084,7 +2049,7 @@ Additional reasons may be added in the future.
 */
         #[serde(rename = "type")]
         pub type_: EpisodeBaseType,
-        /**The [Spotify URI](/documentation/web-api/concepts/spotify-uris-ids) for the episode.
+        /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the episode.
 */
         pub uri: ::std::string::String,
     }
@@ -2142,7 +2107,6 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    ///`EpisodeObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2177,7 +2141,7 @@ Additional reasons may be added in the future.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub html_description: ::std::option::Option<::std::string::String>,
-        /**The [Spotify ID](/documentation/web-api/concepts/spotify-uris-ids) for the episode.
+        /**The [Spotify ID](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the episode.
 */
         pub id: ::std::string::String,
         /**The cover art for the episode in various sizes, widest first.
@@ -2224,7 +2188,7 @@ Additional reasons may be added in the future.
 */
         #[serde(rename = "type")]
         pub type_: EpisodeObjectType,
-        /**The [Spotify URI](/documentation/web-api/concepts/spotify-uris-ids) for the episode.
+        /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the episode.
 */
         pub uri: ::std::string::String,
     }
@@ -2282,7 +2246,6 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    ///`EpisodeRestrictionObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2304,7 +2267,6 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub reason: ::std::option::Option<::std::string::String>,
     }
-    ///`ErrorObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2319,13 +2281,12 @@ Additional reasons may be added in the future.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub message: ::std::option::Option<::std::string::String>,
-        /**The HTTP status code (also returned in the response header; see [Response Status Codes](/documentation/web-api/concepts/api-calls#response-status-codes) for more information).
+        /**The HTTP status code (also returned in the response header; see [Response Status Codes](https://developer.spotify.com/documentation/web-api/concepts/api-calls#response-status-codes) for more information).
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         #[serde(default, deserialize_with = "crate::lenient::option_int")]
         pub status: ::std::option::Option<i64>,
     }
-    ///`ExplicitContentSettingsObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2342,7 +2303,6 @@ Additional reasons may be added in the future.
 */
         pub filter_locked: bool,
     }
-    ///`ExternalIdObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2366,7 +2326,6 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub upc: ::std::option::Option<::std::string::String>,
     }
-    ///`ExternalUrlObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2377,12 +2336,11 @@ Additional reasons may be added in the future.
         schemars::JsonSchema
     )]
     pub struct ExternalUrlObject {
-        /**The [Spotify URL](/documentation/web-api/concepts/spotify-uris-ids) for the object.
+        /**The [Spotify URL](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the object.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub spotify: ::std::option::Option<::std::string::String>,
     }
-    ///`FollowArtistsUsersBody`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2392,13 +2350,12 @@ Additional reasons may be added in the future.
         schemars::JsonSchema
     )]
     pub struct FollowArtistsUsersBody {
-        /**A JSON array of the artist or user [Spotify IDs](/documentation/web-api/concepts/spotify-uris-ids).
+        /**A JSON array of the artist or user [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids).
 For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A maximum of 50 IDs can be sent in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
 */
         #[serde(deserialize_with = "crate::lenient::vec_or_null")]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    ///`FollowPlaylistBody`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2409,12 +2366,11 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         schemars::JsonSchema
     )]
     pub struct FollowPlaylistBody {
-        /**Defaults to `true`. If `true` the playlist will be included in user's public playlists (added to profile), if `false` it will remain private. For more about public/private status, see [Working with Playlists](/documentation/web-api/concepts/playlists)
+        /**Defaults to `true`. If `true` the playlist will be included in user's public playlists (added to profile), if `false` it will remain private. For more about public/private status, see [Working with Playlists](https://developer.spotify.com/documentation/web-api/concepts/playlists)
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub public: ::std::option::Option<bool>,
     }
-    ///`FollowersObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2433,7 +2389,6 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    ///`GetAUsersAvailableDevicesResponse`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2448,7 +2403,6 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub devices: ::std::vec::Vec<::std::option::Option<DeviceObject>>,
     }
-    ///`GetAnArtistsRelatedArtistsResponse`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2463,7 +2417,6 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub artists: ::std::vec::Vec<::std::option::Option<ArtistObject>>,
     }
-    ///`GetAnArtistsTopTracksResponse`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2478,7 +2431,6 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub tracks: ::std::vec::Vec<::std::option::Option<TrackObject>>,
     }
-    ///`GetAvailableMarketsResponse`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2493,7 +2445,6 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub markets: ::std::vec::Vec<::std::string::String>,
     }
-    ///`GetCategoriesResponse`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2507,7 +2458,6 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub categories: ::std::option::Option<GetCategoriesResponseCategories>,
     }
-    ///`GetCategoriesResponseCategories`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2544,7 +2494,6 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    ///`GetFollowedResponse`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2558,7 +2507,6 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub artists: ::std::option::Option<CursorPagingSimplifiedArtistObject>,
     }
-    ///`GetMultipleAlbumsResponse`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2573,7 +2521,6 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub albums: ::std::vec::Vec<::std::option::Option<AlbumObject>>,
     }
-    ///`GetMultipleArtistsResponse`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2588,7 +2535,6 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub artists: ::std::vec::Vec<::std::option::Option<ArtistObject>>,
     }
-    ///`GetMultipleAudiobooksResponse`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2603,7 +2549,6 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub audiobooks: ::std::vec::Vec<::std::option::Option<AudiobookObject>>,
     }
-    ///`GetMultipleEpisodesResponse`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2618,7 +2563,6 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub episodes: ::std::vec::Vec<::std::option::Option<EpisodeObject>>,
     }
-    ///`GetMultipleShowsResponse`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2633,7 +2577,6 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub shows: ::std::vec::Vec<::std::option::Option<SimplifiedShowObject>>,
     }
-    ///`GetNewReleasesResponse`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2647,7 +2590,6 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub albums: ::std::option::Option<PagingSimplifiedAlbumObject>,
     }
-    ///`GetRecommendationGenresResponse`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2662,7 +2604,6 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub genres: ::std::vec::Vec<::std::option::Option<::std::string::String>>,
     }
-    ///`GetSeveralAudioFeaturesResponse`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2677,7 +2618,6 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub audio_features: ::std::vec::Vec<::std::option::Option<AudioFeaturesObject>>,
     }
-    ///`GetSeveralChaptersResponse`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2692,7 +2632,6 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub chapters: ::std::vec::Vec<::std::option::Option<ChapterObject>>,
     }
-    ///`GetSeveralTracksResponse`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2707,7 +2646,6 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub tracks: ::std::vec::Vec<::std::option::Option<TrackObject>>,
     }
-    ///`ImageObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2891,7 +2829,6 @@ the content as playable in the response. By default externally hosted audio cont
             value.parse()
         }
     }
-    ///`LinkedTrackObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2907,7 +2844,7 @@ the content as playable in the response. By default externally hosted audio cont
         /**A link to the Web API endpoint providing full details of the track.
 */
         pub href: ::std::string::String,
-        /**The [Spotify ID](/documentation/web-api/concepts/spotify-uris-ids) for the track.
+        /**The [Spotify ID](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the track.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub id: ::std::option::Option<::std::string::String>,
@@ -2915,7 +2852,7 @@ the content as playable in the response. By default externally hosted audio cont
 */
         #[serde(rename = "type")]
         pub type_: ::std::string::String,
-        /**The [Spotify URI](/documentation/web-api/concepts/spotify-uris-ids) for the track.
+        /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the track.
 */
         pub uri: ::std::string::String,
     }
@@ -3021,7 +2958,6 @@ the content as playable in the response. By default externally hosted audio cont
             value.parse()
         }
     }
-    ///`NarratorObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -3035,7 +2971,6 @@ the content as playable in the response. By default externally hosted audio cont
 */
         pub name: ::std::string::String,
     }
-    ///`PagingArtistDiscographyAlbumObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -3071,7 +3006,6 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    ///`PagingArtistObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -3107,7 +3041,6 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    ///`PagingFeaturedPlaylistObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -3125,7 +3058,6 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub playlists: ::std::option::Option<PagingPlaylistObject>,
     }
-    ///`PagingObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -3159,7 +3091,6 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    ///`PagingPlaylistObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -3195,7 +3126,6 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    ///`PagingPlaylistTrackObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -3231,7 +3161,6 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    ///`PagingSavedAlbumObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -3267,7 +3196,6 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    ///`PagingSavedAudiobookObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -3303,7 +3231,6 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    ///`PagingSavedEpisodeObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -3339,7 +3266,6 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    ///`PagingSavedShowObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -3375,7 +3301,6 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    ///`PagingSavedTrackObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -3411,7 +3336,6 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    ///`PagingSimplifiedAlbumObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -3447,7 +3371,6 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    ///`PagingSimplifiedAudiobookObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -3483,7 +3406,6 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    ///`PagingSimplifiedChapterObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -3519,7 +3441,6 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    ///`PagingSimplifiedEpisodeObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -3555,7 +3476,6 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    ///`PagingSimplifiedShowObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -3591,7 +3511,6 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    ///`PagingSimplifiedTrackObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -3627,7 +3546,6 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    ///`PagingTrackObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -3663,7 +3581,6 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    ///`PlayHistoryObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -3700,7 +3617,6 @@ the content as playable in the response. By default externally hosted audio cont
             Self::Episode(value)
         }
     }
-    ///`PlaylistObject`
     #[derive(::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema)]
     pub struct PlaylistObject {
         /**`true` if the owner allows other users to modify the playlist.
@@ -3719,10 +3635,10 @@ the content as playable in the response. By default externally hosted audio cont
         /**A link to the Web API endpoint providing full details of the playlist.
 */
         pub href: ::std::string::String,
-        /**The [Spotify ID](/documentation/web-api/concepts/spotify-uris-ids) for the playlist.
+        /**The [Spotify ID](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the playlist.
 */
         pub id: ::std::string::String,
-        /**Images for the playlist. The array may be empty or contain up to three images. The images are returned by size in descending order. See [Working with Playlists](/documentation/web-api/concepts/playlists). _**Note**: If returned, the source URL for the image (`url`) is temporary and will expire in less than a day._
+        /**Images for the playlist. The array may be empty or contain up to three images. The images are returned by size in descending order. See [Working with Playlists](https://developer.spotify.com/documentation/web-api/concepts/playlists). _**Note**: If returned, the source URL for the image (`url`) is temporary and will expire in less than a day._
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
@@ -3740,7 +3656,7 @@ the content as playable in the response. By default externally hosted audio cont
         ///A color for the playlist, as `#rrggbb`, usually `null`. Not in Spotify's spec; sent by the API.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub primary_color: ::std::option::Option<::std::string::String>,
-        /**The playlist's public/private status (if it is added to the user's profile): `true` the playlist is public, `false` the playlist is private, `null` the playlist status is not relevant. For more about public/private status, see [Working with Playlists](/documentation/web-api/concepts/playlists)
+        /**The playlist's public/private status (if it is added to the user's profile): `true` the playlist is public, `false` the playlist is private, `null` the playlist status is not relevant. For more about public/private status, see [Working with Playlists](https://developer.spotify.com/documentation/web-api/concepts/playlists)
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub public: ::std::option::Option<bool>,
@@ -3751,11 +3667,10 @@ the content as playable in the response. By default externally hosted audio cont
 */
         #[serde(rename = "type")]
         pub type_: ::std::string::String,
-        /**The [Spotify URI](/documentation/web-api/concepts/spotify-uris-ids) for the playlist.
+        /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the playlist.
 */
         pub uri: ::std::string::String,
     }
-    ///`PlaylistOwnerObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -3775,14 +3690,14 @@ the content as playable in the response. By default externally hosted audio cont
         /**A link to the Web API endpoint for this user.
 */
         pub href: ::std::string::String,
-        /**The [Spotify user ID](/documentation/web-api/concepts/spotify-uris-ids) for this user.
+        /**The [Spotify user ID](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for this user.
 */
         pub id: ::std::string::String,
         /**The object type.
 */
         #[serde(rename = "type")]
         pub type_: PlaylistOwnerObjectType,
-        /**The [Spotify URI](/documentation/web-api/concepts/spotify-uris-ids) for this user.
+        /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for this user.
 */
         pub uri: ::std::string::String,
     }
@@ -3840,7 +3755,6 @@ the content as playable in the response. By default externally hosted audio cont
             value.parse()
         }
     }
-    ///`PlaylistTrackObject`
     #[derive(::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema)]
     pub struct PlaylistTrackObject {
         /**The date and time the track or episode was added. _**Note**: some very old playlists may return `null` in this field._
@@ -3851,7 +3765,7 @@ the content as playable in the response. By default externally hosted audio cont
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub added_by: ::std::option::Option<PlaylistUserObject>,
-        /**Whether this track or episode is a [local file](/documentation/web-api/concepts/playlists/#local-files) or not.
+        /**Whether this track or episode is a [local file](https://developer.spotify.com/documentation/web-api/concepts/playlists/#local-files) or not.
 */
         pub is_local: bool,
         ///The track or episode (`null` when it is no longer available).
@@ -3864,7 +3778,6 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub video_thumbnail: ::std::option::Option<VideoThumbnailObject>,
     }
-    ///`PlaylistTracksRefObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -3883,7 +3796,6 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(default, deserialize_with = "crate::lenient::option_int")]
         pub total: ::std::option::Option<i64>,
     }
-    ///`PlaylistUserObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -3899,14 +3811,14 @@ the content as playable in the response. By default externally hosted audio cont
         /**A link to the Web API endpoint for this user.
 */
         pub href: ::std::string::String,
-        /**The [Spotify user ID](/documentation/web-api/concepts/spotify-uris-ids) for this user.
+        /**The [Spotify user ID](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for this user.
 */
         pub id: ::std::string::String,
         /**The object type.
 */
         #[serde(rename = "type")]
         pub type_: PlaylistUserObjectType,
-        /**The [Spotify URI](/documentation/web-api/concepts/spotify-uris-ids) for this user.
+        /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for this user.
 */
         pub uri: ::std::string::String,
     }
@@ -3964,7 +3876,6 @@ the content as playable in the response. By default externally hosted audio cont
             value.parse()
         }
     }
-    ///`PrivateUserObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -3978,7 +3889,7 @@ the content as playable in the response. By default externally hosted audio cont
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub account_id: ::std::option::Option<::std::string::String>,
-        /**The country of the user, as set in the user's account profile. An [ISO 3166-1 alpha-2 country code](http://en.wikipedia.org/wiki/ISO_3166-1_alpha-2). _This field is only available when the current user has granted access to the [user-read-private](/documentation/web-api/concepts/scopes/#list-of-scopes) scope._
+        /**The country of the user, as set in the user's account profile. An [ISO 3166-1 alpha-2 country code](http://en.wikipedia.org/wiki/ISO_3166-1_alpha-2). _This field is only available when the current user has granted access to the [user-read-private](https://developer.spotify.com/documentation/web-api/concepts/scopes/#list-of-scopes) scope._
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub country: ::std::option::Option<::std::string::String>,
@@ -3986,11 +3897,11 @@ the content as playable in the response. By default externally hosted audio cont
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub display_name: ::std::option::Option<::std::string::String>,
-        /**The user's email address, as entered by the user when creating their account. _**Important!** This email address is unverified; there is no proof that it actually belongs to the user._ _This field is only available when the current user has granted access to the [user-read-email](/documentation/web-api/concepts/scopes/#list-of-scopes) scope._
+        /**The user's email address, as entered by the user when creating their account. _**Important!** This email address is unverified; there is no proof that it actually belongs to the user._ _This field is only available when the current user has granted access to the [user-read-email](https://developer.spotify.com/documentation/web-api/concepts/scopes/#list-of-scopes) scope._
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub email: ::std::option::Option<::std::string::String>,
-        /**The user's explicit content settings. _This field is only available when the current user has granted access to the [user-read-private](/documentation/web-api/concepts/scopes/#list-of-scopes) scope._
+        /**The user's explicit content settings. _This field is only available when the current user has granted access to the [user-read-private](https://developer.spotify.com/documentation/web-api/concepts/scopes/#list-of-scopes) scope._
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub explicit_content: ::std::option::Option<ExplicitContentSettingsObject>,
@@ -4002,14 +3913,14 @@ the content as playable in the response. By default externally hosted audio cont
         /**A link to the Web API endpoint for this user.
 */
         pub href: ::std::string::String,
-        /**The [Spotify user ID](/documentation/web-api/concepts/spotify-uris-ids) for the user. Do not use this field for account linking — use `account_id` instead, which is immutable.
+        /**The [Spotify user ID](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the user. Do not use this field for account linking — use `account_id` instead, which is immutable.
 */
         pub id: ::std::string::String,
         ///The user's profile image.
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub images: ::std::vec::Vec<ImageObject>,
-        /**The user's Spotify subscription level: "premium", "free", etc. (The subscription level "open" can be considered the same as "free".) _This field is only available when the current user has granted access to the [user-read-private](/documentation/web-api/concepts/scopes/#list-of-scopes) scope._
+        /**The user's Spotify subscription level: "premium", "free", etc. (The subscription level "open" can be considered the same as "free".) _This field is only available when the current user has granted access to the [user-read-private](https://developer.spotify.com/documentation/web-api/concepts/scopes/#list-of-scopes) scope._
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub product: ::std::option::Option<::std::string::String>,
@@ -4017,11 +3928,10 @@ the content as playable in the response. By default externally hosted audio cont
 */
         #[serde(rename = "type")]
         pub type_: ::std::string::String,
-        /**The [Spotify URI](/documentation/web-api/concepts/spotify-uris-ids) for the user.
+        /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the user.
 */
         pub uri: ::std::string::String,
     }
-    ///`PublicUserObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4045,7 +3955,7 @@ the content as playable in the response. By default externally hosted audio cont
         /**A link to the Web API endpoint for this user.
 */
         pub href: ::std::string::String,
-        /**The [Spotify user ID](/documentation/web-api/concepts/spotify-uris-ids) for this user.
+        /**The [Spotify user ID](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for this user.
 */
         pub id: ::std::string::String,
         /**The user's profile image.
@@ -4057,7 +3967,7 @@ the content as playable in the response. By default externally hosted audio cont
 */
         #[serde(rename = "type")]
         pub type_: PublicUserObjectType,
-        /**The [Spotify URI](/documentation/web-api/concepts/spotify-uris-ids) for this user.
+        /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for this user.
 */
         pub uri: ::std::string::String,
     }
@@ -4115,7 +4025,6 @@ the content as playable in the response. By default externally hosted audio cont
             value.parse()
         }
     }
-    ///`QueueObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4193,7 +4102,6 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    ///`RecommendationSeedObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4241,7 +4149,6 @@ Additional reasons may be added in the future.
         #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
         pub type_: ::std::option::Option<::std::string::String>,
     }
-    ///`RecommendationsObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4320,7 +4227,6 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    ///`RemoveAlbumsUserBody`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4331,13 +4237,12 @@ Additional reasons may be added in the future.
         schemars::JsonSchema
     )]
     pub struct RemoveAlbumsUserBody {
-        /**A JSON array of the [Spotify IDs](/documentation/web-api/concepts/spotify-uris-ids). For example: `["4iV5W9uYEdYUVa79Axb7Rh", "1301WleyT98MSxVHPZCA6M"]`<br/>A maximum of 50 items can be specified in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
+        /**A JSON array of the [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids). For example: `["4iV5W9uYEdYUVa79Axb7Rh", "1301WleyT98MSxVHPZCA6M"]`<br/>A maximum of 50 items can be specified in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    ///`RemoveEpisodesUserBody`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4348,13 +4253,12 @@ Additional reasons may be added in the future.
         schemars::JsonSchema
     )]
     pub struct RemoveEpisodesUserBody {
-        /**A JSON array of the [Spotify IDs](/documentation/web-api/concepts/spotify-uris-ids). <br/>A maximum of 50 items can be specified in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
+        /**A JSON array of the [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids). <br/>A maximum of 50 items can be specified in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    ///`RemoveItemsPlaylistBody`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4364,7 +4268,7 @@ Additional reasons may be added in the future.
         schemars::JsonSchema
     )]
     pub struct RemoveItemsPlaylistBody {
-        /**An array of objects containing [Spotify URIs](/documentation/web-api/concepts/spotify-uris-ids) of the tracks or episodes to remove.
+        /**An array of objects containing [Spotify URIs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) of the tracks or episodes to remove.
 For example: `{ "items": [{ "uri": "spotify:track:4iV5W9uYEdYUVa79Axb7Rh" },{ "uri": "spotify:track:1301WleyT98MSxVHPZCA6M" }] }`. A maximum of 100 objects can be sent at once.
 */
         #[serde(deserialize_with = "crate::lenient::vec_or_null")]
@@ -4376,7 +4280,6 @@ even if more recent changes have been made to the playlist.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub snapshot_id: ::std::option::Option<::std::string::String>,
     }
-    ///`RemoveItemsPlaylistBodyItemsItem`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4391,7 +4294,6 @@ even if more recent changes have been made to the playlist.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub uri: ::std::option::Option<::std::string::String>,
     }
-    ///`RemoveItemsPlaylistResponse`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4405,7 +4307,6 @@ even if more recent changes have been made to the playlist.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub snapshot_id: ::std::option::Option<::std::string::String>,
     }
-    ///`RemoveShowsUserBody`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4422,7 +4323,6 @@ A maximum of 50 items can be specified in one request. *Note: if the `ids` param
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    ///`RemoveTracksPlaylistBody`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4438,13 +4338,12 @@ even if more recent changes have been made to the playlist.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub snapshot_id: ::std::option::Option<::std::string::String>,
-        /**An array of objects containing [Spotify URIs](/documentation/web-api/concepts/spotify-uris-ids) of the tracks or episodes to remove.
+        /**An array of objects containing [Spotify URIs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) of the tracks or episodes to remove.
 For example: `{ "tracks": [{ "uri": "spotify:track:4iV5W9uYEdYUVa79Axb7Rh" },{ "uri": "spotify:track:1301WleyT98MSxVHPZCA6M" }] }`. A maximum of 100 objects can be sent at once.
 */
         #[serde(deserialize_with = "crate::lenient::vec_or_null")]
         pub tracks: ::std::vec::Vec<RemoveTracksPlaylistBodyTracksItem>,
     }
-    ///`RemoveTracksPlaylistBodyTracksItem`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4459,7 +4358,6 @@ For example: `{ "tracks": [{ "uri": "spotify:track:4iV5W9uYEdYUVa79Axb7Rh" },{ "
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub uri: ::std::option::Option<::std::string::String>,
     }
-    ///`RemoveTracksPlaylistResponse`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4473,7 +4371,6 @@ For example: `{ "tracks": [{ "uri": "spotify:track:4iV5W9uYEdYUVa79Axb7Rh" },{ "
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub snapshot_id: ::std::option::Option<::std::string::String>,
     }
-    ///`RemoveTracksUserBody`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4484,13 +4381,12 @@ For example: `{ "tracks": [{ "uri": "spotify:track:4iV5W9uYEdYUVa79Axb7Rh" },{ "
         schemars::JsonSchema
     )]
     pub struct RemoveTracksUserBody {
-        /**A JSON array of the [Spotify IDs](/documentation/web-api/concepts/spotify-uris-ids). For example: `["4iV5W9uYEdYUVa79Axb7Rh", "1301WleyT98MSxVHPZCA6M"]`<br/>A maximum of 50 items can be specified in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
+        /**A JSON array of the [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids). For example: `["4iV5W9uYEdYUVa79Axb7Rh", "1301WleyT98MSxVHPZCA6M"]`<br/>A maximum of 50 items can be specified in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    ///`ReorderOrReplacePlaylistsItemsBody`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4524,7 +4420,6 @@ For example: `{ "tracks": [{ "uri": "spotify:track:4iV5W9uYEdYUVa79Axb7Rh" },{ "
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub uris: ::std::vec::Vec<::std::string::String>,
     }
-    ///`ReorderOrReplacePlaylistsItemsResponse`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4538,7 +4433,6 @@ For example: `{ "tracks": [{ "uri": "spotify:track:4iV5W9uYEdYUVa79Axb7Rh" },{ "
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub snapshot_id: ::std::option::Option<::std::string::String>,
     }
-    ///`ReorderOrReplacePlaylistsTracksBody`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4572,7 +4466,6 @@ For example: `{ "tracks": [{ "uri": "spotify:track:4iV5W9uYEdYUVa79Axb7Rh" },{ "
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub uris: ::std::vec::Vec<::std::string::String>,
     }
-    ///`ReorderOrReplacePlaylistsTracksResponse`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4586,7 +4479,6 @@ For example: `{ "tracks": [{ "uri": "spotify:track:4iV5W9uYEdYUVa79Axb7Rh" },{ "
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub snapshot_id: ::std::option::Option<::std::string::String>,
     }
-    ///`ResumePointObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4604,7 +4496,6 @@ For example: `{ "tracks": [{ "uri": "spotify:track:4iV5W9uYEdYUVa79Axb7Rh" },{ "
         #[serde(deserialize_with = "crate::lenient::int")]
         pub resume_position_ms: i64,
     }
-    ///`SaveAlbumsUserBody`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4615,13 +4506,12 @@ For example: `{ "tracks": [{ "uri": "spotify:track:4iV5W9uYEdYUVa79Axb7Rh" },{ "
         schemars::JsonSchema
     )]
     pub struct SaveAlbumsUserBody {
-        /**A JSON array of the [Spotify IDs](/documentation/web-api/concepts/spotify-uris-ids). For example: `["4iV5W9uYEdYUVa79Axb7Rh", "1301WleyT98MSxVHPZCA6M"]`<br/>A maximum of 50 items can be specified in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
+        /**A JSON array of the [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids). For example: `["4iV5W9uYEdYUVa79Axb7Rh", "1301WleyT98MSxVHPZCA6M"]`<br/>A maximum of 50 items can be specified in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    ///`SaveEpisodesUserBody`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4631,12 +4521,11 @@ For example: `{ "tracks": [{ "uri": "spotify:track:4iV5W9uYEdYUVa79Axb7Rh" },{ "
         schemars::JsonSchema
     )]
     pub struct SaveEpisodesUserBody {
-        /**A JSON array of the [Spotify IDs](/documentation/web-api/concepts/spotify-uris-ids). <br/>A maximum of 50 items can be specified in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
+        /**A JSON array of the [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids). <br/>A maximum of 50 items can be specified in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
 */
         #[serde(deserialize_with = "crate::lenient::vec_or_null")]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    ///`SaveShowsUserBody`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4653,7 +4542,6 @@ A maximum of 50 items can be specified in one request. *Note: if the `ids` param
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    ///`SaveTracksUserBody`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4663,7 +4551,7 @@ A maximum of 50 items can be specified in one request. *Note: if the `ids` param
         schemars::JsonSchema
     )]
     pub struct SaveTracksUserBody {
-        /**A JSON array of the [Spotify IDs](/documentation/web-api/concepts/spotify-uris-ids). For example: `["4iV5W9uYEdYUVa79Axb7Rh", "1301WleyT98MSxVHPZCA6M"]`<br/>A maximum of 50 items can be specified in one request. _**Note**: if the `timestamped_ids` is present in the body, any IDs listed in the query parameters (deprecated) or the `ids` field in the body will be ignored._
+        /**A JSON array of the [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids). For example: `["4iV5W9uYEdYUVa79Axb7Rh", "1301WleyT98MSxVHPZCA6M"]`<br/>A maximum of 50 items can be specified in one request. _**Note**: if the `timestamped_ids` is present in the body, any IDs listed in the query parameters (deprecated) or the `ids` field in the body will be ignored._
 */
         #[serde(deserialize_with = "crate::lenient::vec_or_null")]
         pub ids: ::std::vec::Vec<::std::string::String>,
@@ -4673,7 +4561,6 @@ A maximum of 50 items can be specified in one request. *Note: if the `ids` param
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub timestamped_ids: ::std::vec::Vec<SaveTracksUserBodyTimestampedIdsItem>,
     }
-    ///`SaveTracksUserBodyTimestampedIdsItem`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4686,11 +4573,10 @@ A maximum of 50 items can be specified in one request. *Note: if the `ids` param
         /**The timestamp when the track was added to the library. Use ISO 8601 format with UTC timezone (e.g., `2023-01-15T14:30:00Z`). You can specify past timestamps to insert tracks at specific positions in the library's chronological order. The API uses minute-level granularity for ordering, though the timestamp supports millisecond precision.
 */
         pub added_at: ::chrono::DateTime<::chrono::offset::Utc>,
-        /**The [Spotify ID](/documentation/web-api/concepts/spotify-uris-ids) for the track.
+        /**The [Spotify ID](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the track.
 */
         pub id: ::std::string::String,
     }
-    ///`SavedAlbumObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4708,7 +4594,6 @@ If the time is imprecise (for example, the date/time of an album release), an ad
         ///Information about the album.
         pub album: AlbumObject,
     }
-    ///`SavedAudiobookObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4729,7 +4614,6 @@ If the time is imprecise (for example, the date/time of an album release), an ad
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub audiobook: ::std::option::Option<AudiobookObject>,
     }
-    ///`SavedEpisodeObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4746,7 +4630,6 @@ Timestamps are returned in ISO 8601 format as Coordinated Universal Time (UTC) w
         ///Information about the episode.
         pub episode: EpisodeObject,
     }
-    ///`SavedShowObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4764,7 +4647,6 @@ If the time is imprecise (for example, the date/time of an album release), an ad
         ///Information about the show.
         pub show: SimplifiedShowObject,
     }
-    ///`SavedTrackObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4782,7 +4664,6 @@ If the time is imprecise (for example, the date/time of an album release), an ad
         ///Information about the track.
         pub track: TrackObject,
     }
-    ///`SearchResponse`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4808,7 +4689,6 @@ If the time is imprecise (for example, the date/time of an album release), an ad
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub tracks: ::std::option::Option<PagingTrackObject>,
     }
-    ///`SectionObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4859,7 +4739,6 @@ Known values: -1, 0, 1.*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub time_signature_confidence: ::std::option::Option<f64>,
     }
-    ///`SegmentObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4893,7 +4772,7 @@ Known values: -1, 0, 1.*/
 
 Vectors are normalized to 1 by their strongest dimension, therefore noisy sounds are likely represented by values that are all close to 1, while pure tones are described by one value at 1 (the pitch) and others near 0.
 As can be seen below, the 12 vector indices are a combination of low-power spectrum values at their respective pitch frequencies.
-![pitch vector](/assets/audio/Pitch_vector.png)
+![pitch vector](https://developer.spotify.com/assets/audio/Pitch_vector.png)
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
@@ -4904,7 +4783,7 @@ As can be seen below, the 12 vector indices are a combination of low-power spect
         /**Timbre is the quality of a musical note or sound that distinguishes different types of musical instruments, or voices. It is a complex notion also referred to as sound color, texture, or tone quality, and is derived from the shape of a segment’s spectro-temporal surface, independently of pitch and loudness. The timbre feature is a vector that includes 12 unbounded values roughly centered around 0. Those values are high level abstractions of the spectral surface, ordered by degree of importance.
 
 For completeness however, the first dimension represents the average loudness of the segment; second emphasizes brightness; third is more closely correlated to the flatness of a sound; fourth to sounds with a stronger attack; etc. See an image below representing the 12 basis functions (i.e. template segments).
-![timbre basis functions](/assets/audio/Timbre_basis_functions.png)
+![timbre basis functions](https://developer.spotify.com/assets/audio/Timbre_basis_functions.png)
 
 The actual timbre of the segment is best described as a linear combination of these 12 basis functions weighted by the coefficient values: timbre = c1 x b1 + c2 x b2 + ... + c12 x b12, where c1 to c12 represent the 12 coefficients and b1 to b12 the 12 basis functions as displayed below. Timbre vectors are best used in comparison with each other.
 */
@@ -4912,7 +4791,6 @@ The actual timbre of the segment is best described as a linear combination of th
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub timbre: ::std::vec::Vec<f64>,
     }
-    ///`ShowBase`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -4948,7 +4826,7 @@ The actual timbre of the segment is best described as a linear combination of th
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub html_description: ::std::option::Option<::std::string::String>,
-        /**The [Spotify ID](/documentation/web-api/concepts/spotify-uris-ids) for the show.
+        /**The [Spotify ID](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the show.
 */
         pub id: ::std::string::String,
         /**The cover art for the show in various sizes, widest first.
@@ -4984,7 +4862,7 @@ The actual timbre of the segment is best described as a linear combination of th
 */
         #[serde(rename = "type")]
         pub type_: ShowBaseType,
-        /**The [Spotify URI](/documentation/web-api/concepts/spotify-uris-ids) for the show.
+        /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the show.
 */
         pub uri: ::std::string::String,
     }
@@ -5042,7 +4920,6 @@ The actual timbre of the segment is best described as a linear combination of th
             value.parse()
         }
     }
-    ///`ShowObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -5081,7 +4958,7 @@ The actual timbre of the segment is best described as a linear combination of th
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub html_description: ::std::option::Option<::std::string::String>,
-        /**The [Spotify ID](/documentation/web-api/concepts/spotify-uris-ids) for the show.
+        /**The [Spotify ID](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the show.
 */
         pub id: ::std::string::String,
         /**The cover art for the show in various sizes, widest first.
@@ -5117,7 +4994,7 @@ The actual timbre of the segment is best described as a linear combination of th
 */
         #[serde(rename = "type")]
         pub type_: ShowObjectType,
-        /**The [Spotify URI](/documentation/web-api/concepts/spotify-uris-ids) for the show.
+        /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the show.
 */
         pub uri: ::std::string::String,
     }
@@ -5175,7 +5052,6 @@ The actual timbre of the segment is best described as a linear combination of th
             value.parse()
         }
     }
-    ///`SimplifiedAlbumObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -5209,7 +5085,7 @@ The actual timbre of the segment is best described as a linear combination of th
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub href: ::std::option::Option<::std::string::String>,
-        /**The [Spotify ID](/documentation/web-api/concepts/spotify-uris-ids) for the album.
+        /**The [Spotify ID](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the album.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub id: ::std::option::Option<::std::string::String>,
@@ -5244,7 +5120,7 @@ The actual timbre of the segment is best described as a linear combination of th
 */
         #[serde(rename = "type")]
         pub type_: SimplifiedAlbumObjectType,
-        /**The [Spotify URI](/documentation/web-api/concepts/spotify-uris-ids) for the album.
+        /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the album.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub uri: ::std::option::Option<::std::string::String>,
@@ -5303,7 +5179,6 @@ The actual timbre of the segment is best described as a linear combination of th
             value.parse()
         }
     }
-    ///`SimplifiedArtistObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -5320,7 +5195,7 @@ The actual timbre of the segment is best described as a linear combination of th
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub href: ::std::option::Option<::std::string::String>,
-        /**The [Spotify ID](/documentation/web-api/concepts/spotify-uris-ids) for the artist.
+        /**The [Spotify ID](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the artist.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub id: ::std::option::Option<::std::string::String>,
@@ -5331,7 +5206,7 @@ The actual timbre of the segment is best described as a linear combination of th
 */
         #[serde(rename = "type")]
         pub type_: SimplifiedArtistObjectType,
-        /**The [Spotify URI](/documentation/web-api/concepts/spotify-uris-ids) for the artist.
+        /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the artist.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub uri: ::std::option::Option<::std::string::String>,
@@ -5390,7 +5265,6 @@ The actual timbre of the segment is best described as a linear combination of th
             value.parse()
         }
     }
-    ///`SimplifiedAudiobookObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -5417,7 +5291,6 @@ The actual timbre of the segment is best described as a linear combination of th
             Self(value)
         }
     }
-    ///`SimplifiedChapterObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -5444,7 +5317,6 @@ The actual timbre of the segment is best described as a linear combination of th
             Self(value)
         }
     }
-    ///`SimplifiedEpisodeObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -5471,7 +5343,6 @@ The actual timbre of the segment is best described as a linear combination of th
             Self(value)
         }
     }
-    ///`SimplifiedPlaylistObject`
     #[derive(::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema)]
     pub struct SimplifiedPlaylistObject {
         /**`true` if the owner allows other users to modify the playlist.
@@ -5487,10 +5358,10 @@ The actual timbre of the segment is best described as a linear combination of th
         /**A link to the Web API endpoint providing full details of the playlist.
 */
         pub href: ::std::string::String,
-        /**The [Spotify ID](/documentation/web-api/concepts/spotify-uris-ids) for the playlist.
+        /**The [Spotify ID](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the playlist.
 */
         pub id: ::std::string::String,
-        /**Images for the playlist. The array may be empty or contain up to three images. The images are returned by size in descending order. See [Working with Playlists](/documentation/web-api/concepts/playlists). _**Note**: If returned, the source URL for the image (`url`) is temporary and will expire in less than a day._
+        /**Images for the playlist. The array may be empty or contain up to three images. The images are returned by size in descending order. See [Working with Playlists](https://developer.spotify.com/documentation/web-api/concepts/playlists). _**Note**: If returned, the source URL for the image (`url`) is temporary and will expire in less than a day._
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
@@ -5508,7 +5379,7 @@ The actual timbre of the segment is best described as a linear combination of th
         ///A color for the playlist, as `#rrggbb`, usually `null`. Not in Spotify's spec; sent by the API.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub primary_color: ::std::option::Option<::std::string::String>,
-        /**The playlist's public/private status (if it is added to the user's profile): `true` the playlist is public, `false` the playlist is private, `null` the playlist status is not relevant. For more about public/private status, see [Working with Playlists](/documentation/web-api/concepts/playlists)
+        /**The playlist's public/private status (if it is added to the user's profile): `true` the playlist is public, `false` the playlist is private, `null` the playlist status is not relevant. For more about public/private status, see [Working with Playlists](https://developer.spotify.com/documentation/web-api/concepts/playlists)
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub public: ::std::option::Option<bool>,
@@ -5519,11 +5390,10 @@ The actual timbre of the segment is best described as a linear combination of th
 */
         #[serde(rename = "type")]
         pub type_: ::std::string::String,
-        /**The [Spotify URI](/documentation/web-api/concepts/spotify-uris-ids) for the playlist.
+        /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the playlist.
 */
         pub uri: ::std::string::String,
     }
-    ///`SimplifiedShowObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -5550,7 +5420,6 @@ The actual timbre of the segment is best described as a linear combination of th
             Self(value)
         }
     }
-    ///`SimplifiedTrackObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -5582,7 +5451,7 @@ The actual timbre of the segment is best described as a linear combination of th
         ///A link to the Web API endpoint providing full details of the track.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub href: ::std::option::Option<::std::string::String>,
-        /**The [Spotify ID](/documentation/web-api/concepts/spotify-uris-ids) for the track.
+        /**The [Spotify ID](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the track.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub id: ::std::option::Option<::std::string::String>,
@@ -5590,11 +5459,11 @@ The actual timbre of the segment is best described as a linear combination of th
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub is_local: ::std::option::Option<bool>,
-        /**Part of the response when [Track Relinking](/documentation/web-api/concepts/track-relinking/) is applied. If `true`, the track is playable in the given market. Otherwise `false`.
+        /**Part of the response when [Track Relinking](https://developer.spotify.com/documentation/web-api/concepts/track-relinking/) is applied. If `true`, the track is playable in the given market. Otherwise `false`.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub is_playable: ::std::option::Option<bool>,
-        ///Part of the response when [Track Relinking](/documentation/web-api/concepts/track-relinking/) is applied and is only part of the response if the track linking, in fact, exists. The requested track has been replaced with a different track. The track in the `linked_from` object contains information about the originally requested track.
+        ///Part of the response when [Track Relinking](https://developer.spotify.com/documentation/web-api/concepts/track-relinking/) is applied and is only part of the response if the track linking, in fact, exists. The requested track has been replaced with a different track. The track in the `linked_from` object contains information about the originally requested track.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub linked_from: ::std::option::Option<LinkedTrackObject>,
         ///The name of the track.
@@ -5615,11 +5484,10 @@ The actual timbre of the segment is best described as a linear combination of th
 */
         #[serde(rename = "type")]
         pub type_: ::std::string::String,
-        /**The [Spotify URI](/documentation/web-api/concepts/spotify-uris-ids) for the track.
+        /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the track.
 */
         pub uri: ::std::string::String,
     }
-    ///`StartAUsersPlaybackBody`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -5705,7 +5573,6 @@ For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh", "spotify:track:1
             value.parse()
         }
     }
-    ///`TimeIntervalObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -5776,7 +5643,6 @@ For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh", "spotify:track:1
             value.parse()
         }
     }
-    ///`TrackObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -5823,18 +5689,18 @@ For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh", "spotify:track:1
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub href: ::std::option::Option<::std::string::String>,
-        /**The [Spotify ID](/documentation/web-api/concepts/spotify-uris-ids) for the track.
+        /**The [Spotify ID](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the track.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub id: ::std::option::Option<::std::string::String>,
         /**Whether or not the track is from a local file.
 */
         pub is_local: bool,
-        /**Part of the response when [Track Relinking](/documentation/web-api/concepts/track-relinking) is applied. If `true`, the track is playable in the given market. Otherwise `false`.
+        /**Part of the response when [Track Relinking](https://developer.spotify.com/documentation/web-api/concepts/track-relinking) is applied. If `true`, the track is playable in the given market. Otherwise `false`.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub is_playable: ::std::option::Option<bool>,
-        ///Part of the response when [Track Relinking](/documentation/web-api/concepts/track-relinking) is applied, and the requested track has been replaced with different track. The track in the `linked_from` object contains information about the originally requested track.
+        ///Part of the response when [Track Relinking](https://developer.spotify.com/documentation/web-api/concepts/track-relinking) is applied, and the requested track has been replaced with different track. The track in the `linked_from` object contains information about the originally requested track.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub linked_from: ::std::option::Option<LinkedTrackObject>,
         /**The name of the track.
@@ -5864,7 +5730,7 @@ For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh", "spotify:track:1
 */
         #[serde(rename = "type")]
         pub type_: TrackObjectType,
-        /**The [Spotify URI](/documentation/web-api/concepts/spotify-uris-ids) for the track.
+        /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the track.
 */
         pub uri: ::std::string::String,
     }
@@ -5922,7 +5788,6 @@ For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh", "spotify:track:1
             value.parse()
         }
     }
-    ///`TrackRestrictionObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -5944,7 +5809,6 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub reason: ::std::option::Option<::std::string::String>,
     }
-    ///`TransferAUsersPlaybackBody`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -5962,7 +5826,6 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub play: ::std::option::Option<bool>,
     }
-    ///`UnfollowArtistsUsersBody`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -5973,13 +5836,12 @@ Additional reasons may be added in the future.
         schemars::JsonSchema
     )]
     pub struct UnfollowArtistsUsersBody {
-        /**A JSON array of the artist or user [Spotify IDs](/documentation/web-api/concepts/spotify-uris-ids). For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A maximum of 50 IDs can be sent in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
+        /**A JSON array of the artist or user [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids). For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A maximum of 50 IDs can be sent in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    ///`VideoThumbnailObject`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -6027,7 +5889,8 @@ Additional reasons may be added in the future.
         }
     }
     impl AlbumBaseType {
-        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+        /// well as `album`).
         fn known(value: &str) -> ::std::option::Option<Self> {
             ::std::option::Option::Some(
                 match value {
@@ -6047,7 +5910,8 @@ Additional reasons may be added in the future.
         }
     }
     impl AlbumGroup {
-        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+        /// well as `album`).
         fn known(value: &str) -> ::std::option::Option<Self> {
             ::std::option::Option::Some(
                 match value {
@@ -6073,7 +5937,8 @@ Additional reasons may be added in the future.
         }
     }
     impl AlbumObjectType {
-        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+        /// well as `album`).
         fn known(value: &str) -> ::std::option::Option<Self> {
             ::std::option::Option::Some(
                 match value {
@@ -6093,7 +5958,8 @@ Additional reasons may be added in the future.
         }
     }
     impl AlbumType {
-        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+        /// well as `album`).
         fn known(value: &str) -> ::std::option::Option<Self> {
             ::std::option::Option::Some(
                 match value {
@@ -6117,7 +5983,8 @@ Additional reasons may be added in the future.
         }
     }
     impl ArtistDiscographyAlbumObjectType {
-        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+        /// well as `album`).
         fn known(value: &str) -> ::std::option::Option<Self> {
             ::std::option::Option::Some(
                 match value {
@@ -6137,7 +6004,8 @@ Additional reasons may be added in the future.
         }
     }
     impl ArtistObjectType {
-        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+        /// well as `album`).
         fn known(value: &str) -> ::std::option::Option<Self> {
             ::std::option::Option::Some(
                 match value {
@@ -6157,7 +6025,8 @@ Additional reasons may be added in the future.
         }
     }
     impl AudioFeaturesObjectType {
-        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+        /// well as `album`).
         fn known(value: &str) -> ::std::option::Option<Self> {
             ::std::option::Option::Some(
                 match value {
@@ -6179,7 +6048,8 @@ Additional reasons may be added in the future.
         }
     }
     impl AudiobookBaseType {
-        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+        /// well as `album`).
         fn known(value: &str) -> ::std::option::Option<Self> {
             ::std::option::Option::Some(
                 match value {
@@ -6199,7 +6069,8 @@ Additional reasons may be added in the future.
         }
     }
     impl AudiobookObjectType {
-        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+        /// well as `album`).
         fn known(value: &str) -> ::std::option::Option<Self> {
             ::std::option::Option::Some(
                 match value {
@@ -6219,7 +6090,8 @@ Additional reasons may be added in the future.
         }
     }
     impl ChapterBaseType {
-        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+        /// well as `album`).
         fn known(value: &str) -> ::std::option::Option<Self> {
             ::std::option::Option::Some(
                 match value {
@@ -6239,7 +6111,8 @@ Additional reasons may be added in the future.
         }
     }
     impl ChapterObjectType {
-        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+        /// well as `album`).
         fn known(value: &str) -> ::std::option::Option<Self> {
             ::std::option::Option::Some(
                 match value {
@@ -6259,7 +6132,8 @@ Additional reasons may be added in the future.
         }
     }
     impl EpisodeBaseType {
-        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+        /// well as `album`).
         fn known(value: &str) -> ::std::option::Option<Self> {
             ::std::option::Option::Some(
                 match value {
@@ -6279,7 +6153,8 @@ Additional reasons may be added in the future.
         }
     }
     impl EpisodeObjectType {
-        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+        /// well as `album`).
         fn known(value: &str) -> ::std::option::Option<Self> {
             ::std::option::Option::Some(
                 match value {
@@ -6299,7 +6174,8 @@ Additional reasons may be added in the future.
         }
     }
     impl IncludeExternal {
-        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+        /// well as `album`).
         fn known(value: &str) -> ::std::option::Option<Self> {
             ::std::option::Option::Some(
                 match value {
@@ -6319,7 +6195,8 @@ Additional reasons may be added in the future.
         }
     }
     impl ItemType {
-        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+        /// well as `album`).
         fn known(value: &str) -> ::std::option::Option<Self> {
             ::std::option::Option::Some(
                 match value {
@@ -6343,12 +6220,16 @@ Additional reasons may be added in the future.
         where
             D: ::serde::Deserializer<'de>,
         {
-            let item = crate::lenient::Tagged::deserialize(
-                deserializer,
-                "type",
-                &["track", "episode"],
-            )?;
-            match item.kind() {
+            let kinds = &["track", "episode"];
+            let item = crate::lenient::Tagged::capture(deserializer)?;
+            let confirmed = |value: &TrackObject| {
+                value.type_.to_string() == "track"
+                    && value.episode != ::std::option::Option::Some(true)
+            };
+            if let ::std::option::Option::Some(value) = item.decode_if(confirmed) {
+                return ::std::result::Result::Ok(Self::Track(value));
+            }
+            match item.kind("type", kinds)? {
                 ::std::option::Option::Some("track") => item.decode().map(Self::Track),
                 ::std::option::Option::Some("episode") => {
                     item.decode().map(Self::Episode)
@@ -6426,7 +6307,8 @@ Additional reasons may be added in the future.
         }
     }
     impl PlaylistOwnerObjectType {
-        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+        /// well as `album`).
         fn known(value: &str) -> ::std::option::Option<Self> {
             ::std::option::Option::Some(
                 match value {
@@ -6493,7 +6375,8 @@ Additional reasons may be added in the future.
         }
     }
     impl PlaylistUserObjectType {
-        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+        /// well as `album`).
         fn known(value: &str) -> ::std::option::Option<Self> {
             ::std::option::Option::Some(
                 match value {
@@ -6513,7 +6396,8 @@ Additional reasons may be added in the future.
         }
     }
     impl PublicUserObjectType {
-        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+        /// well as `album`).
         fn known(value: &str) -> ::std::option::Option<Self> {
             ::std::option::Option::Some(
                 match value {
@@ -6533,7 +6417,8 @@ Additional reasons may be added in the future.
         }
     }
     impl Reason {
-        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+        /// well as `album`).
         fn known(value: &str) -> ::std::option::Option<Self> {
             ::std::option::Option::Some(
                 match value {
@@ -6557,7 +6442,8 @@ Additional reasons may be added in the future.
         }
     }
     impl ReleaseDatePrecision {
-        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+        /// well as `album`).
         fn known(value: &str) -> ::std::option::Option<Self> {
             ::std::option::Option::Some(
                 match value {
@@ -6581,7 +6467,8 @@ Additional reasons may be added in the future.
         }
     }
     impl ShowBaseType {
-        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+        /// well as `album`).
         fn known(value: &str) -> ::std::option::Option<Self> {
             ::std::option::Option::Some(
                 match value {
@@ -6601,7 +6488,8 @@ Additional reasons may be added in the future.
         }
     }
     impl ShowObjectType {
-        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+        /// well as `album`).
         fn known(value: &str) -> ::std::option::Option<Self> {
             ::std::option::Option::Some(
                 match value {
@@ -6621,7 +6509,8 @@ Additional reasons may be added in the future.
         }
     }
     impl SimplifiedAlbumObjectType {
-        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+        /// well as `album`).
         fn known(value: &str) -> ::std::option::Option<Self> {
             ::std::option::Option::Some(
                 match value {
@@ -6641,7 +6530,8 @@ Additional reasons may be added in the future.
         }
     }
     impl SimplifiedArtistObjectType {
-        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+        /// well as `album`).
         fn known(value: &str) -> ::std::option::Option<Self> {
             ::std::option::Option::Some(
                 match value {
@@ -6726,7 +6616,8 @@ Additional reasons may be added in the future.
         }
     }
     impl TrackObjectType {
-        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+        /// well as `album`).
         fn known(value: &str) -> ::std::option::Option<Self> {
             ::std::option::Option::Some(
                 match value {
@@ -6746,21 +6637,8 @@ Additional reasons may be added in the future.
         }
     }
 }
+///Builds the requests of every operation of Spotify's Web API (spec version 2026.5.31), one method per operation, without sending them: see [`Request`](crate::Request).
 #[derive(Clone, Debug)]
-/**Client for Spotify Web API with fixes and improvements from sonallux
-
-You can use Spotify's Web API to discover music and podcasts, manage your Spotify library, control audio playback, and much more. Browse our available Web API endpoints using the sidebar at left, or via the navigation bar on top of this page on smaller screens.
-
-In order to make successful Web API requests your app will need a valid access token. One can be obtained through <a href="https://developer.spotify.com/documentation/general/guides/authorization-guide/">OAuth 2.0</a>.
-
-The base URI for all Web API requests is `https://api.spotify.com/v1`.
-
-Need help? See our <a href="https://developer.spotify.com/documentation/web-api/guides/">Web API guides</a> for more information, or visit the <a href="https://community.spotify.com/t5/Spotify-for-Developers/bd-p/Spotify_Developer">Spotify for Developers community forum</a> to ask questions and connect with other developers.
-
-
-https://developer.spotify.com/terms/
-
-Version: 2026.5.31*/
 pub struct Client {
     pub(crate) baseurl: String,
     pub(crate) client: reqwest::Client,
@@ -6813,12 +6691,9 @@ impl ClientHooks<()> for &Client {}
 impl Client {
     /**Get Several Albums
 
-
 Get Spotify catalog information for multiple albums identified by their Spotify IDs.
 
-
 Sends a `GET` request to `/albums`
-
 */
     pub fn get_multiple_albums<'a>(
         &'a self,
@@ -6840,12 +6715,9 @@ Sends a `GET` request to `/albums`
     }
     /**Get Album
 
-
 Get Spotify catalog information for a single album.
 
-
 Sends a `GET` request to `/albums/{id}`
-
 */
     pub fn get_an_album<'a>(
         &'a self,
@@ -6866,13 +6738,10 @@ Sends a `GET` request to `/albums/{id}`
     }
     /**Get Album Tracks
 
-
 Get Spotify catalog information about an album’s tracks.
 Optional parameters can be used to limit the number of tracks returned.
 
-
 Sends a `GET` request to `/albums/{id}/tracks`
-
 */
     pub fn get_an_albums_tracks<'a>(
         &'a self,
@@ -6899,12 +6768,9 @@ Sends a `GET` request to `/albums/{id}/tracks`
     }
     /**Get Several Artists
 
-
 Get Spotify catalog information for several artists based on their Spotify IDs.
 
-
 Sends a `GET` request to `/artists`
-
 */
     pub fn get_multiple_artists<'a>(
         &'a self,
@@ -6924,12 +6790,9 @@ Sends a `GET` request to `/artists`
     }
     /**Get Artist
 
-
 Get Spotify catalog information for a single artist identified by their unique Spotify ID.
 
-
 Sends a `GET` request to `/artists/{id}`
-
 */
     pub fn get_an_artist<'a>(
         &'a self,
@@ -6948,12 +6811,9 @@ Sends a `GET` request to `/artists/{id}`
     }
     /**Get Artist's Albums
 
-
 Get Spotify catalog information about an artist's albums.
 
-
 Sends a `GET` request to `/artists/{id}/albums`
-
 */
     pub fn get_an_artists_albums<'a>(
         &'a self,
@@ -6984,12 +6844,9 @@ Sends a `GET` request to `/artists/{id}/albums`
     }
     /**Get Artist's Related Artists
 
-
 Get Spotify catalog information about artists similar to a given artist. Similarity is based on analysis of the Spotify community's listening history.
 
-
 Sends a `GET` request to `/artists/{id}/related-artists`
-
 */
     pub fn get_an_artists_related_artists<'a>(
         &'a self,
@@ -7010,12 +6867,9 @@ Sends a `GET` request to `/artists/{id}/related-artists`
     }
     /**Get Artist's Top Tracks
 
-
 Get Spotify catalog information about an artist's top tracks by country.
 
-
 Sends a `GET` request to `/artists/{id}/top-tracks`
-
 */
     pub fn get_an_artists_top_tracks<'a>(
         &'a self,
@@ -7038,12 +6892,9 @@ Sends a `GET` request to `/artists/{id}/top-tracks`
     }
     /**Get Track's Audio Analysis
 
-
 Get a low-level audio analysis for a track in the Spotify catalog. The audio analysis describes the track’s structure and musical content, including rhythm, pitch, and timbre.
 
-
 Sends a `GET` request to `/audio-analysis/{id}`
-
 */
     pub fn get_audio_analysis<'a>(
         &'a self,
@@ -7064,12 +6915,9 @@ Sends a `GET` request to `/audio-analysis/{id}`
     }
     /**Get Several Tracks' Audio Features
 
-
 Get audio features for multiple tracks based on their Spotify IDs.
 
-
 Sends a `GET` request to `/audio-features`
-
 */
     pub fn get_several_audio_features<'a>(
         &'a self,
@@ -7089,13 +6937,10 @@ Sends a `GET` request to `/audio-features`
     }
     /**Get Track's Audio Features
 
-
 Get audio feature information for a single track identified by its unique
 Spotify ID.
 
-
 Sends a `GET` request to `/audio-features/{id}`
-
 */
     pub fn get_audio_features<'a>(
         &'a self,
@@ -7116,12 +6961,9 @@ Sends a `GET` request to `/audio-features/{id}`
     }
     /**Get Several Audiobooks
 
-
 Get Spotify catalog information for several audiobooks identified by their Spotify IDs. Audiobooks are only available within the US, UK, Canada, Ireland, New Zealand and Australia markets.
 
-
 Sends a `GET` request to `/audiobooks`
-
 */
     pub fn get_multiple_audiobooks<'a>(
         &'a self,
@@ -7143,12 +6985,9 @@ Sends a `GET` request to `/audiobooks`
     }
     /**Get an Audiobook
 
-
 Get Spotify catalog information for a single audiobook. Audiobooks are only available within the US, UK, Canada, Ireland, New Zealand and Australia markets.
 
-
 Sends a `GET` request to `/audiobooks/{id}`
-
 */
     pub fn get_an_audiobook<'a>(
         &'a self,
@@ -7171,12 +7010,9 @@ Sends a `GET` request to `/audiobooks/{id}`
     }
     /**Get Audiobook Chapters
 
-
 Get Spotify catalog information about an audiobook's chapters. Audiobooks are only available within the US, UK, Canada, Ireland, New Zealand and Australia markets.
 
-
 Sends a `GET` request to `/audiobooks/{id}/chapters`
-
 */
     pub fn get_audiobook_chapters<'a>(
         &'a self,
@@ -7203,12 +7039,9 @@ Sends a `GET` request to `/audiobooks/{id}/chapters`
     }
     /**Get Several Browse Categories
 
-
 Get a list of categories used to tag items in Spotify (on, for example, the Spotify player’s “Browse” tab).
 
-
 Sends a `GET` request to `/browse/categories`
-
 */
     pub fn get_categories<'a>(
         &'a self,
@@ -7232,12 +7065,9 @@ Sends a `GET` request to `/browse/categories`
     }
     /**Get Single Browse Category
 
-
 Get a single category used to tag items in Spotify (on, for example, the Spotify player’s “Browse” tab).
 
-
 Sends a `GET` request to `/browse/categories/{category_id}`
-
 */
     pub fn get_a_category<'a>(
         &'a self,
@@ -7261,12 +7091,9 @@ Sends a `GET` request to `/browse/categories/{category_id}`
     }
     /**Get Category's Playlists
 
-
 Get a list of Spotify playlists tagged with a particular category.
 
-
 Sends a `GET` request to `/browse/categories/{category_id}/playlists`
-
 */
     pub fn get_a_categories_playlists<'a>(
         &'a self,
@@ -7292,12 +7119,9 @@ Sends a `GET` request to `/browse/categories/{category_id}/playlists`
     }
     /**Get Featured Playlists
 
-
 Get a list of Spotify featured playlists (shown, for example, on a Spotify player's 'Browse' tab).
 
-
 Sends a `GET` request to `/browse/featured-playlists`
-
 */
     pub fn get_featured_playlists<'a>(
         &'a self,
@@ -7321,12 +7145,9 @@ Sends a `GET` request to `/browse/featured-playlists`
     }
     /**Get New Releases
 
-
 Get a list of new album releases featured in Spotify (shown, for example, on a Spotify player’s “Browse” tab).
 
-
 Sends a `GET` request to `/browse/new-releases`
-
 */
     pub fn get_new_releases<'a>(
         &'a self,
@@ -7348,12 +7169,9 @@ Sends a `GET` request to `/browse/new-releases`
     }
     /**Get Several Chapters
 
-
 Get Spotify catalog information for several audiobook chapters identified by their Spotify IDs. Chapters are only available within the US, UK, Canada, Ireland, New Zealand and Australia markets.
 
-
 Sends a `GET` request to `/chapters`
-
 */
     pub fn get_several_chapters<'a>(
         &'a self,
@@ -7375,12 +7193,9 @@ Sends a `GET` request to `/chapters`
     }
     /**Get a Chapter
 
-
 Get Spotify catalog information for a single audiobook chapter. Chapters are only available within the US, UK, Canada, Ireland, New Zealand and Australia markets.
 
-
 Sends a `GET` request to `/chapters/{id}`
-
 */
     pub fn get_a_chapter<'a>(
         &'a self,
@@ -7403,12 +7218,9 @@ Sends a `GET` request to `/chapters/{id}`
     }
     /**Get Several Episodes
 
-
 Get Spotify catalog information for several episodes based on their Spotify IDs.
 
-
 Sends a `GET` request to `/episodes`
-
 */
     pub fn get_multiple_episodes<'a>(
         &'a self,
@@ -7430,13 +7242,10 @@ Sends a `GET` request to `/episodes`
     }
     /**Get Episode
 
-
 Get Spotify catalog information for a single episode identified by its
 unique Spotify ID.
 
-
 Sends a `GET` request to `/episodes/{id}`
-
 */
     pub fn get_an_episode<'a>(
         &'a self,
@@ -7459,12 +7268,9 @@ Sends a `GET` request to `/episodes/{id}`
     }
     /**Get Available Markets
 
-
 Get the list of markets where Spotify is available.
 
-
 Sends a `GET` request to `/markets`
-
 */
     pub fn get_available_markets<'a>(
         &'a self,
@@ -7482,13 +7288,10 @@ Sends a `GET` request to `/markets`
     }
     /**Get Current User's Profile
 
-
 Get detailed profile information about the current user (including the
 current user's username).
 
-
 Sends a `GET` request to `/me`
-
 */
     pub fn get_current_users_profile<'a>(
         &'a self,
@@ -7506,12 +7309,9 @@ Sends a `GET` request to `/me`
     }
     /**Get User's Saved Albums
 
-
 Get a list of the albums saved in the current Spotify user's 'Your Music' library.
 
-
 Sends a `GET` request to `/me/albums`
-
 */
     pub fn get_users_saved_albums<'a>(
         &'a self,
@@ -7535,14 +7335,11 @@ Sends a `GET` request to `/me/albums`
     }
     /**Save Albums for Current User
 
-
 Save one or more albums to the current user's 'Your Music' library.
 
-**Note:** This endpoint is deprecated. Use [Save Items to Library](/documentation/web-api/reference/save-library-items) instead.
-
+**Note:** This endpoint is deprecated. Use [Save Items to Library](https://developer.spotify.com/documentation/web-api/reference/save-library-items) instead.
 
 Sends a `PUT` request to `/me/albums`
-
 */
     pub fn save_albums_user<'a>(
         &'a self,
@@ -7560,14 +7357,11 @@ Sends a `PUT` request to `/me/albums`
     }
     /**Remove Users' Saved Albums
 
-
 Remove one or more albums from the current user's 'Your Music' library.
 
-**Note:** This endpoint is deprecated. Use [Remove Items from Library](/documentation/web-api/reference/remove-library-items) instead.
-
+**Note:** This endpoint is deprecated. Use [Remove Items from Library](https://developer.spotify.com/documentation/web-api/reference/remove-library-items) instead.
 
 Sends a `DELETE` request to `/me/albums`
-
 */
     pub fn remove_albums_user<'a>(
         &'a self,
@@ -7585,14 +7379,11 @@ Sends a `DELETE` request to `/me/albums`
     }
     /**Check User's Saved Albums
 
-
 Check if one or more albums is already saved in the current Spotify user's 'Your Music' library.
 
-**Note:** This endpoint is deprecated. Use [Check User's Saved Items](/documentation/web-api/reference/check-library-contains) instead.
-
+**Note:** This endpoint is deprecated. Use [Check User's Saved Items](https://developer.spotify.com/documentation/web-api/reference/check-library-contains) instead.
 
 Sends a `GET` request to `/me/albums/contains`
-
 */
     pub fn check_users_saved_albums<'a>(
         &'a self,
@@ -7612,12 +7403,9 @@ Sends a `GET` request to `/me/albums/contains`
     }
     /**Get User's Saved Audiobooks
 
-
 Get a list of the audiobooks saved in the current Spotify user's 'Your Music' library.
 
-
 Sends a `GET` request to `/me/audiobooks`
-
 */
     pub fn get_users_saved_audiobooks<'a>(
         &'a self,
@@ -7639,14 +7427,11 @@ Sends a `GET` request to `/me/audiobooks`
     }
     /**Save Audiobooks for Current User
 
-
 Save one or more audiobooks to the current Spotify user's library.
 
-**Note:** This endpoint is deprecated. Use [Save Items to Library](/documentation/web-api/reference/save-library-items) instead.
-
+**Note:** This endpoint is deprecated. Use [Save Items to Library](https://developer.spotify.com/documentation/web-api/reference/save-library-items) instead.
 
 Sends a `PUT` request to `/me/audiobooks`
-
 */
     pub fn save_audiobooks_user<'a>(&'a self, ids: &'a str) -> crate::Request<()> {
         let url = format!("{}/me/audiobooks", self.baseurl,);
@@ -7659,14 +7444,11 @@ Sends a `PUT` request to `/me/audiobooks`
     }
     /**Remove User's Saved Audiobooks
 
-
 Remove one or more audiobooks from the Spotify user's library.
 
-**Note:** This endpoint is deprecated. Use [Remove Items from Library](/documentation/web-api/reference/remove-library-items) instead.
-
+**Note:** This endpoint is deprecated. Use [Remove Items from Library](https://developer.spotify.com/documentation/web-api/reference/remove-library-items) instead.
 
 Sends a `DELETE` request to `/me/audiobooks`
-
 */
     pub fn remove_audiobooks_user<'a>(&'a self, ids: &'a str) -> crate::Request<()> {
         let url = format!("{}/me/audiobooks", self.baseurl,);
@@ -7679,14 +7461,11 @@ Sends a `DELETE` request to `/me/audiobooks`
     }
     /**Check User's Saved Audiobooks
 
-
 Check if one or more audiobooks are already saved in the current Spotify user's library.
 
-**Note:** This endpoint is deprecated. Use [Check User's Saved Items](/documentation/web-api/reference/check-library-contains) instead.
-
+**Note:** This endpoint is deprecated. Use [Check User's Saved Items](https://developer.spotify.com/documentation/web-api/reference/check-library-contains) instead.
 
 Sends a `GET` request to `/me/audiobooks/contains`
-
 */
     pub fn check_users_saved_audiobooks<'a>(
         &'a self,
@@ -7706,12 +7485,9 @@ Sends a `GET` request to `/me/audiobooks/contains`
     }
     /**Get User's Saved Episodes
 
-
 Get a list of the episodes saved in the current Spotify user's library.
 
-
 Sends a `GET` request to `/me/episodes`
-
 */
     pub fn get_users_saved_episodes<'a>(
         &'a self,
@@ -7735,14 +7511,11 @@ Sends a `GET` request to `/me/episodes`
     }
     /**Save Episodes for Current User
 
-
 Save one or more episodes to the current user's library.
 
-**Note:** This endpoint is deprecated. Use [Save Items to Library](/documentation/web-api/reference/save-library-items) instead.
-
+**Note:** This endpoint is deprecated. Use [Save Items to Library](https://developer.spotify.com/documentation/web-api/reference/save-library-items) instead.
 
 Sends a `PUT` request to `/me/episodes`
-
 */
     pub fn save_episodes_user<'a>(
         &'a self,
@@ -7760,14 +7533,11 @@ Sends a `PUT` request to `/me/episodes`
     }
     /**Remove User's Saved Episodes
 
-
 Remove one or more episodes from the current user's library.
 
-**Note:** This endpoint is deprecated. Use [Remove Items from Library](/documentation/web-api/reference/remove-library-items) instead.
-
+**Note:** This endpoint is deprecated. Use [Remove Items from Library](https://developer.spotify.com/documentation/web-api/reference/remove-library-items) instead.
 
 Sends a `DELETE` request to `/me/episodes`
-
 */
     pub fn remove_episodes_user<'a>(
         &'a self,
@@ -7785,14 +7555,11 @@ Sends a `DELETE` request to `/me/episodes`
     }
     /**Check User's Saved Episodes
 
-
 Check if one or more episodes is already saved in the current Spotify user's 'Your Episodes' library.
 
-**Note:** This endpoint is deprecated. Use [Check User's Saved Items](/documentation/web-api/reference/check-library-contains) instead.
-
+**Note:** This endpoint is deprecated. Use [Check User's Saved Items](https://developer.spotify.com/documentation/web-api/reference/check-library-contains) instead.
 
 Sends a `GET` request to `/me/episodes/contains`
-
 */
     pub fn check_users_saved_episodes<'a>(
         &'a self,
@@ -7812,12 +7579,9 @@ Sends a `GET` request to `/me/episodes/contains`
     }
     /**Get Followed Artists
 
-
 Get the current user's followed artists.
 
-
 Sends a `GET` request to `/me/following`
-
 */
     pub fn get_followed<'a>(
         &'a self,
@@ -7841,14 +7605,11 @@ Sends a `GET` request to `/me/following`
     }
     /**Follow Artists or Users
 
-
 Add the current user as a follower of one or more artists or other Spotify users.
 
-**Note:** This endpoint is deprecated. Use [Save Items to Library](/documentation/web-api/reference/save-library-items) instead.
-
+**Note:** This endpoint is deprecated. Use [Save Items to Library](https://developer.spotify.com/documentation/web-api/reference/save-library-items) instead.
 
 Sends a `PUT` request to `/me/following`
-
 */
     pub fn follow_artists_users<'a>(
         &'a self,
@@ -7868,14 +7629,11 @@ Sends a `PUT` request to `/me/following`
     }
     /**Unfollow Artists or Users
 
-
 Remove the current user as a follower of one or more artists or other Spotify users.
 
-**Note:** This endpoint is deprecated. Use [Remove Items from Library](/documentation/web-api/reference/remove-library-items) instead.
-
+**Note:** This endpoint is deprecated. Use [Remove Items from Library](https://developer.spotify.com/documentation/web-api/reference/remove-library-items) instead.
 
 Sends a `DELETE` request to `/me/following`
-
 */
     pub fn unfollow_artists_users<'a>(
         &'a self,
@@ -7895,14 +7653,11 @@ Sends a `DELETE` request to `/me/following`
     }
     /**Check If User Follows Artists or Users
 
-
 Check to see if the current user is following one or more artists or other Spotify users.
 
-**Note:** This endpoint is deprecated. Use [Check User's Saved Items](/documentation/web-api/reference/check-library-contains) instead.
-
+**Note:** This endpoint is deprecated. Use [Check User's Saved Items](https://developer.spotify.com/documentation/web-api/reference/check-library-contains) instead.
 
 Sends a `GET` request to `/me/following/contains`
-
 */
     pub fn check_current_user_follows<'a>(
         &'a self,
@@ -7924,12 +7679,9 @@ Sends a `GET` request to `/me/following/contains`
     }
     /**Save Items to Library
 
-
 Add one or more items to the current user's library. Accepts Spotify URIs for tracks, albums, episodes, shows, audiobooks, users, and playlists.
 
-
 Sends a `PUT` request to `/me/library`
-
 */
     pub fn save_library_items<'a>(&'a self, uris: &'a str) -> crate::Request<()> {
         let url = format!("{}/me/library", self.baseurl,);
@@ -7942,12 +7694,9 @@ Sends a `PUT` request to `/me/library`
     }
     /**Remove Items from Library
 
-
 Remove one or more items from the current user's library. Accepts Spotify URIs for tracks, albums, episodes, shows, audiobooks, users, and playlists.
 
-
 Sends a `DELETE` request to `/me/library`
-
 */
     pub fn remove_library_items<'a>(&'a self, uris: &'a str) -> crate::Request<()> {
         let url = format!("{}/me/library", self.baseurl,);
@@ -7960,12 +7709,9 @@ Sends a `DELETE` request to `/me/library`
     }
     /**Check User's Saved Items
 
-
 Check if one or more items are already saved in the current user's library. Accepts Spotify URIs for tracks, albums, episodes, shows, audiobooks, artists, users, and playlists.
 
-
 Sends a `GET` request to `/me/library/contains`
-
 */
     pub fn check_library_contains<'a>(
         &'a self,
@@ -7985,12 +7731,9 @@ Sends a `GET` request to `/me/library/contains`
     }
     /**Get Playback State
 
-
 Get information about the user’s current playback state, including track or episode, progress, and active device.
 
-
 Sends a `GET` request to `/me/player`
-
 */
     pub fn get_information_about_the_users_current_playback<'a>(
         &'a self,
@@ -8017,12 +7760,9 @@ Sends a `GET` request to `/me/player`
     }
     /**Transfer Playback
 
-
 Transfer playback to a new device and optionally begin playback. This API only works for users who have Spotify Premium. The order of execution is not guaranteed when you use this API with other Player API endpoints.
 
-
 Sends a `PUT` request to `/me/player`
-
 */
     pub fn transfer_a_users_playback<'a>(
         &'a self,
@@ -8034,12 +7774,9 @@ Sends a `PUT` request to `/me/player`
     }
     /**Get Currently Playing Track
 
-
 Get the object currently being played on the user's Spotify account.
 
-
 Sends a `GET` request to `/me/player/currently-playing`
-
 */
     pub fn get_the_users_currently_playing_track<'a>(
         &'a self,
@@ -8066,12 +7803,9 @@ Sends a `GET` request to `/me/player/currently-playing`
     }
     /**Get Available Devices
 
-
 Get information about a user’s available Spotify Connect devices. Some device models are not supported and will not be listed in the API response.
 
-
 Sends a `GET` request to `/me/player/devices`
-
 */
     pub fn get_a_users_available_devices<'a>(
         &'a self,
@@ -8089,12 +7823,9 @@ Sends a `GET` request to `/me/player/devices`
     }
     /**Skip To Next
 
-
 Skips to next track in the user’s queue. This API only works for users who have Spotify Premium. The order of execution is not guaranteed when you use this API with other Player API endpoints.
 
-
 Sends a `POST` request to `/me/player/next`
-
 */
     pub fn skip_users_playback_to_next_track<'a>(
         &'a self,
@@ -8110,12 +7841,9 @@ Sends a `POST` request to `/me/player/next`
     }
     /**Pause Playback
 
-
 Pause playback on the user's account. This API only works for users who have Spotify Premium. The order of execution is not guaranteed when you use this API with other Player API endpoints.
 
-
 Sends a `PUT` request to `/me/player/pause`
-
 */
     pub fn pause_a_users_playback<'a>(
         &'a self,
@@ -8131,12 +7859,9 @@ Sends a `PUT` request to `/me/player/pause`
     }
     /**Start/Resume Playback
 
-
 Start a new context or resume current playback on the user's active device. This API only works for users who have Spotify Premium. The order of execution is not guaranteed when you use this API with other Player API endpoints.
 
-
 Sends a `PUT` request to `/me/player/play`
-
 */
     pub fn start_a_users_playback<'a>(
         &'a self,
@@ -8154,12 +7879,9 @@ Sends a `PUT` request to `/me/player/play`
     }
     /**Skip To Previous
 
-
 Skips to previous track in the user’s queue. This API only works for users who have Spotify Premium. The order of execution is not guaranteed when you use this API with other Player API endpoints.
 
-
 Sends a `POST` request to `/me/player/previous`
-
 */
     pub fn skip_users_playback_to_previous_track<'a>(
         &'a self,
@@ -8175,12 +7897,9 @@ Sends a `POST` request to `/me/player/previous`
     }
     /**Get the User's Queue
 
-
 Get the list of objects that make up the user's queue.
 
-
 Sends a `GET` request to `/me/player/queue`
-
 */
     pub fn get_queue<'a>(&'a self) -> crate::Request<types::QueueObject> {
         let url = format!("{}/me/player/queue", self.baseurl,);
@@ -8196,12 +7915,9 @@ Sends a `GET` request to `/me/player/queue`
     }
     /**Add Item to Playback Queue
 
-
 Add an item to be played next in the user's current playback queue. This API only works for users who have Spotify Premium. The order of execution is not guaranteed when you use this API with other Player API endpoints.
 
-
 Sends a `POST` request to `/me/player/queue`
-
 */
     pub fn add_to_queue<'a>(
         &'a self,
@@ -8219,13 +7935,10 @@ Sends a `POST` request to `/me/player/queue`
     }
     /**Get Recently Played Tracks
 
-
 Get tracks from the current user's recently played tracks.
 _**Note**: Currently doesn't support podcast episodes._
 
-
 Sends a `GET` request to `/me/player/recently-played`
-
 */
     pub fn get_recently_played<'a>(
         &'a self,
@@ -8249,12 +7962,9 @@ Sends a `GET` request to `/me/player/recently-played`
     }
     /**Set Repeat Mode
 
-
 Set the repeat mode for the user's playback. This API only works for users who have Spotify Premium. The order of execution is not guaranteed when you use this API with other Player API endpoints.
 
-
 Sends a `PUT` request to `/me/player/repeat`
-
 */
     pub fn set_repeat_mode_on_users_playback<'a>(
         &'a self,
@@ -8272,12 +7982,9 @@ Sends a `PUT` request to `/me/player/repeat`
     }
     /**Seek To Position
 
-
 Seeks to the given position in the user’s currently playing track. This API only works for users who have Spotify Premium. The order of execution is not guaranteed when you use this API with other Player API endpoints.
 
-
 Sends a `PUT` request to `/me/player/seek`
-
 */
     pub fn seek_to_position_in_currently_playing_track<'a>(
         &'a self,
@@ -8295,12 +8002,9 @@ Sends a `PUT` request to `/me/player/seek`
     }
     /**Toggle Playback Shuffle
 
-
 Toggle shuffle on or off for user’s playback. This API only works for users who have Spotify Premium. The order of execution is not guaranteed when you use this API with other Player API endpoints.
 
-
 Sends a `PUT` request to `/me/player/shuffle`
-
 */
     pub fn toggle_shuffle_for_users_playback<'a>(
         &'a self,
@@ -8318,12 +8022,9 @@ Sends a `PUT` request to `/me/player/shuffle`
     }
     /**Set Playback Volume
 
-
 Set the volume for the user’s current playback device. This API only works for users who have Spotify Premium. The order of execution is not guaranteed when you use this API with other Player API endpoints.
 
-
 Sends a `PUT` request to `/me/player/volume`
-
 */
     pub fn set_volume_for_users_playback<'a>(
         &'a self,
@@ -8343,13 +8044,10 @@ Sends a `PUT` request to `/me/player/volume`
     }
     /**Get Current User's Playlists
 
-
 Get a list of the playlists owned or followed by the current Spotify
 user.
 
-
 Sends a `GET` request to `/me/playlists`
-
 */
     pub fn get_a_list_of_current_users_playlists<'a>(
         &'a self,
@@ -8371,14 +8069,11 @@ Sends a `GET` request to `/me/playlists`
     }
     /**Create Playlist
 
-
 Create a playlist for the current Spotify user. (The playlist will be empty until
-you [add tracks](/documentation/web-api/reference/add-tracks-to-playlist).)
+you [add tracks](https://developer.spotify.com/documentation/web-api/reference/add-tracks-to-playlist).)
 Each user is generally limited to a maximum of 11000 playlists.
 
-
 Sends a `POST` request to `/me/playlists`
-
 */
     pub fn create_playlist<'a>(
         &'a self,
@@ -8398,12 +8093,9 @@ Sends a `POST` request to `/me/playlists`
     }
     /**Get User's Saved Shows
 
-
 Get a list of shows saved in the current Spotify user's library. Optional parameters can be used to limit the number of shows returned.
 
-
 Sends a `GET` request to `/me/shows`
-
 */
     pub fn get_users_saved_shows<'a>(
         &'a self,
@@ -8425,14 +8117,11 @@ Sends a `GET` request to `/me/shows`
     }
     /**Save Shows for Current User
 
-
 Save one or more shows to current Spotify user's library.
 
-**Note:** This endpoint is deprecated. Use [Save Items to Library](/documentation/web-api/reference/save-library-items) instead.
-
+**Note:** This endpoint is deprecated. Use [Save Items to Library](https://developer.spotify.com/documentation/web-api/reference/save-library-items) instead.
 
 Sends a `PUT` request to `/me/shows`
-
 */
     pub fn save_shows_user<'a>(
         &'a self,
@@ -8450,14 +8139,11 @@ Sends a `PUT` request to `/me/shows`
     }
     /**Remove User's Saved Shows
 
-
 Delete one or more shows from current Spotify user's library.
 
-**Note:** This endpoint is deprecated. Use [Remove Items from Library](/documentation/web-api/reference/remove-library-items) instead.
-
+**Note:** This endpoint is deprecated. Use [Remove Items from Library](https://developer.spotify.com/documentation/web-api/reference/remove-library-items) instead.
 
 Sends a `DELETE` request to `/me/shows`
-
 */
     pub fn remove_shows_user<'a>(
         &'a self,
@@ -8477,14 +8163,11 @@ Sends a `DELETE` request to `/me/shows`
     }
     /**Check User's Saved Shows
 
-
 Check if one or more shows is already saved in the current Spotify user's library.
 
-**Note:** This endpoint is deprecated. Use [Check User's Saved Items](/documentation/web-api/reference/check-library-contains) instead.
-
+**Note:** This endpoint is deprecated. Use [Check User's Saved Items](https://developer.spotify.com/documentation/web-api/reference/check-library-contains) instead.
 
 Sends a `GET` request to `/me/shows/contains`
-
 */
     pub fn check_users_saved_shows<'a>(
         &'a self,
@@ -8504,12 +8187,9 @@ Sends a `GET` request to `/me/shows/contains`
     }
     /**Get User's Top Artists
 
-
 Get the current user's top artists based on calculated affinity.
 
-
 Sends a `GET` request to `/me/top/artists`
-
 */
     pub fn get_users_top_artists<'a>(
         &'a self,
@@ -8533,12 +8213,9 @@ Sends a `GET` request to `/me/top/artists`
     }
     /**Get User's Top Tracks
 
-
 Get the current user's top tracks based on calculated affinity.
 
-
 Sends a `GET` request to `/me/top/tracks`
-
 */
     pub fn get_users_top_tracks<'a>(
         &'a self,
@@ -8562,12 +8239,9 @@ Sends a `GET` request to `/me/top/tracks`
     }
     /**Get User's Saved Tracks
 
-
 Get a list of the songs saved in the current Spotify user's 'Your Music' library.
 
-
 Sends a `GET` request to `/me/tracks`
-
 */
     pub fn get_users_saved_tracks<'a>(
         &'a self,
@@ -8591,14 +8265,11 @@ Sends a `GET` request to `/me/tracks`
     }
     /**Save Tracks for Current User
 
-
 Save one or more tracks to the current user's 'Your Music' library.
 
-**Note:** This endpoint is deprecated. Use [Save Items to Library](/documentation/web-api/reference/save-library-items) instead.
-
+**Note:** This endpoint is deprecated. Use [Save Items to Library](https://developer.spotify.com/documentation/web-api/reference/save-library-items) instead.
 
 Sends a `PUT` request to `/me/tracks`
-
 */
     pub fn save_tracks_user<'a>(
         &'a self,
@@ -8610,14 +8281,11 @@ Sends a `PUT` request to `/me/tracks`
     }
     /**Remove User's Saved Tracks
 
-
 Remove one or more tracks from the current user's 'Your Music' library.
 
-**Note:** This endpoint is deprecated. Use [Remove Items from Library](/documentation/web-api/reference/remove-library-items) instead.
-
+**Note:** This endpoint is deprecated. Use [Remove Items from Library](https://developer.spotify.com/documentation/web-api/reference/remove-library-items) instead.
 
 Sends a `DELETE` request to `/me/tracks`
-
 */
     pub fn remove_tracks_user<'a>(
         &'a self,
@@ -8635,14 +8303,11 @@ Sends a `DELETE` request to `/me/tracks`
     }
     /**Check User's Saved Tracks
 
-
 Check if one or more tracks is already saved in the current Spotify user's 'Your Music' library.
 
-**Note:** This endpoint is deprecated. Use [Check User's Saved Items](/documentation/web-api/reference/check-library-contains) instead.
-
+**Note:** This endpoint is deprecated. Use [Check User's Saved Items](https://developer.spotify.com/documentation/web-api/reference/check-library-contains) instead.
 
 Sends a `GET` request to `/me/tracks/contains`
-
 */
     pub fn check_users_saved_tracks<'a>(
         &'a self,
@@ -8662,12 +8327,9 @@ Sends a `GET` request to `/me/tracks/contains`
     }
     /**Get Playlist
 
-
 Get a playlist owned by a Spotify user.
 
-
 Sends a `GET` request to `/playlists/{playlist_id}`
-
 */
     pub fn get_playlist<'a>(
         &'a self,
@@ -8699,13 +8361,10 @@ Sends a `GET` request to `/playlists/{playlist_id}`
     }
     /**Change Playlist Details
 
-
 Change a playlist's name and public/private state. (The user must, of
 course, own the playlist.)
 
-
 Sends a `PUT` request to `/playlists/{playlist_id}`
-
 */
     pub fn change_playlist_details<'a>(
         &'a self,
@@ -8720,14 +8379,11 @@ Sends a `PUT` request to `/playlists/{playlist_id}`
     }
     /**Follow Playlist
 
-
 Add the current user as a follower of a playlist.
 
-**Note:** This endpoint is deprecated. Use [Save Items to Library](/documentation/web-api/reference/save-library-items) instead.
-
+**Note:** This endpoint is deprecated. Use [Save Items to Library](https://developer.spotify.com/documentation/web-api/reference/save-library-items) instead.
 
 Sends a `PUT` request to `/playlists/{playlist_id}/followers`
-
 */
     pub fn follow_playlist<'a>(
         &'a self,
@@ -8743,14 +8399,11 @@ Sends a `PUT` request to `/playlists/{playlist_id}/followers`
     }
     /**Unfollow Playlist
 
-
 Remove the current user as a follower of a playlist.
 
-**Note:** This endpoint is deprecated. Use [Remove Items from Library](/documentation/web-api/reference/remove-library-items) instead.
-
+**Note:** This endpoint is deprecated. Use [Remove Items from Library](https://developer.spotify.com/documentation/web-api/reference/remove-library-items) instead.
 
 Sends a `DELETE` request to `/playlists/{playlist_id}/followers`
-
 */
     pub fn unfollow_playlist<'a>(&'a self, playlist_id: &'a str) -> crate::Request<()> {
         let url = format!(
@@ -8762,14 +8415,11 @@ Sends a `DELETE` request to `/playlists/{playlist_id}/followers`
     }
     /**Check if Current User Follows Playlist
 
-
 Check to see if the current user is following a specified playlist.
 
-**Note:** This endpoint is deprecated. Use [Check User's Saved Items](/documentation/web-api/reference/check-library-contains) instead.
-
+**Note:** This endpoint is deprecated. Use [Check User's Saved Items](https://developer.spotify.com/documentation/web-api/reference/check-library-contains) instead.
 
 Sends a `GET` request to `/playlists/{playlist_id}/followers/contains`
-
 */
     pub fn check_if_user_follows_playlist<'a>(
         &'a self,
@@ -8793,12 +8443,9 @@ Sends a `GET` request to `/playlists/{playlist_id}/followers/contains`
     }
     /**Get Playlist Cover Image
 
-
 Get the current image associated with a specific playlist.
 
-
 Sends a `GET` request to `/playlists/{playlist_id}/images`
-
 */
     pub fn get_playlist_cover<'a>(
         &'a self,
@@ -8820,12 +8467,9 @@ Sends a `GET` request to `/playlists/{playlist_id}/images`
     }
     /**Add Custom Playlist Cover Image
 
-
 Replace the image used to represent a specific playlist.
 
-
 Sends a `PUT` request to `/playlists/{playlist_id}/images`
-
 */
     pub fn upload_custom_playlist_cover<'a>(
         &'a self,
@@ -8849,14 +8493,11 @@ Sends a `PUT` request to `/playlists/{playlist_id}/images`
     }
     /**Get Playlist Items
 
-
 Get full details of the items of a playlist owned by a Spotify user.
 
 **Note**: This endpoint is only accessible for playlists owned by the current user or playlists the user is a collaborator of. A `403 Forbidden` status code will be returned if the user is neither the owner nor a collaborator of the playlist.
 
-
 Sends a `GET` request to `/playlists/{playlist_id}/items`
-
 */
     pub fn get_playlists_items<'a>(
         &'a self,
@@ -8893,7 +8534,6 @@ Sends a `GET` request to `/playlists/{playlist_id}/items`
     }
     /**Update Playlist Items
 
-
 Either reorder or replace items in a playlist depending on the request's parameters.
 To reorder items, include `range_start`, `insert_before`, `range_length` and `snapshot_id` in the request's body.
 To replace items, include `uris` as either a query parameter or in the request's body.
@@ -8902,9 +8542,7 @@ Replacing items in a playlist will overwrite its existing items. This operation 
 **Note**: Replace and reorder are mutually exclusive operations which share the same endpoint, but have different parameters.
 These operations can't be applied together in a single request.
 
-
 Sends a `PUT` request to `/playlists/{playlist_id}/items`
-
 */
     pub fn reorder_or_replace_playlists_items<'a>(
         &'a self,
@@ -8930,12 +8568,9 @@ Sends a `PUT` request to `/playlists/{playlist_id}/items`
     }
     /**Add Items to Playlist
 
-
 Add one or more items to a user's playlist.
 
-
 Sends a `POST` request to `/playlists/{playlist_id}/items`
-
 */
     pub fn add_items_to_playlist<'a>(
         &'a self,
@@ -8963,12 +8598,9 @@ Sends a `POST` request to `/playlists/{playlist_id}/items`
     }
     /**Remove Playlist Items
 
-
 Remove one or more items from a user's playlist.
 
-
 Sends a `DELETE` request to `/playlists/{playlist_id}/items`
-
 */
     pub fn remove_items_playlist<'a>(
         &'a self,
@@ -8990,16 +8622,13 @@ Sends a `DELETE` request to `/playlists/{playlist_id}/items`
             .build();
         crate::Request::json(request, "remove-items-playlist")
     }
-    /**Get Playlist Items [DEPRECATED]
+    /**Get Playlist Items (deprecated)
 
-
-**Deprecated:** Use [Get Playlist Items](/documentation/web-api/reference/get-playlists-items) instead.
+**Deprecated:** Use [Get Playlist Items](https://developer.spotify.com/documentation/web-api/reference/get-playlists-items) instead.
 
 Get full details of the items of a playlist owned by a Spotify user.
 
-
 Sends a `GET` request to `/playlists/{playlist_id}/tracks`
-
 */
     pub fn get_playlists_tracks<'a>(
         &'a self,
@@ -9034,10 +8663,9 @@ Sends a `GET` request to `/playlists/{playlist_id}/tracks`
             .build();
         crate::Request::json(request, "get-playlists-tracks")
     }
-    /**Update Playlist Items [DEPRECATED]
+    /**Update Playlist Items (deprecated)
 
-
-**Deprecated:** Use [Update Playlist Items](/documentation/web-api/reference/reorder-or-replace-playlists-items) instead.
+**Deprecated:** Use [Update Playlist Items](https://developer.spotify.com/documentation/web-api/reference/reorder-or-replace-playlists-items) instead.
 
 Either reorder or replace items in a playlist depending on the request's parameters.
 To reorder items, include `range_start`, `insert_before`, `range_length` and `snapshot_id` in the request's body.
@@ -9047,9 +8675,7 @@ Replacing items in a playlist will overwrite its existing items. This operation 
 **Note**: Replace and reorder are mutually exclusive operations which share the same endpoint, but have different parameters.
 These operations can't be applied together in a single request.
 
-
 Sends a `PUT` request to `/playlists/{playlist_id}/tracks`
-
 */
     pub fn reorder_or_replace_playlists_tracks<'a>(
         &'a self,
@@ -9073,16 +8699,13 @@ Sends a `PUT` request to `/playlists/{playlist_id}/tracks`
             .build();
         crate::Request::json(request, "reorder-or-replace-playlists-tracks")
     }
-    /**Add Items to Playlist [DEPRECATED]
+    /**Add Items to Playlist (deprecated)
 
-
-**Deprecated:** Use [Add Items to Playlist](/documentation/web-api/reference/add-items-to-playlist) instead.
+**Deprecated:** Use [Add Items to Playlist](https://developer.spotify.com/documentation/web-api/reference/add-items-to-playlist) instead.
 
 Add one or more items to a user's playlist.
 
-
 Sends a `POST` request to `/playlists/{playlist_id}/tracks`
-
 */
     pub fn add_tracks_to_playlist<'a>(
         &'a self,
@@ -9108,16 +8731,13 @@ Sends a `POST` request to `/playlists/{playlist_id}/tracks`
             .build();
         crate::Request::json(request, "add-tracks-to-playlist")
     }
-    /**Remove Playlist Items [DEPRECATED]
+    /**Remove Playlist Items (deprecated)
 
-
-**Deprecated:** Use [Remove Playlist Items](/documentation/web-api/reference/remove-items-playlist) instead.
+**Deprecated:** Use [Remove Playlist Items](https://developer.spotify.com/documentation/web-api/reference/remove-items-playlist) instead.
 
 Remove one or more items from a user's playlist.
 
-
 Sends a `DELETE` request to `/playlists/{playlist_id}/tracks`
-
 */
     pub fn remove_tracks_playlist<'a>(
         &'a self,
@@ -9141,14 +8761,11 @@ Sends a `DELETE` request to `/playlists/{playlist_id}/tracks`
     }
     /**Get Recommendations
 
-
 Recommendations are generated based on the available information for a given seed entity and matched against similar artists and tracks. If there is sufficient information about the provided seeds, a list of tracks will be returned together with pool size details.
 
 For artists and tracks that are very new or obscure there might not be enough data to generate a list of tracks.
 
-
 Sends a `GET` request to `/recommendations`
-
 */
     pub fn get_recommendations<'a>(
         &'a self,
@@ -9353,12 +8970,9 @@ Sends a `GET` request to `/recommendations`
     }
     /**Get Available Genre Seeds
 
-
-Retrieve a list of available genres seed parameter values for [recommendations](/documentation/web-api/reference/get-recommendations).
-
+Retrieve a list of available genres seed parameter values for [recommendations](https://developer.spotify.com/documentation/web-api/reference/get-recommendations).
 
 Sends a `GET` request to `/recommendations/available-genre-seeds`
-
 */
     pub fn get_recommendation_genres<'a>(
         &'a self,
@@ -9376,13 +8990,10 @@ Sends a `GET` request to `/recommendations/available-genre-seeds`
     }
     /**Search for Item
 
-
 Get Spotify catalog information about albums, artists, playlists, tracks, shows, episodes or audiobooks
 that match a keyword string. Audiobooks are only available within the US, UK, Canada, Ireland, New Zealand and Australia markets.
 
-
 Sends a `GET` request to `/search`
-
 */
     pub fn search<'a>(
         &'a self,
@@ -9417,12 +9028,9 @@ Sends a `GET` request to `/search`
     }
     /**Get Several Shows
 
-
 Get Spotify catalog information for several shows based on their Spotify IDs.
 
-
 Sends a `GET` request to `/shows`
-
 */
     pub fn get_multiple_shows<'a>(
         &'a self,
@@ -9444,13 +9052,10 @@ Sends a `GET` request to `/shows`
     }
     /**Get Show
 
-
 Get Spotify catalog information for a single show identified by its
 unique Spotify ID.
 
-
 Sends a `GET` request to `/shows/{id}`
-
 */
     pub fn get_a_show<'a>(
         &'a self,
@@ -9471,12 +9076,9 @@ Sends a `GET` request to `/shows/{id}`
     }
     /**Get Show Episodes
 
-
 Get Spotify catalog information about an show’s episodes. Optional parameters can be used to limit the number of episodes returned.
 
-
 Sends a `GET` request to `/shows/{id}/episodes`
-
 */
     pub fn get_a_shows_episodes<'a>(
         &'a self,
@@ -9503,12 +9105,9 @@ Sends a `GET` request to `/shows/{id}/episodes`
     }
     /**Get Several Tracks
 
-
 Get Spotify catalog information for multiple tracks based on their Spotify IDs.
 
-
 Sends a `GET` request to `/tracks`
-
 */
     pub fn get_several_tracks<'a>(
         &'a self,
@@ -9530,13 +9129,10 @@ Sends a `GET` request to `/tracks`
     }
     /**Get Track
 
-
 Get Spotify catalog information for a single track identified by its
 unique Spotify ID.
 
-
 Sends a `GET` request to `/tracks/{id}`
-
 */
     pub fn get_track<'a>(
         &'a self,
@@ -9557,12 +9153,9 @@ Sends a `GET` request to `/tracks/{id}`
     }
     /**Get User's Profile
 
-
 Get public profile information about a Spotify user.
 
-
 Sends a `GET` request to `/users/{user_id}`
-
 */
     pub fn get_users_profile<'a>(
         &'a self,
@@ -9583,12 +9176,9 @@ Sends a `GET` request to `/users/{user_id}`
     }
     /**Get User's Playlists
 
-
 Get a list of the playlists owned or followed by a Spotify user.
 
-
 Sends a `GET` request to `/users/{user_id}/playlists`
-
 */
     pub fn get_list_users_playlists<'a>(
         &'a self,
@@ -9613,16 +9203,13 @@ Sends a `GET` request to `/users/{user_id}/playlists`
     }
     /**Create Playlist for user
 
-
-**Deprecated**: Use [Create Playlist](/documentation/web-api/reference/create-playlist) instead.
+**Deprecated**: Use [Create Playlist](https://developer.spotify.com/documentation/web-api/reference/create-playlist) instead.
 
 Create a playlist for a Spotify user. (The playlist will be empty until
-you [add tracks](/documentation/web-api/reference/add-tracks-to-playlist).)
+you [add tracks](https://developer.spotify.com/documentation/web-api/reference/add-tracks-to-playlist).)
 Each user is generally limited to a maximum of 11000 playlists.
 
-
 Sends a `POST` request to `/users/{user_id}/playlists`
-
 */
     pub fn create_playlist_for_user<'a>(
         &'a self,

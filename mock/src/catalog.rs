@@ -32,11 +32,11 @@ pub(crate) fn catalog() -> &'static Catalog {
     })
 }
 
-/// Gives every item of the examples (a track's artists, its album, a playlist's owner) an identity of
-/// its kind: an id, URI, links, and a name that reads like a real catalog's (see [`sample_name`]).
-/// `seed` is the key (and index) the value sits under, so the same place gets the same identity in
-/// every operation's example (an album's embedded tracks match its tracks endpoint). Links use the
-/// real API root; responses are rebased onto the mock when sent.
+/// Gives every item of the examples (a track's artists, its album, a playlist's owner) an identity
+/// of its kind: an id, URI, links, and a name that reads like a real catalog's (see
+/// [`sample_name`]). `seed` is the key (and index) the value sits under, so the same place gets the
+/// same identity in every operation's example (an album's embedded tracks match its tracks
+/// endpoint). Links use the real API root; responses are rebased onto the mock when sent.
 fn humanize(v: &mut Value, seed: &str) {
     match v {
         Value::Object(map) => {
@@ -175,7 +175,8 @@ impl Catalog {
             .unwrap_or(Value::Null)
     }
 
-    /// A full object of `kind` (`track`, `album`, `artist`, `episode`, `show`, `audiobook`, `chapter`).
+    /// A full object of `kind` (`track`, `album`, `artist`, `episode`, `show`, `audiobook`,
+    /// `chapter`).
     pub fn object(&self, base: &str, kind: &str, id: &str, name: Option<&str>) -> Value {
         let op = match kind {
             "track" => "get-track",
@@ -193,7 +194,8 @@ impl Catalog {
         v
     }
 
-    /// The object a URI such as `spotify:track:ID` or `spotify:episode:ID` names (a track otherwise).
+    /// The object a URI such as `spotify:track:ID` or `spotify:episode:ID` names (a track
+    /// otherwise).
     pub fn for_uri(&self, base: &str, uri: &str, name: Option<&str>) -> Value {
         match parse_uri(uri) {
             Some(("episode", id)) => self.object(base, "episode", id, name),

@@ -70,8 +70,8 @@ impl Fault {
         }
     }
 
-    /// Answer with `status` and Spotify's error body `{"error":{"status":..,"message":..}}` (no body
-    /// for statuses below 400). The request is not processed.
+    /// Answer with `status` and Spotify's error body `{"error":{"status":..,"message":..}}` (no
+    /// body for statuses below 400). The request is not processed.
     pub fn status(status: u16) -> Fault {
         Fault::new(Action::Status {
             status,
@@ -95,14 +95,14 @@ impl Fault {
         Fault::new(Action::Close)
     }
 
-    /// Send the normal response with its full `Content-Length`, but only the first half of the body,
-    /// then close the connection. Affects only responses with a body.
+    /// Send the normal response with its full `Content-Length`, but only the first half of the
+    /// body, then close the connection. Affects only responses with a body.
     pub fn truncated() -> Fault {
         Fault::new(Action::Truncate)
     }
 
-    /// Send the normal status with a `application/json` body that is not valid JSON (the first half of
-    /// the normal body, or of `{}`).
+    /// Send the normal status with a `application/json` body that is not valid JSON (the first half
+    /// of the normal body, or of `{}`).
     pub fn malformed_json() -> Fault {
         Fault::new(Action::Malformed)
     }
@@ -169,15 +169,16 @@ impl Fault {
         self
     }
 
-    /// Applies only to the operation with this `operationId` (`"get-track"`; `"get_track"` works too).
+    /// Applies only to the operation with this `operationId` (`"get-track"`; `"get_track"` works
+    /// too).
     pub fn on_operation(mut self, operation_id: &str) -> Fault {
         self.target = Target::Operation(operation_id.replace('_', "-"));
         self
     }
 
     /// Applies only to requests for this path: relative to the API root (`"/tracks/abc"`), with it
-    /// (`"/v1/tracks/abc"`), or a template of the operations table (`"/tracks/{id}"`). `"/api/token"`
-    /// targets the token endpoint.
+    /// (`"/v1/tracks/abc"`), or a template of the operations table (`"/tracks/{id}"`).
+    /// `"/api/token"` targets the token endpoint.
     pub fn on_path(mut self, path: &str) -> Fault {
         let path = path
             .strip_prefix("/v1")
@@ -303,7 +304,8 @@ impl Injected {
         }
     }
 
-    /// Rewrites the normal reply. Returns how many body bytes to send if the body is to be truncated.
+    /// Rewrites the normal reply. Returns how many body bytes to send if the body is to be
+    /// truncated.
     pub fn rewrite(&self, reply: &mut Reply) -> Option<usize> {
         match &self.action {
             Action::Truncate => {

@@ -1,11 +1,11 @@
-//! Cover images: every image URL in the mock's responses points here (`/mock-images/NAME`), and each
-//! answers a small valid JPEG, so clients can download covers without leaving 127.0.0.1.
+//! Cover images: every image URL in the mock's responses points here (`/mock-images/NAME`), and
+//! each answers a small valid JPEG, so clients can download covers without leaving 127.0.0.1.
 
 use axum::http::header;
 use axum::response::IntoResponse;
 
-/// A minimal JPEG-framed body (start-of-image marker, a quantization table, end-of-image marker): enough
-/// for clients that check the JPEG magic; not meant to be rendered.
+/// A minimal JPEG-framed body (start-of-image marker, a quantization table, end-of-image marker):
+/// enough for clients that check the JPEG magic; not meant to be rendered.
 pub(crate) const JPEG: &[u8] = &[
     0xFF, 0xD8, 0xFF, 0xDB, 0x00, 0x84, 0x00, 0x1A, 0x19, 0x19, 0x27, 0x1C, 0x27, 0x3E, 0x25, 0x25,
     0x3E, 0x42, 0x2F, 0x2F, 0x2F, 0x42, 0x47, 0x3D, 0x3B, 0x3B, 0x3D, 0x47, 0x47, 0x47, 0x47, 0x47,

@@ -3,14 +3,14 @@
 //!
 //! [`MockServer::start`] binds `127.0.0.1` on a random port and serves:
 //!
-//! - the Web API under [`MockServer::base_url`] (`http://127.0.0.1:PORT/v1`): every operation of the
-//!   spec, routed through the generated operations table. Each answers with its documented success
-//!   status and a realistic body made from the spec's examples; the library, follows, playlists and
-//!   playback are stateful. Requests need `Authorization: Bearer TOKEN` with a token the mock issued
-//!   (or any token starting with `static-`).
-//! - the accounts service under [`MockServer::accounts_url`]: `POST /api/token` (client credentials,
-//!   authorization code with PKCE or a client secret, refresh tokens with optional rotation) and
-//!   `GET /authorize`, which approves at once and redirects back with a code.
+//! - the Web API under [`MockServer::base_url`] (`http://127.0.0.1:PORT/v1`): every operation of
+//!   the spec, routed through the generated operations table. Each answers with its documented
+//!   success status and a realistic body made from the spec's examples; the library, follows,
+//!   playlists and playback are stateful. Requests need `Authorization: Bearer TOKEN` with a token
+//!   the mock issued (or any token starting with `static-`).
+//! - the accounts service under [`MockServer::accounts_url`]: `POST /api/token` (client
+//!   credentials, authorization code with PKCE or a client secret, refresh tokens with optional
+//!   rotation) and `GET /authorize`, which approves at once and redirects back with a code.
 //!
 //! Every request is recorded ([`MockServer::requests`], [`MockServer::token_requests`]), and
 //! [`Fault`]s inject errors, delays, dropped connections and odd bodies.
@@ -40,8 +40,8 @@
 //! - Any other playlist id exists: an unknown one is made up with 4 tracks on first use.
 //! - Paged operations without state page over a virtual collection of 4 items (see
 //!   [`MockServer::set_collection_size`]); `next`/`previous`/`href` are absolute URLs of the mock.
-//! - Library, follows, playlists and playback are stateful; inspect them with
-//!   [`MockServer::state`] and friends. Nothing plays until `PUT /me/player/play` or a transfer.
+//! - Library, follows, playlists and playback are stateful; inspect them with [`MockServer::state`]
+//!   and friends. Nothing plays until `PUT /me/player/play` or a transfer.
 //! - Client [`DEFAULT_CLIENT_ID`] / [`DEFAULT_CLIENT_SECRET`] is registered; add more with
 //!   [`MockServer::add_client`]. Any `redirect_uri` is accepted.
 //! - The current user is [`USER_ID`].
@@ -141,8 +141,8 @@ impl MockServer {
         self.shared().base_url.clone()
     }
 
-    /// The accounts service root: `http://127.0.0.1:PORT` (token endpoint at `/api/token`, authorize
-    /// page at `/authorize`).
+    /// The accounts service root: `http://127.0.0.1:PORT` (token endpoint at `/api/token`,
+    /// authorize page at `/authorize`).
     pub fn accounts_url(&self) -> String {
         self.shared().accounts_url.clone()
     }
@@ -210,7 +210,8 @@ impl MockServer {
         self.shared().auth.lock().unwrap().issue_access()
     }
 
-    /// Every access and refresh token the mock has issued, e.g. to check that none leaked into logs.
+    /// Every access and refresh token the mock has issued, e.g. to check that none leaked into
+    /// logs.
     pub fn issued_tokens(&self) -> Vec<String> {
         self.shared().auth.lock().unwrap().issued()
     }
@@ -220,8 +221,8 @@ impl MockServer {
         self.shared().auth.lock().unwrap().expires_in = lifetime;
     }
 
-    /// With rotation on, a refresh answers a new refresh token and the old one stops working
-    /// (`400 invalid_grant`). Off by default: the refresh token stays valid and none is returned.
+    /// With rotation on, a refresh answers a new refresh token and the old one stops working (`400
+    /// invalid_grant`). Off by default: the refresh token stays valid and none is returned.
     pub fn set_rotate_refresh_tokens(&self, rotate: bool) {
         self.shared().auth.lock().unwrap().rotate_refresh_tokens = rotate;
     }

@@ -1,4 +1,5 @@
-//! Matches a request against the path templates of every operation in the generated operations table.
+//! Matches a request against the path templates of every operation in the generated operations
+//! table.
 
 use spotify_sdk_generated::operations::{OPERATIONS, Operation};
 

@@ -12,7 +12,8 @@ pub struct RecordedRequest {
     pub path: String,
     /// Decoded query parameters, in order.
     pub query: Vec<(String, String)>,
-    /// Headers with lower-case names, in order. The `Authorization` value is replaced by `"<redacted>"`.
+    /// Headers with lower-case names, in order. The `Authorization` value is replaced by
+    /// `"<redacted>"`.
     pub headers: Vec<(String, String)>,
     /// The body: JSON as sent; a form body (token requests) as an object of its fields with
     /// `client_secret` redacted; any other text as a JSON string. `None` when empty.

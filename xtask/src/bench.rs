@@ -1,6 +1,6 @@
-//! `cargo xtask bench`: runs the criterion benchmarks of `benches/` (the facade against raw reqwest and
-//! rspotify on one local server), the peak-memory binary at 10,000 and 100,000 items, optionally the
-//! build-cost measurements, and prints one table. Results are read from criterion's
+//! `cargo xtask bench`: runs the criterion benchmarks of `benches/` (the facade against raw reqwest
+//! and rspotify on one local server), the peak-memory binary at 10,000 and 100,000 items,
+//! optionally the build-cost measurements, and prints one table. Results are read from criterion's
 //! `<target>/criterion/<group>/<function>/new/estimates.json`, never from its text output.
 
 use std::fmt::Write as _;
@@ -16,9 +16,11 @@ use crate::workspace_root;
 /// What `cargo xtask bench` does.
 #[derive(Debug, Default)]
 pub struct Options {
-    /// Short runs (criterion `--quick`, 2,000 paging items, memory at 2,000 and 20,000): a smoke run.
+    /// Short runs (criterion `--quick`, 2,000 paging items, memory at 2,000 and 20,000): a smoke
+    /// run.
     pub quick: bool,
-    /// Also measure build cost (clean debug and release builds in a fresh target directory: minutes).
+    /// Also measure build cost (clean debug and release builds in a fresh target directory:
+    /// minutes).
     pub build_cost: bool,
     /// Measure build cost only (no benchmarks).
     pub build_cost_only: bool,
@@ -225,7 +227,8 @@ fn table(
     let mut out = String::new();
     writeln!(
         out,
-        "| case | ours | (a) reqwest | rspotify | ours ÷ (a) | ours ÷ rspotify |\n|---|---:|---:|---:|---:|---:|"
+        "| case | ours | (a) reqwest | rspotify | ours ÷ (a) | ours ÷ rspotify \
+            |\n|---|---:|---:|---:|---:|---:|"
     )?;
     for (group, label, ours, baseline, theirs) in ROWS {
         let label = label.replace("all items", &format!("{paging_items} items"));
@@ -247,7 +250,8 @@ fn table(
     writeln!(
         out,
         "\nTimes are criterion medians; ratios are time ÷ time (below 1: ours is faster).\n\
-         * decode rows: (a) is serde_json into IgnoredAny (reads the JSON, builds nothing), the floor for any typed decoder."
+         * decode rows: (a) is serde_json into IgnoredAny (reads the JSON, builds nothing), the \
+         floor for any typed decoder."
     )?;
     let speedup = |group: &str, function: &str| {
         ratio(
@@ -263,7 +267,8 @@ fn table(
     };
     writeln!(
         out,
-        "\nCase 3 speed-up over sequential (ours): default prefetch {}x, 8 in flight {}x (reqwest: {}x, {}x; rspotify: {}x, {}x)",
+        "\nCase 3 speed-up over sequential (ours): default prefetch {}x, 8 in flight {}x \
+            (reqwest: {}x, {}x; rspotify: {}x, {}x)",
         speedup_default("ours"),
         speedup("c3_paging", "ours"),
         speedup_default("reqwest"),
@@ -273,7 +278,8 @@ fn table(
     )?;
     writeln!(
         out,
-        "\nCases 1, 2, 4 interleaved (every client timed in each round, rotating order; median of rounds):\n\n\
+        "\nCases 1, 2, 4 interleaved (every client timed in each round, rotating order; median of \
+         rounds):\n\n\
          | case | ours | (a) reqwest | rspotify | generated | ours ÷ (a) | ours ÷ rspotify |\n\
          |---|---:|---:|---:|---:|---:|---:|"
     )?;
@@ -354,9 +360,10 @@ fn table(
     Ok(out)
 }
 
-/// Clean debug and release builds of the facade in a fresh target directory, the generated crate's share
-/// of each (from `--timings`), and incremental debug rebuilds after touching and after editing one
-/// facade file. Builds a copy of `HEAD` (`git archive`), so the edit never touches the work tree.
+/// Clean debug and release builds of the facade in a fresh target directory, the generated crate's
+/// share of each (from `--timings`), and incremental debug rebuilds after touching and after
+/// editing one facade file. Builds a copy of `HEAD` (`git archive`), so the edit never touches the
+/// work tree.
 fn build_cost(root: &Path, target: &Path) -> Result<String> {
     let work = target.join("build-cost");
     let _ = std::fs::remove_dir_all(&work);
@@ -405,7 +412,8 @@ fn build_cost(root: &Path, target: &Path) -> Result<String> {
         });
         writeln!(
             out,
-            "- clean `cargo build -p spotify-sdk` ({name}): {seconds:.1} s; spotify-sdk-generated: {share}"
+            "- clean `cargo build -p spotify-sdk` ({name}): {seconds:.1} s; \
+                spotify-sdk-generated: {share}"
         )?;
         if !release {
             let file = source.join("facade/src/client.rs");
@@ -416,7 +424,8 @@ fn build_cost(root: &Path, target: &Path) -> Result<String> {
             let (seconds, _) = build(false)?;
             writeln!(
                 out,
-                "- incremental debug rebuild after touching facade/src/client.rs (same content): {seconds:.1} s"
+                "- incremental debug rebuild after touching facade/src/client.rs (same content): \
+                    {seconds:.1} s"
             )?;
             let mut text = std::fs::read_to_string(&file)?;
             text.push_str("\n#[allow(dead_code)]\nfn edited_by_xtask_bench() -> u32 {\n    1\n}\n");
@@ -424,7 +433,8 @@ fn build_cost(root: &Path, target: &Path) -> Result<String> {
             let (seconds, _) = build(false)?;
             writeln!(
                 out,
-                "- incremental debug rebuild after adding a function to facade/src/client.rs: {seconds:.1} s"
+                "- incremental debug rebuild after adding a function to facade/src/client.rs: \
+                    {seconds:.1} s"
             )?;
         }
     }

@@ -1,9 +1,11 @@
-//! Data the facade and the mock need from the spec, derived at generation time and checked in (the spec
-//! itself is not in the repo):
+//! Data the facade and the mock need from the spec, derived at generation time and checked in (the
+//! spec itself is not in the repo):
 //!
 //! - `generated/src/operations.rs`: every operation's id, method, path template, tag, deprecation,
-//!   success status and page-size limits (so each endpoint pages by its own maximum, not a global constant).
-//! - `mock/data/examples.json`: a realistic response body per operation, built from the spec's examples.
+//!   success status and page-size limits (so each endpoint pages by its own maximum, not a global
+//!   constant).
+//! - `mock/data/examples.json`: a realistic response body per operation, built from the spec's
+//!   examples.
 
 use anyhow::{Context, Result};
 use serde_json::{Map, Value, json};
@@ -151,8 +153,8 @@ impl Values {
 }
 
 /// Builds example values from schemas: a property's value from [`Values`] first, else the spec's
-/// example, else one built from the schema (an enum's first value, an object's properties, an
-/// array of one item).
+/// example, else one built from the schema (an enum's first value, an object's properties, an array
+/// of one item).
 pub struct Synthesizer<'a> {
     pub spec: &'a Value,
     pub values: &'a Values,

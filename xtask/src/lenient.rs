@@ -1,16 +1,18 @@
-//! Lenient, honest decoding, applied to progenitor's output as a syntax-tree pass so that it holds for
-//! every type of its shape (see `openapi/README.md`, "Where leniency lives"). The generated code calls
-//! the handwritten helpers of `generated/src/lenient.rs`.
+//! Lenient, honest decoding, applied to progenitor's output as a syntax-tree pass so that it holds
+//! for every type of its shape (see `openapi/README.md`, "Where leniency lives"). The generated
+//! code calls the handwritten helpers of `generated/src/lenient.rs`.
 //!
-//! - **Open string enums**: every string enum gains `Unknown(String)` for values the spec does not list,
-//!   and matches its listed values in any letter case (`"ALBUM"` is `Album`), through a generated
-//!   `Deserialize` that does not buffer (serde's `untagged` would buffer every value).
-//! - **Discriminated unions** (`PlayableItem`): variants named after their tag (`Track`, `Episode`),
-//!   decoded by their tag through a generated `Deserialize` that reads the object once as raw JSON
-//!   (serde's internally tagged enums buffer it into a generic tree, then decode it again). An unlisted
-//!   tag is `Unknown(raw JSON)`; a listed kind that fails to decode is an error with its path.
-//! - **Integers accept integral floats** (`640.0`, `4.9022656E7`, sent by Spotify in early 2024) and
-//!   still refuse `640.5`; **lists accept `null`** as empty.
+//! - **Open string enums**: every string enum gains `Unknown(String)` for values the spec does not
+//!   list, and matches its listed values in any letter case (`"ALBUM"` is `Album`), through a
+//!   generated `Deserialize` that does not buffer (serde's `untagged` would buffer every value).
+//! - **Discriminated unions** (`PlayableItem`): variants named after their tag (`Track`,
+//!   `Episode`), decoded by their tag through a generated `Deserialize` that reads the object once
+//!   as raw JSON (serde's internally tagged enums buffer it into a generic tree, then decode it
+//!   again). The first kind is decoded at once and kept when its own tag confirms it; others are
+//!   probed for the tag first. An unlisted tag is `Unknown(raw JSON)`; a listed kind that fails to
+//!   decode is an error with its path.
+//! - **Integers accept integral floats** (`640.0`, `4.9022656E7`, sent by Spotify in early 2024)
+//!   and still refuse `640.5`; **lists accept `null`** as empty.
 
 use std::collections::HashMap;
 
@@ -160,13 +162,14 @@ pub fn apply(file: &mut syn::File, facts: &Facts) -> anyhow::Result<()> {
         anyhow::bail!("the generated file has no `types` module");
     };
     let discriminators = &facts.discriminators;
+    let shapes = struct_fields(types);
     let mut added = Vec::new();
     let mut renames: HashMap<String, Vec<(String, String)>> = HashMap::new();
     for item in types.iter_mut() {
         match item {
             Item::Enum(e) if is_string_enum(e) => added.extend(open_enum(e)),
             Item::Enum(e) => {
-                if let Some((impl_item, renamed)) = tagged_union(e, discriminators) {
+                if let Some((impl_item, renamed)) = tagged_union(e, discriminators, &shapes) {
                     added.push(impl_item);
                     renames.insert(e.ident.to_string(), renamed);
                 }
@@ -190,9 +193,9 @@ pub fn apply(file: &mut syn::File, facts: &Facts) -> anyhow::Result<()> {
 }
 
 /// A struct with duplicate properties (see [`duplicates`]) keeps only the primary field; the
-/// duplicate is read as raw JSON (not decoded) and decoded only when the primary is absent, through a
-/// generated `Deserialize` over a private wire struct. A deprecated method named after the duplicate
-/// returns the primary, so old code still compiles.
+/// duplicate is read as raw JSON (not decoded) and decoded only when the primary is absent, through
+/// a generated `Deserialize` over a private wire struct. A deprecated method named after the
+/// duplicate returns the primary, so old code still compiles.
 fn decode_duplicates_once(
     s: &mut syn::ItemStruct,
     pairs: &[(String, String)],
@@ -241,7 +244,8 @@ fn decode_duplicates_once(
         }
         let primary_ident = format_ident!("{primary}");
         let note = format!(
-            "Spotify renamed `{duplicate}` to `{primary}` in February 2026 and sends both with the same value: use `{primary}`"
+            "Spotify renamed `{duplicate}` to `{primary}` in February 2026 and sends both with \
+                the same value: use `{primary}`"
         );
         accessors.push(quote! {
             #[deprecated(note = #note)]
@@ -255,7 +259,8 @@ fn decode_duplicates_once(
         match pairs.iter().find(|(p, _)| ident == p) {
             Some((_, duplicate)) => {
                 let duplicate_ident = format_ident!("{duplicate}");
-                quote!(#ident: crate::lenient::primary_or_duplicate(wire.#ident, wire.#duplicate_ident, #duplicate)?)
+                let (primary, copy) = (quote!(wire.#ident), quote!(wire.#duplicate_ident));
+                quote!(#ident: crate::lenient::primary_or_duplicate(#primary, #copy, #duplicate)?)
             }
             None => quote!(#ident: wire.#ident),
         }
@@ -325,7 +330,8 @@ fn open_enum(e: &mut ItemEnum) -> Vec<Item> {
     vec![
         parse_quote! {
             impl #name {
-                /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as well as `album`).
+                /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+                /// well as `album`).
                 fn known(value: &str) -> ::std::option::Option<Self> {
                     ::std::option::Option::Some(match value {
                         #(#exact)*
@@ -353,6 +359,7 @@ fn open_enum(e: &mut ItemEnum) -> Vec<Item> {
 fn tagged_union(
     e: &mut ItemEnum,
     discriminators: &Discriminators,
+    shapes: &Shapes,
 ) -> Option<(Item, Vec<(String, String)>)> {
     let is_untagged = e.attrs.iter().any(|a| is_serde_attr(a, "untagged"));
     if !is_untagged || !derives(e, "Deserialize") {
@@ -370,6 +377,7 @@ fn tagged_union(
     let property = property?;
     // Serialize stays untagged: the inner struct writes its own tag property.
     drop_derives(e, &["Deserialize"]);
+    let first = speculate(e.variants.first()?, &tags, property, shapes);
     let mut renamed = Vec::new();
     let mut arms: Vec<TokenStream> = Vec::new();
     for (variant, tag) in e.variants.iter_mut().zip(&tags) {
@@ -393,8 +401,10 @@ fn tagged_union(
             where
                 D: ::serde::Deserializer<'de>,
             {
-                let item = crate::lenient::Tagged::deserialize(deserializer, #property, &[#(#tags),*])?;
-                match item.kind() {
+                let kinds = &[#(#tags),*];
+                let item = crate::lenient::Tagged::capture(deserializer)?;
+                #first
+                match item.kind(#property, kinds)? {
                     #(#arms)*
                     _ => item.decode().map(Self::Unknown),
                 }
@@ -402,6 +412,60 @@ fn tagged_union(
         }
     };
     Some((impl_item, renamed))
+}
+
+/// Each struct's fields: (name in JSON, field ident, type as text).
+type Shapes = HashMap<String, Vec<(String, syn::Ident, String)>>;
+
+fn struct_fields(types: &[Item]) -> Shapes {
+    let mut shapes = Shapes::new();
+    for item in types {
+        let Item::Struct(s) = item else { continue };
+        let fields = s.fields.iter().filter_map(|field| {
+            let ident = field.ident.clone()?;
+            let renamed = field.attrs.iter().find_map(|a| {
+                let text = quote!(#a).to_string();
+                let rest = text.split_once("rename = \"")?.1;
+                Some(rest.split_once('"')?.0.to_string())
+            });
+            let ty = &field.ty;
+            let ty = quote!(#ty).to_string().replace(' ', "");
+            Some((renamed.unwrap_or_else(|| ident.to_string()), ident, ty))
+        });
+        shapes.insert(s.ident.to_string(), fields.collect());
+    }
+    shapes
+}
+
+/// The fast way for a union's first kind (a track, in playlists almost every item): decode the
+/// object as that kind at once and keep it if its tag says so and no flag names another kind
+/// (`"episode": true`); anything else goes the careful way, tag first. Nothing when the struct has
+/// no plain tag field to check.
+fn speculate(
+    first: &syn::Variant,
+    tags: &[String],
+    property: &str,
+    shapes: &Shapes,
+) -> Option<TokenStream> {
+    let struct_name = first.ident.to_string();
+    let fields = shapes.get(&struct_name)?;
+    let (_, tag_field, tag_type) = fields.iter().find(|(json, _, _)| json == property)?;
+    if tag_type.starts_with("::std::option::Option<") {
+        return None;
+    }
+    let tag = &tags[0];
+    let flags = fields
+        .iter()
+        .filter(|(json, _, ty)| tags[1..].contains(json) && ty == "::std::option::Option<bool>")
+        .map(|(_, ident, _)| quote!(&& value.#ident != ::std::option::Option::Some(true)));
+    let ty = format_ident!("{struct_name}");
+    let variant = format_ident!("{}", tag.to_upper_camel_case());
+    Some(quote! {
+        let confirmed = |value: &#ty| value.#tag_field.to_string() == #tag #(#flags)*;
+        if let ::std::option::Option::Some(value) = item.decode_if(confirmed) {
+            return ::std::result::Result::Ok(Self::#variant(value));
+        }
+    })
 }
 
 /// Field rules: integer fields (`i64`, `Option<i64>`, and the field of an `i64` newtype) decode
@@ -422,7 +486,8 @@ fn lenient_fields(s: &mut syn::ItemStruct) {
         };
         // A field that may be absent needs `default` once it has a `deserialize_with`: optional
         // `Option`s (serde defaults them only without one) and lists that already have it. A
-        // required `Option` (present, possibly null) has a `deserialize_with` of its own to replace.
+        // required `Option` (present, possibly null) has a `deserialize_with` of its own to
+        // replace.
         let had_default = field.attrs.iter().any(|a| is_serde_attr(a, "default"));
         let required_option = field
             .attrs
@@ -451,8 +516,8 @@ fn lenient_fields(s: &mut syn::ItemStruct) {
     }
 }
 
-/// Removes the bare word `word` from a `#[serde(..)]` attribute (`default, skip_serializing_if = ".."`
-/// -> `skip_serializing_if = ".."`), keeping the rest.
+/// Removes the bare word `word` from a `#[serde(..)]` attribute (`default, skip_serializing_if =
+/// ".."` -> `skip_serializing_if = ".."`), keeping the rest.
 fn remove_serde_word(attr: &mut syn::Attribute, word: &str) {
     let Ok(metas) = attr.parse_args_with(
         syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
@@ -613,7 +678,10 @@ mod tests {
         let spec = json!({
             "components": {"schemas": {
                 "Holder": {"properties": {"item": {
-                    "oneOf": [{"$ref": "#/components/schemas/T"}, {"$ref": "#/components/schemas/E"}],
+                    "oneOf": [
+                        {"$ref": "#/components/schemas/T"},
+                        {"$ref": "#/components/schemas/E"}
+                    ],
                     "discriminator": {"propertyName": "type"}}}},
                 "T": {"properties": {"type": {"enum": ["track"]}}},
                 "E": {"allOf": [{"$ref": "#/components/schemas/EBase"}]},
@@ -677,6 +745,12 @@ mod tests {
             #[derive(::serde::Deserialize)]
             #[serde(untagged)]
             pub enum Other { TrackObject(TrackObject), X(X) }
+            pub struct TrackObject {
+                pub episode: ::std::option::Option<bool>,
+                pub name: ::std::string::String,
+                #[serde(rename = "type")]
+                pub type_: TrackObjectType,
+            }
         });
         let mut d = Discriminators::new();
         d.insert("TrackObject".into(), ("type".into(), "track".into()));
@@ -692,11 +766,16 @@ mod tests {
         assert!(item.contains("Unknown(::serde_json::Value)"), "{text}");
         assert!(item.contains("Self::Track(value)"), "{text}");
         let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains("match item.kind(\"type\", kinds)?"), "{flat}");
+        // The first kind is decoded at once, kept when its tag and flags confirm it.
         assert!(
             flat.contains(
-                "Tagged::deserialize( deserializer, \"type\", &[\"track\", \"episode\"], )"
-            )
+                "let confirmed = |value: &TrackObject| { value.type_.to_string() == \"track\" && \
+                 value.episode != ::std::option::Option::Some(true) };"
+            ),
+            "{flat}"
         );
+        assert!(flat.contains("item.decode_if(confirmed)"), "{flat}");
         assert!(
             flat.contains("Some(\"episode\") => { item.decode().map(Self::Episode) }"),
             "{text}"

@@ -1,11 +1,13 @@
 //! Maintainer tasks for the workspace.
 //!
-//! - `cargo xtask gen [--check] [--spec PATH]`: apply `openapi/patches/` to Spotify's spec and regenerate
-//!   `generated/src/` (and the mock's derived data) with progenitor.
-//! - `cargo xtask bench [--quick] [--build-cost | --build-cost-only]`: benchmarks against raw reqwest and rspotify, one table.
+//! - `cargo xtask gen [--check] [--spec PATH]`: apply `openapi/patches/` to Spotify's spec and
+//!   regenerate `generated/src/` (and the mock's derived data) with progenitor.
+//! - `cargo xtask bench [--quick] [--build-cost | --build-cost-only]`: benchmarks against raw
+//!   reqwest and rspotify, one table.
 
 mod bench;
 mod derive;
+mod docs;
 mod generate;
 mod lenient;
 mod normalize;
@@ -18,8 +20,8 @@ use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 
-/// Hand-rolled argument parsing: two flags do not justify a CLI framework in the build graph of every
-/// `cargo xtask` invocation.
+/// Hand-rolled argument parsing: two flags do not justify a CLI framework in the build graph of
+/// every `cargo xtask` invocation.
 fn main() -> Result<()> {
     let mut args = std::env::args().skip(1);
     match args.next().as_deref() {

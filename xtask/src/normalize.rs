@@ -1,6 +1,6 @@
-//! General, structural transforms of the spec that make the generated bindings match what Spotify really
-//! sends and accepts. Unlike `openapi/patches/` (one fix each, for one place), each rule here applies to
-//! every place of its shape; `openapi/README.md` explains why each lives here.
+//! General, structural transforms of the spec that make the generated bindings match what Spotify
+//! really sends and accepts. Unlike `openapi/patches/` (one fix each, for one place), each rule
+//! here applies to every place of its shape; `openapi/README.md` explains why each lives here.
 
 use serde_json::{Map, Value, json};
 
@@ -15,9 +15,9 @@ pub fn normalize(spec: &mut Value) {
 }
 
 /// Operations keep only their success responses. The facade reads every error itself (Spotify's
-/// `{"error": {"status", "message"}}` body, `Retry-After`, the status), so the types the spec declares
-/// per operation and status for the error bodies (about a hundred copies of one shape) would be
-/// generated and never used.
+/// `{"error": {"status", "message"}}` body, `Retry-After`, the status), so the types the spec
+/// declares per operation and status for the error bodies (about a hundred copies of one shape)
+/// would be generated and never used.
 pub fn success_responses_only(spec: &mut Value) {
     let Some(paths) = spec.get_mut("paths").and_then(Value::as_object_mut) else {
         return;
@@ -34,9 +34,9 @@ pub fn success_responses_only(spec: &mut Value) {
     }
 }
 
-/// `explode: false` array query parameters (`GET /search?type=album,track`) become one comma-separated
-/// string: progenitor would send `type=album&type=track`, which Spotify rejects. The facade joins typed
-/// values; the permitted values stay in the parameter's description.
+/// `explode: false` array query parameters (`GET /search?type=album,track`) become one
+/// comma-separated string: progenitor would send `type=album&type=track`, which Spotify rejects.
+/// The facade joins typed values; the permitted values stay in the parameter's description.
 pub fn comma_join_unexploded_arrays(spec: &mut Value) {
     for param in all_parameters(spec) {
         let unexploded = param.get("explode") == Some(&Value::Bool(false));
@@ -70,8 +70,8 @@ pub fn comma_join_unexploded_arrays(spec: &mut Value) {
 }
 
 /// Every property of every response model becomes optional. Spotify drops fields it documents as
-/// required (February 2026: `popularity`, `followers`, `genres`, `available_markets`, `label`, ...) and
-/// sends `null` for others; a missing field must not fail a whole page.
+/// required (February 2026: `popularity`, `followers`, `genres`, `available_markets`, `label`, ...)
+/// and sends `null` for others; a missing field must not fail a whole page.
 pub fn optional_response_fields(spec: &mut Value) {
     if let Some(schemas) = spec
         .pointer_mut("/components/schemas")
@@ -96,8 +96,9 @@ pub fn optional_response_fields(spec: &mut Value) {
 }
 
 /// The items of collection arrays — `items` of paging objects and the arrays of multi-get responses
-/// (`GET /tracks?ids=` answers `null` at the position of an unknown ID) — may be `null`, so they become
-/// `Vec<Option<T>>`. Positions are kept: a multi-get result still lines up with the IDs asked for.
+/// (`GET /tracks?ids=` answers `null` at the position of an unknown ID) — may be `null`, so they
+/// become `Vec<Option<T>>`. Positions are kept: a multi-get result still lines up with the IDs
+/// asked for.
 pub fn nullable_collection_items(spec: &mut Value) {
     let paging = |name: &str| name.starts_with("Paging") || name.starts_with("CursorPaging");
     if let Some(schemas) = spec
@@ -134,10 +135,10 @@ pub fn nullable_collection_items(spec: &mut Value) {
     }
 }
 
-/// Number enums (the audio analysis `mode`: -1, 0, 1) become plain numbers whose description lists the
-/// known values: a value Spotify adds later must not fail a response, as with string enums (which stay
-/// enums with an `Unknown` variant; an integer cannot carry one). A number enum of integral values
-/// becomes an integer.
+/// Number enums (the audio analysis `mode`: -1, 0, 1) become plain numbers whose description lists
+/// the known values: a value Spotify adds later must not fail a response, as with string enums
+/// (which stay enums with an `Unknown` variant; an integer cannot carry one). A number enum of
+/// integral values becomes an integer.
 pub fn open_number_enums(spec: &mut Value) {
     for section in ["schemas", "responses"] {
         if let Some(map) = spec
@@ -179,11 +180,11 @@ fn open_number_enum(schema: &mut Map<String, Value>) {
 }
 
 /// A string enum declared inline on a property (`album_type`, `release_date_precision`) becomes one
-/// named schema, `AlbumType`, used wherever the property has the same values. Otherwise the generator
-/// makes one enum per schema that inherits the property through `allOf` (`AlbumObjectAlbumType`,
-/// `SimplifiedAlbumObjectAlbumType`, ...), and code matching an album's type would need to know which
-/// kind of album it holds. `type` properties (one value per object kind) and names already taken by a
-/// different schema are left inline.
+/// named schema, `AlbumType`, used wherever the property has the same values. Otherwise the
+/// generator makes one enum per schema that inherits the property through `allOf`
+/// (`AlbumObjectAlbumType`, `SimplifiedAlbumObjectAlbumType`, ...), and code matching an album's
+/// type would need to know which kind of album it holds. `type` properties (one value per object
+/// kind) and names already taken by a different schema are left inline.
 pub fn name_shared_enums(spec: &mut Value) {
     use heck::ToUpperCamelCase;
     let Some(schemas) = spec
@@ -349,8 +350,14 @@ mod tests {
     fn response_models_lose_required_lists_but_examples_are_untouched() {
         let mut spec = json!({"components": {"schemas": {"T": {
             "type": "object", "required": ["popularity"],
-            "properties": {"popularity": {"type": "integer"},
-                           "nested": {"type": "object", "required": ["a"], "properties": {"a": {"type": "string"}}}},
+            "properties": {
+                "popularity": {"type": "integer"},
+                "nested": {
+                    "type": "object",
+                    "required": ["a"],
+                    "properties": {"a": {"type": "string"}}
+                }
+            },
             "example": {"required": ["kept"]}
         }}}});
         optional_response_fields(&mut spec);
@@ -364,19 +371,31 @@ mod tests {
     fn paging_items_and_multi_get_arrays_become_nullable() {
         let mut spec = json!({"components": {
             "schemas": {
-                "PagingTrackObject": {"allOf": [{"$ref": "#/components/schemas/PagingObject"},
-                    {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/TrackObject"}}}}]},
-                "TrackObject": {"type": "object", "properties": {"artists": {"type": "array", "items": {"$ref": "#/x"}}}}
+                "PagingTrackObject": {"allOf": [
+                    {"$ref": "#/components/schemas/PagingObject"},
+                    {"type": "object", "properties": {"items": {
+                        "type": "array",
+                        "items": {"$ref": "#/components/schemas/TrackObject"}
+                    }}}
+                ]},
+                "TrackObject": {"type": "object", "properties": {
+                    "artists": {"type": "array", "items": {"$ref": "#/x"}}
+                }}
             },
-            "responses": {"ManyTracks": {"content": {"application/json": {"schema": {"type": "object",
-                "properties": {"tracks": {"type": "array", "items": {"$ref": "#/components/schemas/TrackObject"}}}}}}}}
+            "responses": {"ManyTracks": {"content": {"application/json": {"schema": {
+                "type": "object",
+                "properties": {"tracks": {
+                    "type": "array",
+                    "items": {"$ref": "#/components/schemas/TrackObject"}
+                }}
+            }}}}}
         }});
         nullable_collection_items(&mut spec);
-        let paging_items = &spec["components"]["schemas"]["PagingTrackObject"]["allOf"][1]["properties"]
-            ["items"]["items"];
+        let paging = &spec["components"]["schemas"]["PagingTrackObject"];
+        let paging_items = &paging["allOf"][1]["properties"]["items"]["items"];
         assert_eq!(paging_items["nullable"], true);
-        let many = &spec["components"]["responses"]["ManyTracks"]["content"]["application/json"]["schema"]
-            ["properties"]["tracks"]["items"];
+        let many = &spec["components"]["responses"]["ManyTracks"]["content"];
+        let many = &many["application/json"]["schema"]["properties"]["tracks"]["items"];
         assert_eq!(many["nullable"], true);
         // Arrays inside models are not collections.
         assert!(

@@ -1,12 +1,12 @@
 //! Operations build requests; they do not send them.
 //!
-//! progenitor writes each operation as an `async fn` that builds a `reqwest::Request`, sends it, and
-//! matches the exact status codes the spec documents. Sending is the facade's job (auth, rate limits,
-//! retries, one error type, decoding), so this pass keeps only the building: every operation becomes
-//! a plain `fn` returning `crate::Request<T>`, the request plus its operation id and what a success
-//! carries (a JSON `T`, or nothing for `T = ()`). The facade sends it through one path and decodes
-//! the body itself. Also dropped: the `api-version` header progenitor adds to every request, which
-//! Spotify does not document.
+//! progenitor writes each operation as an `async fn` that builds a `reqwest::Request`, sends it,
+//! and matches the exact status codes the spec documents. Sending is the facade's job (auth, rate
+//! limits, retries, one error type, decoding), so this pass keeps only the building: every
+//! operation becomes a plain `fn` returning `crate::Request<T>`, the request plus its operation id
+//! and what a success carries (a JSON `T`, or nothing for `T = ()`). The facade sends it through
+//! one path and decodes the body itself. Also dropped: the `api-version` header progenitor adds to
+//! every request, which Spotify does not document.
 
 use anyhow::{Result, bail};
 use quote::quote;
@@ -123,8 +123,8 @@ fn operation_info(stmt: &Stmt) -> Option<String> {
     })
 }
 
-/// `let mut request = <builder>.headers(header_map).build()?;` -> `let request = <builder>.build();`
-/// (a build error travels inside the `Request`, reported when it is sent).
+/// `let mut request = <builder>.headers(header_map).build()?;` -> `let request =
+/// <builder>.build();` (a build error travels inside the `Request`, reported when it is sent).
 fn strip_request(stmt: &mut Stmt) -> Result<()> {
     struct DropHeaders;
     impl VisitMut for DropHeaders {
@@ -176,7 +176,10 @@ mod tests {
                 let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
                 header_map.append("api-version", Self::api_version());
                 #[allow(unused_mut)]
-                let mut request = self.client.get(url).header(ACCEPT, "json").headers(header_map).build()?;
+                let mut request = self.client.get(url)
+                    .header(ACCEPT, "json")
+                    .headers(header_map)
+                    .build()?;
                 let info = OperationInfo { operation_id: "get-track" };
                 self.pre(&mut request, &info).await?;
                 let result = self.exec(request, &info).await;
@@ -218,7 +221,8 @@ mod tests {
     #[test]
     fn an_operation_without_a_body_builds_an_empty_request() {
         let mut file = client(parse_quote! {
-            pub async fn pause<'a>(&'a self) -> Result<ResponseValue<()>, Error<types::PauseResponse>> {
+            pub async fn pause<'a>(&'a self)
+                -> Result<ResponseValue<()>, Error<types::PauseResponse>> {
                 let url = format!("{}/me/player/pause", self.baseurl,);
                 let mut request = self.client.put(url).build()?;
                 let info = OperationInfo { operation_id: "pause" };

@@ -1,10 +1,10 @@
-//! `openapi/required.yml`: the response fields Spotify always sends, which the models expose as plain
-//! values (`track.name: String`) instead of `Option`s.
+//! `openapi/required.yml`: the response fields Spotify always sends, which the models expose as
+//! plain values (`track.name: String`) instead of `Option`s.
 //!
-//! The spec's own `required` lists are removed first (`normalize::optional_response_fields`): they are
-//! wrong both ways. This file is the one place that decides, grouped by reason, each group with its
-//! evidence. A listed field that a response lacks is a decode error naming its JSON path, so a field
-//! Spotify stops sending is one line to delete here, then `cargo xtask gen`.
+//! The spec's own `required` lists are removed first (`normalize::optional_response_fields`): they
+//! are wrong both ways. This file is the one place that decides, grouped by reason, each group with
+//! its evidence. A listed field that a response lacks is a decode error naming its JSON path, so a
+//! field Spotify stops sending is one line to delete here, then `cargo xtask gen`.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -58,9 +58,9 @@ impl Policy {
     }
 
     /// Adds each listed field to the `required` list of its schema (the schema's top level, which
-    /// also works for `allOf` compositions such as `AlbumObject`). Fails, naming the line to fix, on a
-    /// schema or field the spec does not have, on a field listed twice, and on a field the spec
-    /// declares `nullable` (a value that may be `null` cannot be plain).
+    /// also works for `allOf` compositions such as `AlbumObject`). Fails, naming the line to fix,
+    /// on a schema or field the spec does not have, on a field listed twice, and on a field the
+    /// spec declares `nullable` (a value that may be `null` cannot be plain).
     pub fn apply(&self, spec: &mut Value) -> Result<()> {
         let mut seen = std::collections::BTreeSet::new();
         for (schema, field) in self.pairs() {
@@ -69,7 +69,8 @@ impl Policy {
             }
             let Some(property) = find_property(spec, schema, field)? else {
                 bail!(
-                    "{FILE}: {schema} has no property `{field}` in this spec; remove it from the list"
+                    "{FILE}: {schema} has no property `{field}` in this spec; remove it from the \
+                        list"
                 );
             };
             if property.get("nullable") == Some(&Value::Bool(true)) {
@@ -140,7 +141,10 @@ mod tests {
 
     fn spec() -> Value {
         json!({"components": {"schemas": {
-            "Base": {"properties": {"id": {"type": "string"}, "note": {"type": "string", "nullable": true}}},
+            "Base": {"properties": {
+                "id": {"type": "string"},
+                "note": {"type": "string", "nullable": true}
+            }},
             "Full": {"allOf": [{"$ref": "#/components/schemas/Base"},
                                {"properties": {"name": {"type": "string"}}}]}
         }}})

@@ -45,7 +45,8 @@ pub fn load(root: &Path, override_path: Option<&Path>) -> Result<LoadedSpec> {
     };
     let bytes = std::fs::read(&path).with_context(|| {
         format!(
-            "reading the spec at {} (the repo does not copy it; ../shared must be beside the checkout)",
+            "reading the spec at {} (the repo does not copy it; ../shared must be beside the \
+                checkout)",
             path.display()
         )
     })?;
@@ -55,7 +56,8 @@ pub fn load(root: &Path, override_path: Option<&Path>) -> Result<LoadedSpec> {
         let digest = hex(&Sha256::digest(&bytes));
         if digest != lock.sha256 {
             bail!(
-                "{} has sha256 {digest}, but openapi/spec.lock pins {}: update the lock (and review the patches) deliberately",
+                "{} has sha256 {digest}, but openapi/spec.lock pins {}: update the lock (and \
+                    review the patches) deliberately",
                 path.display(),
                 lock.sha256
             );
@@ -90,7 +92,8 @@ pub fn patch_files(root: &Path) -> Result<Vec<PathBuf>> {
 
 /// Applies one RFC 6902 JSON Patch (written in YAML so it can start with a comment saying why).
 ///
-/// Every patch must start with a `#` comment; an operation that does not apply fails naming the file.
+/// Every patch must start with a `#` comment; an operation that does not apply fails naming the
+/// file.
 pub fn apply_patch(spec: &mut Value, file: &Path) -> Result<()> {
     let name = file.display();
     let text = std::fs::read_to_string(file).with_context(|| format!("reading {name}"))?;

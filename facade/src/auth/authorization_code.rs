@@ -23,7 +23,8 @@ use crate::Error;
 /// The URL to send the user to, and the `state` that the callback must carry back.
 #[derive(Clone, Debug)]
 pub struct AuthorizationRequest {
-    /// Spotify's authorization page with client ID, scopes, redirect URI, `state` and PKCE challenge.
+    /// Spotify's authorization page with client ID, scopes, redirect URI, `state` and PKCE
+    /// challenge.
     pub url: Url,
     /// The anti-CSRF value; [`AuthorizationCode::exchange_code`] refuses a callback without it.
     pub state: String,
@@ -31,9 +32,9 @@ pub struct AuthorizationRequest {
 
 /// User access through Spotify's authorization-code flow.
 ///
-/// PKCE is always used; add a client secret with [`with_client_secret`](Self::with_client_secret) for the
-/// confidential variant. Clones share their tokens, so give one clone to the client builder and keep one
-/// to authorize with.
+/// PKCE is always used; add a client secret with [`with_client_secret`](Self::with_client_secret)
+/// for the confidential variant. Clones share their tokens, so give one clone to the client builder
+/// and keep one to authorize with.
 ///
 /// ```no_run
 /// # async fn run() -> Result<(), spotify_sdk::Error> {
@@ -69,8 +70,9 @@ struct FlowState {
 }
 
 impl AuthorizationCode {
-    /// A flow for your app's `client_id`, redirecting to `redirect_uri` (which must be registered in the
-    /// Spotify dashboard). Spotify no longer accepts `localhost`: use `http://127.0.0.1:PORT/...`.
+    /// A flow for your app's `client_id`, redirecting to `redirect_uri` (which must be registered
+    /// in the Spotify dashboard). Spotify no longer accepts `localhost`: use
+    /// `http://127.0.0.1:PORT/...`.
     pub fn new(client_id: impl Into<String>, redirect_uri: &str) -> Result<Self, Error> {
         let client_id = client_id.into();
         if client_id.trim().is_empty() {
@@ -80,7 +82,9 @@ impl AuthorizationCode {
             .map_err(|e| Error::Config(format!("redirect URI {redirect_uri:?}: {e}")))?;
         if redirect_uri.host_str() == Some("localhost") {
             return Err(Error::Config(
-                "Spotify no longer accepts `localhost` redirect URIs; use http://127.0.0.1:PORT/callback".into(),
+                "Spotify no longer accepts `localhost` redirect URIs; use \
+                    http://127.0.0.1:PORT/callback"
+                    .into(),
             ));
         }
         match redirect_uri.scheme() {
@@ -120,8 +124,8 @@ impl AuthorizationCode {
         self
     }
 
-    /// Keeps the refresh token in `cache`: loaded now if the file exists, rewritten whenever Spotify
-    /// rotates it.
+    /// Keeps the refresh token in `cache`: loaded now if the file exists, rewritten whenever
+    /// Spotify rotates it.
     pub fn token_cache(self, cache: TokenCache) -> Result<Self, Error> {
         if let Some(cached) = cache.load()? {
             let mut state = self.lock();
@@ -172,7 +176,8 @@ impl AuthorizationCode {
             Some((expected, verifier)) if expected == state => verifier,
             Some(_) => {
                 return Err(auth_error(
-                    "the callback's `state` does not match the authorization request (possible CSRF); authorization aborted",
+                    "the callback's `state` does not match the authorization request (possible \
+                        CSRF); authorization aborted",
                     true,
                 ));
             }
@@ -193,9 +198,9 @@ impl AuthorizationCode {
         self.accept(&response, true)
     }
 
-    /// Runs the whole flow on this machine: listens once on the redirect URI's loopback address, calls
-    /// `open` with the authorization URL (print it, or open a browser), waits up to `timeout` for the
-    /// callback, verifies `state` and exchanges the code.
+    /// Runs the whole flow on this machine: listens once on the redirect URI's loopback address,
+    /// calls `open` with the authorization URL (print it, or open a browser), waits up to `timeout`
+    /// for the callback, verifies `state` and exchanges the code.
     pub async fn authorize_local(
         &self,
         ctx: &AuthContext,
@@ -279,7 +284,8 @@ impl AuthorizationCode {
         Ok(client)
     }
 
-    /// Takes a token response: a rotated refresh token replaces the old one, an absent one keeps it.
+    /// Takes a token response: a rotated refresh token replaces the old one, an absent one keeps
+    /// it.
     fn accept(&self, response: &impl TokenResponse, keep_fresh: bool) -> Result<(), Error> {
         let cached = {
             let mut state = self.lock();
@@ -376,9 +382,9 @@ fn auth_error(detail: &str, reauthorize: bool) -> Error {
     }
 }
 
-/// The credentials a token request carried (`secrets`, and the client's ID and secret when they go in
-/// an HTTP Basic header), in every form a server could quote them back in: as is, form-encoded, and
-/// the Basic header's base64. Longest first.
+/// The credentials a token request carried (`secrets`, and the client's ID and secret when they go
+/// in an HTTP Basic header), in every form a server could quote them back in: as is, form-encoded,
+/// and the Basic header's base64. Longest first.
 pub(crate) fn sent_forms(secrets: &[&str], client: Option<(&str, &str)>) -> Vec<String> {
     use base64::Engine as _;
     let encode = |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();

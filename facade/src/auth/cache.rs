@@ -1,7 +1,8 @@
 //! A token cache file: the refresh token (and last access token) survive restarts.
 //!
-//! The file holds secrets, so it is created with mode 0600 and replaced atomically (a temporary file in
-//! the same directory, synced, then renamed over the old one): a crash mid-write leaves the old file.
+//! The file holds secrets, so it is created with mode 0600 and replaced atomically (a temporary
+//! file in the same directory, synced, then renamed over the old one): a crash mid-write leaves the
+//! old file.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -42,7 +43,8 @@ impl TokenCache {
         }
     }
 
-    /// Reads the cache; a missing file is `Ok(None)`, a corrupt one an error (never silently dropped).
+    /// Reads the cache; a missing file is `Ok(None)`, a corrupt one an error (never silently
+    /// dropped).
     pub(crate) fn load(&self) -> Result<Option<CachedTokens>, Error> {
         match std::fs::read(&self.path) {
             Ok(bytes) => serde_json::from_slice(&bytes).map(Some).map_err(|e| {

@@ -12,8 +12,8 @@ use super::oauth_http::OAuthHttp;
 use super::{AccessToken, AuthContext, AuthProvider};
 use crate::Error;
 
-/// App-only access with a client ID and secret. The token is fetched on first use and renewed shortly
-/// before it expires (and once after a 401).
+/// App-only access with a client ID and secret. The token is fetched on first use and renewed
+/// shortly before it expires (and once after a 401).
 #[derive(Clone)]
 pub struct ClientCredentials {
     client_id: String,

@@ -1,7 +1,7 @@
 //! The one-shot loopback listener that receives the authorization callback.
 //!
-//! Served with hyper's HTTP/1 server (already in the dependency tree through reqwest) rather than a web
-//! framework: it answers one kind of request and then goes away.
+//! Served with hyper's HTTP/1 server (already in the dependency tree through reqwest) rather than a
+//! web framework: it answers one kind of request and then goes away.
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
@@ -58,7 +58,10 @@ impl CallbackListener {
             tokio::select! {
                 Some(params) = rx.recv() => return Ok(params),
                 accepted = self.listener.accept() => {
-                    let (stream, _) = accepted.map_err(|e| Error::Connection { endpoint: None, source: Box::new(e) })?;
+                    let (stream, _) = accepted.map_err(|e| Error::Connection {
+                        endpoint: None,
+                        source: Box::new(e),
+                    })?;
                     let (tx, path) = (tx.clone(), self.path.clone());
                     tokio::spawn(async move {
                         let service = service_fn(move |req| respond(req, path.clone(), tx.clone()));

@@ -1,5 +1,5 @@
-//! One token for all of a client's requests: fetched once (single flight), renewed before expiry, and
-//! renewed at most once per rejected token after a 401.
+//! One token for all of a client's requests: fetched once (single flight), renewed before expiry,
+//! and renewed at most once per rejected token after a 401.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -13,14 +13,15 @@ use crate::Error;
 /// expires in flight.
 const EXPIRY_MARGIN: Duration = Duration::from_secs(60);
 
-/// A token together with its generation: a 401 names the generation it was rejected with, so 50 tasks
-/// rejected with the same token cause one renewal, not 50. The `Authorization` header is made once per
-/// token, not once per request.
+/// A token together with its generation: a 401 names the generation it was rejected with, so 50
+/// tasks rejected with the same token cause one renewal, not 50. The `Authorization` header is made
+/// once per token, not once per request.
 #[derive(Clone, Debug)]
 pub(crate) struct CurrentToken {
     pub token: AccessToken,
     pub generation: u64,
-    /// `Bearer <token>`, marked sensitive (never printed by `Debug`, never indexed by HTTP/2 HPACK).
+    /// `Bearer <token>`, marked sensitive (never printed by `Debug`, never indexed by HTTP/2
+    /// HPACK).
     pub bearer: HeaderValue,
 }
 
@@ -55,8 +56,8 @@ impl TokenManager {
         self.fetch_into(&mut state).await
     }
 
-    /// Spotify rejected the token of `generation`. Returns the token to retry with, or `None` when the
-    /// provider cannot renew (the 401 is final).
+    /// Spotify rejected the token of `generation`. Returns the token to retry with, or `None` when
+    /// the provider cannot renew (the 401 is final).
     pub async fn renew_after_rejection(
         &self,
         generation: u64,

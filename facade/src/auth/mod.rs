@@ -7,8 +7,9 @@
 //!   [`AuthorizationCode::authorize_local`].
 //! - Your own: implement [`AuthProvider`].
 //!
-//! Whatever the provider, the client asks for a token once for all concurrent requests, renews it shortly
-//! before it expires, and after a 401 renews it once (single flight) and retries the request once.
+//! Whatever the provider, the client asks for a token once for all concurrent requests, renews it
+//! shortly before it expires, and after a 401 renews it once (single flight) and retries the
+//! request once.
 
 mod authorization_code;
 mod cache;
@@ -124,10 +125,12 @@ impl AuthContext {
     }
 }
 
-/// A source of access tokens. Implement it to plug in your own (a token service, a secrets manager).
+/// A source of access tokens. Implement it to plug in your own (a token service, a secrets
+/// manager).
 ///
-/// The client calls [`fetch_token`](AuthProvider::fetch_token) when it has no token, when its token is
-/// about to expire, and once after Spotify rejected it with 401 — never concurrently for one client.
+/// The client calls [`fetch_token`](AuthProvider::fetch_token) when it has no token, when its token
+/// is about to expire, and once after Spotify rejected it with 401 — never concurrently for one
+/// client.
 pub trait AuthProvider: Send + Sync + 'static {
     /// Gets a new access token.
     fn fetch_token<'a>(&'a self, ctx: &'a AuthContext)

@@ -1,10 +1,10 @@
 //! A blocking client with the same surface as the async one (feature `blocking`).
 //!
-//! Like `reqwest::blocking`, it owns a private tokio runtime (one worker thread, so pooled connections
-//! stay serviced between calls) and runs the async implementation on it: there is one implementation of
-//! every endpoint, written once in `resources/`; its blocking twin (`twins.rs`) is generated from it by
-//! `cargo xtask gen`. Calling it from inside an async runtime would deadlock or panic, so it fails with
-//! [`Error::Config`] there instead.
+//! Like `reqwest::blocking`, it owns a private tokio runtime (one worker thread, so pooled
+//! connections stay serviced between calls) and runs the async implementation on it: there is one
+//! implementation of every endpoint, written once in `resources/`; its blocking twin (`twins.rs`)
+//! is generated from it by `cargo xtask gen`. Calling it from inside an async runtime would
+//! deadlock or panic, so it fails with [`Error::Config`] there instead.
 //!
 //! ```no_run
 //! let client = spotify_sdk::blocking::Client::new(
@@ -62,7 +62,8 @@ impl Runtime {
     fn check() -> Result<(), Error> {
         if tokio::runtime::Handle::try_current().is_ok() {
             return Err(Error::Config(
-                "the blocking client was called from inside an async runtime; use spotify_sdk::Client there"
+                "the blocking client was called from inside an async runtime; use \
+                    spotify_sdk::Client there"
                     .into(),
             ));
         }

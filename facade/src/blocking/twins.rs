@@ -100,7 +100,8 @@ impl<'a> Blocking<'a, crate::resources::artists::Artists<'a>> {
     }
     /// Blocking twin of [`Artists::top_tracks`](crate::resources::artists::Artists::top_tracks) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated artist top tracks in February 2026 (not available to development-mode apps); list releases with `albums()` instead"
+        note = "Spotify deprecated artist top tracks in February 2026 (not available to \
+            development-mode apps); list releases with `albums()` instead"
     )]
     pub fn top_tracks(
         &self,
@@ -111,7 +112,8 @@ impl<'a> Blocking<'a, crate::resources::artists::Artists<'a>> {
     }
     /// Blocking twin of [`Artists::related_artists`](crate::resources::artists::Artists::related_artists) (same arguments and result).
     #[deprecated(
-        note = "Spotify removed related artists for new apps in November 2024; extended-quota apps only"
+        note = "Spotify removed related artists for new apps in November 2024; extended-quota \
+            apps only"
     )]
     pub fn related_artists(
         &self,
@@ -184,14 +186,16 @@ impl<'a> Blocking<'a, crate::resources::audiobooks::Audiobooks<'a>> {
 impl<'a> Blocking<'a, crate::resources::browse::Browse<'a>> {
     /// Blocking twin of [`Browse::new_releases`](crate::resources::browse::Browse::new_releases) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated GET /browse/new-releases in February 2026 (not available to development-mode apps)"
+        note = "Spotify deprecated GET /browse/new-releases in February 2026 (not available to \
+            development-mode apps)"
     )]
     pub fn new_releases(&self) -> PageIter<crate::types::PagingSimplifiedAlbumObject> {
         self.runtime.iter(self.inner.new_releases())
     }
     /// Blocking twin of [`Browse::featured_playlists`](crate::resources::browse::Browse::featured_playlists) (same arguments and result).
     #[deprecated(
-        note = "Spotify removed featured playlists for new apps in November 2024; extended-quota apps only"
+        note = "Spotify removed featured playlists for new apps in November 2024; extended-quota \
+            apps only"
     )]
     pub fn featured_playlists(
         &self,
@@ -201,7 +205,8 @@ impl<'a> Blocking<'a, crate::resources::browse::Browse<'a>> {
     }
     /// Blocking twin of [`Browse::categories`](crate::resources::browse::Browse::categories) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated GET /browse/categories in February 2026 (not available to development-mode apps)"
+        note = "Spotify deprecated GET /browse/categories in February 2026 (not available to \
+            development-mode apps)"
     )]
     pub fn categories(
         &self,
@@ -211,7 +216,8 @@ impl<'a> Blocking<'a, crate::resources::browse::Browse<'a>> {
     }
     /// Blocking twin of [`Browse::category`](crate::resources::browse::Browse::category) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated GET /browse/categories/{id} in February 2026 (not available to development-mode apps)"
+        note = "Spotify deprecated GET /browse/categories/{id} in February 2026 (not available to \
+            development-mode apps)"
     )]
     pub fn category(
         &self,
@@ -222,7 +228,8 @@ impl<'a> Blocking<'a, crate::resources::browse::Browse<'a>> {
     }
     /// Blocking twin of [`Browse::category_playlists`](crate::resources::browse::Browse::category_playlists) (same arguments and result).
     #[deprecated(
-        note = "Spotify removed category playlists for new apps in November 2024; extended-quota apps only"
+        note = "Spotify removed category playlists for new apps in November 2024; extended-quota \
+            apps only"
     )]
     pub fn category_playlists(
         &self,
@@ -232,7 +239,8 @@ impl<'a> Blocking<'a, crate::resources::browse::Browse<'a>> {
     }
     /// Blocking twin of [`Browse::recommendations`](crate::resources::browse::Browse::recommendations) (same arguments and result).
     #[deprecated(
-        note = "Spotify removed recommendations for new apps in November 2024; extended-quota apps only"
+        note = "Spotify removed recommendations for new apps in November 2024; extended-quota \
+            apps only"
     )]
     pub fn recommendations(
         &self,
@@ -242,14 +250,16 @@ impl<'a> Blocking<'a, crate::resources::browse::Browse<'a>> {
     }
     /// Blocking twin of [`Browse::genre_seeds`](crate::resources::browse::Browse::genre_seeds) (same arguments and result).
     #[deprecated(
-        note = "Spotify removed recommendations for new apps in November 2024; extended-quota apps only"
+        note = "Spotify removed recommendations for new apps in November 2024; extended-quota \
+            apps only"
     )]
     pub fn genre_seeds(&self) -> Result<Vec<String>, crate::Error> {
         self.runtime.run(self.inner.genre_seeds())
     }
     /// Blocking twin of [`Browse::markets`](crate::resources::browse::Browse::markets) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated GET /markets in February 2026 (not available to development-mode apps)"
+        note = "Spotify deprecated GET /markets in February 2026 (not available to \
+            development-mode apps)"
     )]
     pub fn markets(&self) -> Result<Vec<String>, crate::Error> {
         self.runtime.run(self.inner.markets())
@@ -352,7 +362,8 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
     }
     /// Blocking twin of [`Library::remove_tracks`](crate::resources::library::Library::remove_tracks) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated DELETE /me/tracks in February 2026; use `remove` (DELETE /me/library)"
+        note = "Spotify deprecated DELETE /me/tracks in February 2026; use `remove` (DELETE \
+            /me/library)"
     )]
     pub fn remove_tracks(
         &self,
@@ -362,7 +373,8 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
     }
     /// Blocking twin of [`Library::contains_tracks`](crate::resources::library::Library::contains_tracks) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated GET /me/tracks/contains in February 2026; use `contains` (GET /me/library/contains)"
+        note = "Spotify deprecated GET /me/tracks/contains in February 2026; use `contains` (GET \
+            /me/library/contains)"
     )]
     pub fn contains_tracks(
         &self,
@@ -382,7 +394,8 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
     }
     /// Blocking twin of [`Library::remove_albums`](crate::resources::library::Library::remove_albums) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated DELETE /me/albums in February 2026; use `remove` (DELETE /me/library)"
+        note = "Spotify deprecated DELETE /me/albums in February 2026; use `remove` (DELETE \
+            /me/library)"
     )]
     pub fn remove_albums(
         &self,
@@ -392,7 +405,8 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
     }
     /// Blocking twin of [`Library::contains_albums`](crate::resources::library::Library::contains_albums) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated GET /me/albums/contains in February 2026; use `contains` (GET /me/library/contains)"
+        note = "Spotify deprecated GET /me/albums/contains in February 2026; use `contains` (GET \
+            /me/library/contains)"
     )]
     pub fn contains_albums(
         &self,
@@ -412,7 +426,8 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
     }
     /// Blocking twin of [`Library::remove_episodes`](crate::resources::library::Library::remove_episodes) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated DELETE /me/episodes in February 2026; use `remove` (DELETE /me/library)"
+        note = "Spotify deprecated DELETE /me/episodes in February 2026; use `remove` (DELETE \
+            /me/library)"
     )]
     pub fn remove_episodes(
         &self,
@@ -422,7 +437,8 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
     }
     /// Blocking twin of [`Library::contains_episodes`](crate::resources::library::Library::contains_episodes) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated GET /me/episodes/contains in February 2026; use `contains` (GET /me/library/contains)"
+        note = "Spotify deprecated GET /me/episodes/contains in February 2026; use `contains` \
+            (GET /me/library/contains)"
     )]
     pub fn contains_episodes(
         &self,
@@ -442,7 +458,8 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
     }
     /// Blocking twin of [`Library::remove_shows`](crate::resources::library::Library::remove_shows) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated DELETE /me/shows in February 2026; use `remove` (DELETE /me/library)"
+        note = "Spotify deprecated DELETE /me/shows in February 2026; use `remove` (DELETE \
+            /me/library)"
     )]
     pub fn remove_shows(
         &self,
@@ -452,7 +469,8 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
     }
     /// Blocking twin of [`Library::contains_shows`](crate::resources::library::Library::contains_shows) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated GET /me/shows/contains in February 2026; use `contains` (GET /me/library/contains)"
+        note = "Spotify deprecated GET /me/shows/contains in February 2026; use `contains` (GET \
+            /me/library/contains)"
     )]
     pub fn contains_shows(
         &self,
@@ -462,7 +480,8 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
     }
     /// Blocking twin of [`Library::save_audiobooks`](crate::resources::library::Library::save_audiobooks) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated PUT /me/audiobooks in February 2026; use `save` (PUT /me/library)"
+        note = "Spotify deprecated PUT /me/audiobooks in February 2026; use `save` (PUT \
+            /me/library)"
     )]
     pub fn save_audiobooks(
         &self,
@@ -472,7 +491,8 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
     }
     /// Blocking twin of [`Library::remove_audiobooks`](crate::resources::library::Library::remove_audiobooks) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated DELETE /me/audiobooks in February 2026; use `remove` (DELETE /me/library)"
+        note = "Spotify deprecated DELETE /me/audiobooks in February 2026; use `remove` (DELETE \
+            /me/library)"
     )]
     pub fn remove_audiobooks(
         &self,
@@ -482,7 +502,8 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
     }
     /// Blocking twin of [`Library::contains_audiobooks`](crate::resources::library::Library::contains_audiobooks) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated GET /me/audiobooks/contains in February 2026; use `contains` (GET /me/library/contains)"
+        note = "Spotify deprecated GET /me/audiobooks/contains in February 2026; use `contains` \
+            (GET /me/library/contains)"
     )]
     pub fn contains_audiobooks(
         &self,
@@ -715,7 +736,8 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
     }
     /// Blocking twin of [`Playlists::add_tracks`](crate::resources::playlists::Playlists::add_tracks) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated POST /playlists/{id}/tracks; use `add_items` or `insert_items` (POST /playlists/{id}/items)"
+        note = "Spotify deprecated POST /playlists/{id}/tracks; use `add_items` or `insert_items` \
+            (POST /playlists/{id}/items)"
     )]
     pub fn add_tracks(
         &self,
@@ -727,7 +749,8 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
     }
     /// Blocking twin of [`Playlists::replace_tracks`](crate::resources::playlists::Playlists::replace_tracks) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated PUT /playlists/{id}/tracks; use `replace_items` (PUT /playlists/{id}/items)"
+        note = "Spotify deprecated PUT /playlists/{id}/tracks; use `replace_items` (PUT \
+            /playlists/{id}/items)"
     )]
     pub fn replace_tracks(
         &self,
@@ -738,7 +761,8 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
     }
     /// Blocking twin of [`Playlists::reorder_tracks`](crate::resources::playlists::Playlists::reorder_tracks) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated PUT /playlists/{id}/tracks; use `reorder_items` (PUT /playlists/{id}/items)"
+        note = "Spotify deprecated PUT /playlists/{id}/tracks; use `reorder_items` (PUT \
+            /playlists/{id}/items)"
     )]
     pub fn reorder_tracks(
         &self,
@@ -763,7 +787,8 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
     }
     /// Blocking twin of [`Playlists::remove_tracks`](crate::resources::playlists::Playlists::remove_tracks) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated DELETE /playlists/{id}/tracks; use `remove_items` (DELETE /playlists/{id}/items)"
+        note = "Spotify deprecated DELETE /playlists/{id}/tracks; use `remove_items` (DELETE \
+            /playlists/{id}/items)"
     )]
     pub fn remove_tracks(
         &self,
@@ -834,7 +859,8 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
     }
     /// Blocking twin of [`Playlists::tracks`](crate::resources::playlists::Playlists::tracks) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated GET /playlists/{id}/tracks; use `items` (GET /playlists/{id}/items)"
+        note = "Spotify deprecated GET /playlists/{id}/tracks; use `items` (GET \
+            /playlists/{id}/items)"
     )]
     pub fn tracks(
         &self,
@@ -848,7 +874,8 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
     }
     /// Blocking twin of [`Playlists::of_user`](crate::resources::playlists::Playlists::of_user) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated GET /users/{id}/playlists in February 2026; for the current user use `of_current_user` (GET /me/playlists)"
+        note = "Spotify deprecated GET /users/{id}/playlists in February 2026; for the current \
+            user use `of_current_user` (GET /me/playlists)"
     )]
     pub fn of_user(
         &self,
@@ -1061,7 +1088,8 @@ impl<'a> Blocking<'a, crate::resources::tracks::Tracks<'a>> {
     }
     /// Blocking twin of [`Tracks::audio_features`](crate::resources::tracks::Tracks::audio_features) (same arguments and result).
     #[deprecated(
-        note = "Spotify removed audio features for new apps in November 2024; extended-quota apps only"
+        note = "Spotify removed audio features for new apps in November 2024; extended-quota apps \
+            only"
     )]
     pub fn audio_features(
         &self,
@@ -1071,7 +1099,8 @@ impl<'a> Blocking<'a, crate::resources::tracks::Tracks<'a>> {
     }
     /// Blocking twin of [`Tracks::audio_features_many`](crate::resources::tracks::Tracks::audio_features_many) (same arguments and result).
     #[deprecated(
-        note = "Spotify removed audio features for new apps in November 2024; extended-quota apps only"
+        note = "Spotify removed audio features for new apps in November 2024; extended-quota apps \
+            only"
     )]
     pub fn audio_features_many(
         &self,
@@ -1081,7 +1110,8 @@ impl<'a> Blocking<'a, crate::resources::tracks::Tracks<'a>> {
     }
     /// Blocking twin of [`Tracks::audio_analysis`](crate::resources::tracks::Tracks::audio_analysis) (same arguments and result).
     #[deprecated(
-        note = "Spotify removed audio analysis for new apps in November 2024; extended-quota apps only"
+        note = "Spotify removed audio analysis for new apps in November 2024; extended-quota apps \
+            only"
     )]
     pub fn audio_analysis(
         &self,
@@ -1097,7 +1127,8 @@ impl<'a> Blocking<'a, crate::resources::users::Users<'a>> {
     }
     /// Blocking twin of [`Users::get`](crate::resources::users::Users::get) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated GET /users/{id} in February 2026 (not available to development-mode apps)"
+        note = "Spotify deprecated GET /users/{id} in February 2026 (not available to \
+            development-mode apps)"
     )]
     pub fn get(
         &self,
@@ -1127,7 +1158,8 @@ impl<'a> Blocking<'a, crate::resources::users::Users<'a>> {
     }
     /// Blocking twin of [`Users::follow_artists`](crate::resources::users::Users::follow_artists) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated PUT /me/following in February 2026; PUT /me/library (`client.library().save`) takes no artist URIs, so this stays the way to follow artists"
+        note = "Spotify deprecated PUT /me/following in February 2026; PUT /me/library \
+            (`client.library().save`) takes no artist URIs, so this stays the way to follow artists"
     )]
     pub fn follow_artists(
         &self,
@@ -1137,7 +1169,9 @@ impl<'a> Blocking<'a, crate::resources::users::Users<'a>> {
     }
     /// Blocking twin of [`Users::unfollow_artists`](crate::resources::users::Users::unfollow_artists) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated DELETE /me/following in February 2026; DELETE /me/library (`client.library().remove`) takes no artist URIs, so this stays the way to unfollow artists"
+        note = "Spotify deprecated DELETE /me/following in February 2026; DELETE /me/library \
+            (`client.library().remove`) takes no artist URIs, so this stays the way to unfollow \
+            artists"
     )]
     pub fn unfollow_artists(
         &self,
@@ -1147,7 +1181,8 @@ impl<'a> Blocking<'a, crate::resources::users::Users<'a>> {
     }
     /// Blocking twin of [`Users::follows_artists`](crate::resources::users::Users::follows_artists) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated GET /me/following/contains in February 2026: use `client.library().contains` (GET /me/library/contains) with `spotify:artist:` URIs"
+        note = "Spotify deprecated GET /me/following/contains in February 2026: use \
+            `client.library().contains` (GET /me/library/contains) with `spotify:artist:` URIs"
     )]
     pub fn follows_artists(
         &self,
@@ -1157,7 +1192,8 @@ impl<'a> Blocking<'a, crate::resources::users::Users<'a>> {
     }
     /// Blocking twin of [`Users::follow_users`](crate::resources::users::Users::follow_users) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated PUT /me/following in February 2026: use `client.library().save` (PUT /me/library) with `spotify:user:` URIs"
+        note = "Spotify deprecated PUT /me/following in February 2026: use \
+            `client.library().save` (PUT /me/library) with `spotify:user:` URIs"
     )]
     pub fn follow_users(
         &self,
@@ -1167,7 +1203,8 @@ impl<'a> Blocking<'a, crate::resources::users::Users<'a>> {
     }
     /// Blocking twin of [`Users::unfollow_users`](crate::resources::users::Users::unfollow_users) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated DELETE /me/following in February 2026: use `client.library().remove` (DELETE /me/library) with `spotify:user:` URIs"
+        note = "Spotify deprecated DELETE /me/following in February 2026: use \
+            `client.library().remove` (DELETE /me/library) with `spotify:user:` URIs"
     )]
     pub fn unfollow_users(
         &self,
@@ -1177,7 +1214,8 @@ impl<'a> Blocking<'a, crate::resources::users::Users<'a>> {
     }
     /// Blocking twin of [`Users::follows_users`](crate::resources::users::Users::follows_users) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated GET /me/following/contains in February 2026: use `client.library().contains` (GET /me/library/contains) with `spotify:user:` URIs"
+        note = "Spotify deprecated GET /me/following/contains in February 2026: use \
+            `client.library().contains` (GET /me/library/contains) with `spotify:user:` URIs"
     )]
     pub fn follows_users(
         &self,
@@ -1187,7 +1225,8 @@ impl<'a> Blocking<'a, crate::resources::users::Users<'a>> {
     }
     /// Blocking twin of [`Users::follow_playlist`](crate::resources::users::Users::follow_playlist) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated PUT /playlists/{id}/followers in February 2026: use `client.library().save` (PUT /me/library) with the `spotify:playlist:` URI"
+        note = "Spotify deprecated PUT /playlists/{id}/followers in February 2026: use \
+            `client.library().save` (PUT /me/library) with the `spotify:playlist:` URI"
     )]
     pub fn follow_playlist(
         &self,
@@ -1198,7 +1237,8 @@ impl<'a> Blocking<'a, crate::resources::users::Users<'a>> {
     }
     /// Blocking twin of [`Users::unfollow_playlist`](crate::resources::users::Users::unfollow_playlist) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated DELETE /playlists/{id}/followers in February 2026: use `client.library().remove` (DELETE /me/library) with the `spotify:playlist:` URI"
+        note = "Spotify deprecated DELETE /playlists/{id}/followers in February 2026: use \
+            `client.library().remove` (DELETE /me/library) with the `spotify:playlist:` URI"
     )]
     pub fn unfollow_playlist(
         &self,
@@ -1208,7 +1248,8 @@ impl<'a> Blocking<'a, crate::resources::users::Users<'a>> {
     }
     /// Blocking twin of [`Users::follows_playlist`](crate::resources::users::Users::follows_playlist) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated GET /playlists/{id}/followers/contains in February 2026: use `client.library().contains` (GET /me/library/contains) with the `spotify:playlist:` URI"
+        note = "Spotify deprecated GET /playlists/{id}/followers/contains in February 2026: use \
+            `client.library().contains` (GET /me/library/contains) with the `spotify:playlist:` URI"
     )]
     pub fn follows_playlist(
         &self,

@@ -8,11 +8,12 @@ use crate::types::{AlbumObject, GetMultipleAlbumsResponse, PagingSimplifiedTrack
 use crate::{Client, Error, Paginator};
 
 group! {
-    /// Albums: `client.albums()`. New releases are under [`browse()`](crate::Client::browse), saving
-    /// albums under [`library()`](crate::Client::library).
+    /// Albums: `client.albums()`. New releases are under [`browse()`](crate::Client::browse),
+    /// saving albums under [`library()`](crate::Client::library).
     ///
     /// The `_in_market` variants send `market` (an ISO 3166-1 alpha-2 country code, or `from_token`
-    /// for the user's country): Spotify then only answers content available there and relinks tracks.
+    /// for the user's country): Spotify then only answers content available there and relinks
+    /// tracks.
     Albums => albums
 }
 
@@ -50,8 +51,8 @@ impl Albums<'_> {
 
     /// Many albums, in the order asked, one result per ID: `Ok(None)` where Spotify knows no such
     /// album, `Err` where that ID's request failed. Uses `GET /albums?ids=` in chunks of 20
-    /// (deprecated for development-mode apps since February 2026; falls back to one
-    /// `GET /albums/{id}` per ID when the multi-get is refused with 403).
+    /// (deprecated for development-mode apps since February 2026; falls back to one `GET
+    /// /albums/{id}` per ID when the multi-get is refused with 403).
     pub async fn get_many(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<AlbumId>>,

@@ -82,8 +82,8 @@ impl Artists<'_> {
 
     /// Many artists, in the order asked, one result per ID: `Ok(None)` where Spotify knows no such
     /// artist, `Err` where that ID's request failed. Uses `GET /artists?ids=` in chunks of 50
-    /// (deprecated for development-mode apps since February 2026; falls back to one
-    /// `GET /artists/{id}` per ID when the multi-get is refused with 403).
+    /// (deprecated for development-mode apps since February 2026; falls back to one `GET
+    /// /artists/{id}` per ID when the multi-get is refused with 403).
     pub async fn get_many(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<ArtistId>>,
@@ -115,7 +115,8 @@ impl Artists<'_> {
     /// The artist's top tracks in `market` (`GET /artists/{id}/top-tracks`; `from_token` for the
     /// user's country), `null` entries dropped.
     #[deprecated(
-        note = "Spotify deprecated artist top tracks in February 2026 (not available to development-mode apps); list releases with `albums()` instead"
+        note = "Spotify deprecated artist top tracks in February 2026 (not available to \
+            development-mode apps); list releases with `albums()` instead"
     )]
     pub async fn top_tracks(
         &self,
@@ -133,7 +134,8 @@ impl Artists<'_> {
 
     /// Artists similar to this one (`GET /artists/{id}/related-artists`), `null` entries dropped.
     #[deprecated(
-        note = "Spotify removed related artists for new apps in November 2024; extended-quota apps only"
+        note = "Spotify removed related artists for new apps in November 2024; extended-quota \
+            apps only"
     )]
     pub async fn related_artists(
         &self,

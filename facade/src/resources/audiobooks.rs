@@ -12,9 +12,9 @@ group! {
     /// [`library()`](crate::Client::library). Audiobooks are only available in the US, UK, Canada,
     /// Ireland, New Zealand and Australia markets.
     ///
-    /// Without a `market`, Spotify uses the user's country; when it knows neither (client-credentials
-    /// tokens) it treats content as unavailable: use the `_in_market` variants then (an ISO 3166-1
-    /// alpha-2 country code, or `from_token`).
+    /// Without a `market`, Spotify uses the user's country; when it knows neither
+    /// (client-credentials tokens) it treats content as unavailable: use the `_in_market` variants
+    /// then (an ISO 3166-1 alpha-2 country code, or `from_token`).
     Audiobooks => audiobooks
 }
 
@@ -44,9 +44,9 @@ impl Audiobooks<'_> {
     }
 
     /// Many audiobooks, in the order asked, one result per ID: `Ok(None)` where Spotify knows no
-    /// such audiobook, `Err` where that ID's request failed. Uses `GET /audiobooks?ids=` in chunks of
-    /// 50 (deprecated for development-mode apps since February 2026; falls back to one
-    /// `GET /audiobooks/{id}` per ID when the multi-get is refused with 403).
+    /// such audiobook, `Err` where that ID's request failed. Uses `GET /audiobooks?ids=` in chunks
+    /// of 50 (deprecated for development-mode apps since February 2026; falls back to one `GET
+    /// /audiobooks/{id}` per ID when the multi-get is refused with 403).
     pub async fn get_many(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<AudiobookId>>,

@@ -34,7 +34,8 @@ impl Browse<'_> {
     /// # Ok(()) }
     /// ```
     #[deprecated(
-        note = "Spotify deprecated GET /browse/new-releases in February 2026 (not available to development-mode apps)"
+        note = "Spotify deprecated GET /browse/new-releases in February 2026 (not available to \
+            development-mode apps)"
     )]
     pub fn new_releases(&self) -> Paginator<PagingSimplifiedAlbumObject> {
         offset_stream_within(
@@ -44,11 +45,12 @@ impl Browse<'_> {
         )
     }
 
-    /// Spotify's featured playlists, as a lazy stream (`GET /browse/featured-playlists`, 50 per page;
-    /// the localized `message` of the response is dropped, [`Client::call`](crate::Client::call) has
-    /// it).
+    /// Spotify's featured playlists, as a lazy stream (`GET /browse/featured-playlists`, 50 per
+    /// page; the localized `message` of the response is dropped,
+    /// [`Client::call`](crate::Client::call) has it).
     #[deprecated(
-        note = "Spotify removed featured playlists for new apps in November 2024; extended-quota apps only"
+        note = "Spotify removed featured playlists for new apps in November 2024; extended-quota \
+            apps only"
     )]
     pub fn featured_playlists(&self, locale: Option<&str>) -> Paginator<PagingPlaylistObject> {
         let locale = locale.map(str::to_string);
@@ -63,7 +65,8 @@ impl Browse<'_> {
 
     /// The browse categories, as a lazy stream (`GET /browse/categories`, 50 per page).
     #[deprecated(
-        note = "Spotify deprecated GET /browse/categories in February 2026 (not available to development-mode apps)"
+        note = "Spotify deprecated GET /browse/categories in February 2026 (not available to \
+            development-mode apps)"
     )]
     pub fn categories(&self, locale: Option<&str>) -> Paginator<GetCategoriesResponseCategories> {
         let locale = locale.map(str::to_string);
@@ -78,7 +81,8 @@ impl Browse<'_> {
 
     /// One browse category (`GET /browse/categories/{category_id}`), e.g. `"dinner"`.
     #[deprecated(
-        note = "Spotify deprecated GET /browse/categories/{id} in February 2026 (not available to development-mode apps)"
+        note = "Spotify deprecated GET /browse/categories/{id} in February 2026 (not available to \
+            development-mode apps)"
     )]
     pub async fn category(
         &self,
@@ -93,7 +97,8 @@ impl Browse<'_> {
     /// The playlists of a browse category, as a lazy stream
     /// (`GET /browse/categories/{category_id}/playlists`, 50 per page).
     #[deprecated(
-        note = "Spotify removed category playlists for new apps in November 2024; extended-quota apps only"
+        note = "Spotify removed category playlists for new apps in November 2024; extended-quota \
+            apps only"
     )]
     pub fn category_playlists(&self, category_id: &str) -> Paginator<PagingPlaylistObject> {
         let category_id = category_id.to_string();
@@ -111,7 +116,8 @@ impl Browse<'_> {
     /// Tracks recommended from 1 to 5 seeds, within the given attribute ranges
     /// (`GET /recommendations`). Invalid seeds or limits fail before anything is sent.
     #[deprecated(
-        note = "Spotify removed recommendations for new apps in November 2024; extended-quota apps only"
+        note = "Spotify removed recommendations for new apps in November 2024; extended-quota \
+            apps only"
     )]
     pub async fn recommendations(
         &self,
@@ -122,7 +128,8 @@ impl Browse<'_> {
 
     /// The genres usable as recommendation seeds (`GET /recommendations/available-genre-seeds`).
     #[deprecated(
-        note = "Spotify removed recommendations for new apps in November 2024; extended-quota apps only"
+        note = "Spotify removed recommendations for new apps in November 2024; extended-quota \
+            apps only"
     )]
     pub async fn genre_seeds(&self) -> Result<Vec<String>, Error> {
         let request = self.client.raw().get_recommendation_genres();
@@ -132,7 +139,8 @@ impl Browse<'_> {
 
     /// The markets (ISO 3166-1 alpha-2 country codes) where Spotify is available (`GET /markets`).
     #[deprecated(
-        note = "Spotify deprecated GET /markets in February 2026 (not available to development-mode apps)"
+        note = "Spotify deprecated GET /markets in February 2026 (not available to \
+            development-mode apps)"
     )]
     pub async fn markets(&self) -> Result<Vec<String>, Error> {
         let request = self.client.raw().get_available_markets();
@@ -140,7 +148,8 @@ impl Browse<'_> {
     }
 }
 
-/// Category IDs are Spotify's own words (`dinner`) or base62 IDs; only an empty one is refused here.
+/// Category IDs are Spotify's own words (`dinner`) or base62 IDs; only an empty one is refused
+/// here.
 fn check_category(category_id: &str) -> Result<(), Error> {
     if category_id.trim().is_empty() {
         return Err(Error::InvalidArgument("the category ID is empty".into()));

@@ -17,7 +17,8 @@ pub(crate) struct Catalog<One, Many, Item = One> {
     pub many: fn(&raw::Client, &str, Option<&str>) -> raw::Request<Many>,
     /// The items of a multi-get answer, `None` where Spotify knows no such ID.
     pub items: fn(Many) -> Vec<Option<Item>>,
-    /// A single get's answer as an item of the multi-get (shows: the full show as a simplified one).
+    /// A single get's answer as an item of the multi-get (shows: the full show as a simplified
+    /// one).
     pub item: fn(One) -> Result<Item, Error>,
 }
 

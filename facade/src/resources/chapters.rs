@@ -8,12 +8,12 @@ use crate::types::{ChapterObject, GetSeveralChaptersResponse};
 
 group! {
     /// Audiobook chapters: `client.chapters()`. An audiobook's chapters are under
-    /// [`audiobooks()`](crate::Client::audiobooks). Chapters are only available in the US, UK, Canada,
-    /// Ireland, New Zealand and Australia markets.
+    /// [`audiobooks()`](crate::Client::audiobooks). Chapters are only available in the US, UK,
+    /// Canada, Ireland, New Zealand and Australia markets.
     ///
-    /// Without a `market`, Spotify uses the user's country; when it knows neither (client-credentials
-    /// tokens) it treats content as unavailable: use the `_in_market` variants then (an ISO 3166-1
-    /// alpha-2 country code, or `from_token`).
+    /// Without a `market`, Spotify uses the user's country; when it knows neither
+    /// (client-credentials tokens) it treats content as unavailable: use the `_in_market` variants
+    /// then (an ISO 3166-1 alpha-2 country code, or `from_token`).
     Chapters => chapters
 }
 
@@ -54,8 +54,8 @@ impl Chapters<'_> {
 
     /// Many chapters, in the order asked, one result per ID: `Ok(None)` where Spotify knows no such
     /// chapter, `Err` where that ID's request failed. Uses `GET /chapters?ids=` in chunks of 50
-    /// (deprecated for development-mode apps since February 2026; falls back to one
-    /// `GET /chapters/{id}` per ID when the multi-get is refused with 403).
+    /// (deprecated for development-mode apps since February 2026; falls back to one `GET
+    /// /chapters/{id}` per ID when the multi-get is refused with 403).
     pub async fn get_many(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<ChapterId>>,

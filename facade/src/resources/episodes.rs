@@ -9,11 +9,12 @@ use crate::types::{EpisodeObject, GetMultipleEpisodesResponse};
 
 group! {
     /// Podcast episodes: `client.episodes()`. A show's episodes are under
-    /// [`shows()`](crate::Client::shows), saving episodes under [`library()`](crate::Client::library).
+    /// [`shows()`](crate::Client::shows), saving episodes under
+    /// [`library()`](crate::Client::library).
     ///
-    /// Without a `market`, Spotify uses the user's country; when it knows neither (client-credentials
-    /// tokens) it treats content as unavailable: use the `_in_market` variants then (an ISO 3166-1
-    /// alpha-2 country code, or `from_token`).
+    /// Without a `market`, Spotify uses the user's country; when it knows neither
+    /// (client-credentials tokens) it treats content as unavailable: use the `_in_market` variants
+    /// then (an ISO 3166-1 alpha-2 country code, or `from_token`).
     Episodes => episodes
 }
 
@@ -54,8 +55,8 @@ impl Episodes<'_> {
 
     /// Many episodes, in the order asked, one result per ID: `Ok(None)` where Spotify knows no such
     /// episode, `Err` where that ID's request failed. Uses `GET /episodes?ids=` in chunks of 50
-    /// (deprecated for development-mode apps since February 2026; falls back to one
-    /// `GET /episodes/{id}` per ID when the multi-get is refused with 403).
+    /// (deprecated for development-mode apps since February 2026; falls back to one `GET
+    /// /episodes/{id}` per ID when the multi-get is refused with 403).
     pub async fn get_many(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<EpisodeId>>,

@@ -35,10 +35,10 @@ group! {
 
 impl Library<'_> {
     /// Saves items to the library (`PUT /me/library`, 40 per request): tracks, albums, episodes,
-    /// shows and audiobooks, and — as follows — users and playlists. Items are URIs or URLs (they say
-    /// their kind) or typed IDs. An artist or a chapter is [`Error::InvalidArgument`] before any
-    /// request (follow artists through `client.users()`); an empty list sends nothing. If a later
-    /// request of a long list fails, the earlier ones stay applied.
+    /// shows and audiobooks, and — as follows — users and playlists. Items are URIs or URLs (they
+    /// say their kind) or typed IDs. An artist or a chapter is [`Error::InvalidArgument`] before
+    /// any request (follow artists through `client.users()`); an empty list sends nothing. If a
+    /// later request of a long list fails, the earlier ones stay applied.
     ///
     /// ```no_run
     /// # async fn run(client: spotify_sdk::Client) -> Result<(), spotify_sdk::Error> {

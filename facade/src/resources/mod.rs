@@ -1,6 +1,6 @@
-//! The resource groups: `client.albums()`, `client.tracks()`, ... Each is a small struct borrowing the
-//! client; each method parses its IDs, builds one request of the generated layer, sends it through
-//! [`Client::call`] and returns the model.
+//! The resource groups: `client.albums()`, `client.tracks()`, ... Each is a small struct borrowing
+//! the client; each method parses its IDs, builds one request of the generated layer, sends it
+//! through [`Client::call`] and returns the model.
 //!
 //! With the `blocking` feature every method has a blocking twin on
 //! [`blocking::Client`](crate::blocking::Client), generated from these files by `cargo xtask gen`.
@@ -50,7 +50,8 @@ pub(crate) use group;
 /// The [`Endpoint`] of an operation, from the spec's operation table.
 pub(crate) fn endpoint(operation_id: &'static str) -> Endpoint {
     let op = spotify_sdk_generated::operations::operation(operation_id)
-        .unwrap_or_else(|| panic!("{operation_id} is an operation of the spec")); // checked by tests
+        // Every id passed here is one of the spec's (checked by tests).
+        .unwrap_or_else(|| panic!("{operation_id} is an operation of the spec"));
     Endpoint {
         method: op.method,
         path: op.path,

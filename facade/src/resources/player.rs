@@ -1,10 +1,10 @@
 //! Player: playback state, devices, playback commands, the queue and recently played tracks.
 //!
-//! Commands (`pause`, `next`, `seek`, ...) act on the user's active device, need Spotify Premium, and
-//! answer `Ok(())` once Spotify has accepted them (it applies them asynchronously: read
+//! Commands (`pause`, `next`, `seek`, ...) act on the user's active device, need Spotify Premium,
+//! and answer `Ok(())` once Spotify has accepted them (it applies them asynchronously: read
 //! [`Player::state`] to see the effect). To make a device active use [`Player::transfer`], or start
-//! playback on it with [`Play::device`]. For a command aimed at another device without transferring,
-//! use the escape hatch, e.g.
+//! playback on it with [`Play::device`]. For a command aimed at another device without
+//! transferring, use the escape hatch, e.g.
 //! `client.call(client.raw().pause_a_users_playback(Some("DEVICE")))`.
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -31,8 +31,8 @@ group! {
 }
 
 impl Player<'_> {
-    /// The playback state: item, progress, device, shuffle and repeat (`GET /me/player`). `None` when
-    /// nothing is playing or paused on any device (Spotify answers `204 No Content`).
+    /// The playback state: item, progress, device, shuffle and repeat (`GET /me/player`). `None`
+    /// when nothing is playing or paused on any device (Spotify answers `204 No Content`).
     pub async fn state(&self) -> Result<Option<CurrentlyPlayingContextObject>, Error> {
         let raw = self.client.raw();
         let request = raw.get_information_about_the_users_current_playback(ADDITIONAL_TYPES, None);
@@ -54,8 +54,8 @@ impl Player<'_> {
         Ok(response.devices.into_iter().flatten().collect())
     }
 
-    /// Moves playback to the device `device_id` (`PUT /me/player`); `play: true` also starts playing
-    /// there, `false` keeps the current play/pause state.
+    /// Moves playback to the device `device_id` (`PUT /me/player`); `play: true` also starts
+    /// playing there, `false` keeps the current play/pause state.
     pub async fn transfer(&self, device_id: &str, play: bool) -> Result<(), Error> {
         if device_id.trim().is_empty() {
             return Err(Error::InvalidArgument(
@@ -184,8 +184,8 @@ impl Player<'_> {
             .await
     }
 
-    /// The tracks the user played recently, newest first, going back in time
-    /// (`GET /me/player/recently-played`, 50 per page; Spotify keeps only the last 50 or so).
+    /// The tracks the user played recently, newest first, going back in time (`GET
+    /// /me/player/recently-played`, 50 per page; Spotify keeps only the last 50 or so).
     pub fn recently_played(&self) -> Paginator<CursorPagingPlayHistoryObject> {
         history(self.client, Direction::Back, None)
     }
@@ -242,9 +242,9 @@ fn history(
             Direction::Forward => raw.get_recently_played(at, None, limit(size)),
         })
     };
-    // The paginator follows `cursors.after`. Going back in time the next page is the one before this
-    // page's oldest play; going forward, the one after its newest play, and the page is reversed so
-    // that the whole stream runs oldest first.
+    // The paginator follows `cursors.after`. Going back in time the next page is the one before
+    // this page's oldest play; going forward, the one after its newest play, and the page is
+    // reversed so that the whole stream runs oldest first.
     let turn = move |mut page: CursorPagingPlayHistoryObject| {
         match direction {
             Direction::Back => {

@@ -217,9 +217,10 @@ impl Playlists<'_> {
         })
     }
 
-    /// The playlist's items filtered with Spotify's `fields` (e.g. `"items(added_at,item(name,uri))"`),
-    /// each entry decoded as `T` (a type of yours, or `serde_json::Value`), as a lazy stream. The
-    /// paging fields (`next,offset,total`) are added to the filter when it lacks them.
+    /// The playlist's items filtered with Spotify's `fields` (e.g.
+    /// `"items(added_at,item(name,uri))"`), each entry decoded as `T` (a type of yours, or
+    /// `serde_json::Value`), as a lazy stream. The paging fields (`next,offset,total`) are added to
+    /// the filter when it lacks them.
     pub fn items_fields<T>(
         &self,
         id: impl IntoId<PlaylistId>,
@@ -247,7 +248,8 @@ impl Playlists<'_> {
 
     /// The playlist's items through the deprecated `GET /playlists/{id}/tracks` (100 per page).
     #[deprecated(
-        note = "Spotify deprecated GET /playlists/{id}/tracks; use `items` (GET /playlists/{id}/items)"
+        note = "Spotify deprecated GET /playlists/{id}/tracks; use `items` (GET \
+            /playlists/{id}/items)"
     )]
     pub fn tracks(&self, id: impl IntoId<PlaylistId>) -> Paginator<PagingPlaylistTrackObject> {
         Paginator::or_failed(id.into_id(), |id| {
@@ -267,7 +269,8 @@ impl Playlists<'_> {
 
     /// A user's public playlists as a lazy stream (`GET /users/{id}/playlists`).
     #[deprecated(
-        note = "Spotify deprecated GET /users/{id}/playlists in February 2026; for the current user use `of_current_user` (GET /me/playlists)"
+        note = "Spotify deprecated GET /users/{id}/playlists in February 2026; for the current \
+            user use `of_current_user` (GET /me/playlists)"
     )]
     pub fn of_user(&self, user_id: impl IntoId<UserId>) -> Paginator<PagingPlaylistObject> {
         Paginator::or_failed(user_id.into_id(), |user_id| {
@@ -294,7 +297,8 @@ impl Playlists<'_> {
             .await
     }
 
-    /// Creates a playlist for `user_id`, who must be the current user (`POST /users/{id}/playlists`).
+    /// Creates a playlist for `user_id`, who must be the current user (`POST
+    /// /users/{id}/playlists`).
     #[deprecated(
         note = "Spotify deprecated POST /users/{id}/playlists; use `create` (POST /me/playlists)"
     )]

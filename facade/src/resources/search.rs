@@ -1,6 +1,6 @@
-//! Search: `client.search().query("...")` builds a [`SearchRequest`]; `.send()` (or `.await`) gets one
-//! page per requested [`SearchType`], and `.tracks()`, `.albums()`, ... stream every result of one
-//! type.
+//! Search: `client.search().query("...")` builds a [`SearchRequest`]; `.send()` (or `.await`) gets
+//! one page per requested [`SearchType`], and `.tracks()`, `.albums()`, ... stream every result of
+//! one type.
 
 use std::future::IntoFuture;
 
@@ -172,8 +172,8 @@ impl Params {
     }
 }
 
-/// A search being configured: see [`Search::query`]. `send()` it, `.await` it, or stream one type of
-/// result with [`tracks`](Self::tracks), [`albums`](Self::albums), ...
+/// A search being configured: see [`Search::query`]. `send()` it, `.await` it, or stream one type
+/// of result with [`tracks`](Self::tracks), [`albums`](Self::albums), ...
 #[derive(Clone, Debug)]
 #[must_use = "a search does nothing until sent, awaited or streamed"]
 pub struct SearchRequest<'a> {
@@ -218,7 +218,8 @@ impl<'a> SearchRequest<'a> {
         self
     }
 
-    /// The index of the first result for [`send`](Self::send), at most 1000. The streams start at 0.
+    /// The index of the first result for [`send`](Self::send), at most 1000. The streams start at
+    /// 0.
     pub fn offset(mut self, offset: u32) -> Self {
         self.offset = Some(offset);
         self
@@ -271,7 +272,8 @@ impl<'a> SearchRequest<'a> {
         self.stream(SearchType::Artist, |r| r.artists)
     }
 
-    /// Every matching playlist, as a lazy stream (Spotify answers `null` for some; they are skipped).
+    /// Every matching playlist, as a lazy stream (Spotify answers `null` for some; they are
+    /// skipped).
     pub fn playlists(self) -> Paginator<PagingPlaylistObject> {
         self.stream(SearchType::Playlist, |r| r.playlists)
     }

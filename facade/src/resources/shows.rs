@@ -10,11 +10,12 @@ use crate::types::{
 use crate::{Client, Error, Paginator};
 
 group! {
-    /// Podcast shows: `client.shows()`. Saving shows is under [`library()`](crate::Client::library).
+    /// Podcast shows: `client.shows()`. Saving shows is under
+    /// [`library()`](crate::Client::library).
     ///
-    /// Without a `market`, Spotify uses the user's country; when it knows neither (client-credentials
-    /// tokens) it treats content as unavailable: use the `_in_market` variants then (an ISO 3166-1
-    /// alpha-2 country code, or `from_token`).
+    /// Without a `market`, Spotify uses the user's country; when it knows neither
+    /// (client-credentials tokens) it treats content as unavailable: use the `_in_market` variants
+    /// then (an ISO 3166-1 alpha-2 country code, or `from_token`).
     Shows => shows
 }
 

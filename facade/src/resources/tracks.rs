@@ -57,9 +57,8 @@ impl Tracks<'_> {
 
     /// Many tracks, in the order asked, one result per ID: `Ok(None)` where Spotify knows no such
     /// track, `Err` where that ID's request failed. Uses `GET /tracks?ids=` in chunks of 50
-    /// (deprecated for development-mode apps since February 2026; falls back to one
-    /// `GET /tracks/{id}` per ID, at most `prefetch` at a time, when the multi-get is refused with
-    /// 403).
+    /// (deprecated for development-mode apps since February 2026; falls back to one `GET
+    /// /tracks/{id}` per ID, at most `prefetch` at a time, when the multi-get is refused with 403).
     pub async fn get_many(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<TrackId>>,
@@ -82,7 +81,8 @@ impl Tracks<'_> {
 
     /// Audio features of a track (`GET /audio-features/{id}`).
     #[deprecated(
-        note = "Spotify removed audio features for new apps in November 2024; extended-quota apps only"
+        note = "Spotify removed audio features for new apps in November 2024; extended-quota apps \
+            only"
     )]
     pub async fn audio_features(
         &self,
@@ -94,10 +94,11 @@ impl Tracks<'_> {
             .await
     }
 
-    /// Audio features of many tracks in the order asked (`GET /audio-features?ids=`, 100 at a time):
-    /// `None` where Spotify has none.
+    /// Audio features of many tracks in the order asked (`GET /audio-features?ids=`, 100 at a
+    /// time): `None` where Spotify has none.
     #[deprecated(
-        note = "Spotify removed audio features for new apps in November 2024; extended-quota apps only"
+        note = "Spotify removed audio features for new apps in November 2024; extended-quota apps \
+            only"
     )]
     pub async fn audio_features_many(
         &self,
@@ -118,7 +119,8 @@ impl Tracks<'_> {
 
     /// Audio analysis of a track (`GET /audio-analysis/{id}`).
     #[deprecated(
-        note = "Spotify removed audio analysis for new apps in November 2024; extended-quota apps only"
+        note = "Spotify removed audio analysis for new apps in November 2024; extended-quota apps \
+            only"
     )]
     pub async fn audio_analysis(
         &self,

@@ -55,10 +55,10 @@ impl Followed {
 
 group! {
     /// Users: `client.users()`. Following users and playlists is now done through the library
-    /// ([`library()`](crate::Client::library), `/me/library`); the follow methods here use the older
-    /// endpoints Spotify deprecated in February 2026. Following artists has no `/me/library`
-    /// replacement yet, so [`follow_artists`](Self::follow_artists) and
-    /// [`unfollow_artists`](Self::unfollow_artists) remain the way to do it.
+    /// ([`library()`](crate::Client::library), `/me/library`); the follow methods here use the
+    /// older endpoints Spotify deprecated in February 2026. Following artists has no `/me/library`
+    /// replacement yet, so [`follow_artists`](crate::resources::users::Users::follow_artists) and
+    /// [`unfollow_artists`](crate::resources::users::Users::unfollow_artists) remain the way to do it.
     Users => users
 }
 
@@ -89,7 +89,8 @@ impl Users<'_> {
 
     /// A user's public profile (`GET /users/{user_id}`).
     #[deprecated(
-        note = "Spotify deprecated GET /users/{id} in February 2026 (not available to development-mode apps)"
+        note = "Spotify deprecated GET /users/{id} in February 2026 (not available to \
+            development-mode apps)"
     )]
     pub async fn get(&self, user_id: impl IntoId<UserId>) -> Result<PublicUserObject, Error> {
         let id = user_id.into_id()?;
@@ -126,7 +127,8 @@ impl Users<'_> {
 
     /// Follows artists (`PUT /me/following?type=artist`, 50 IDs per request).
     #[deprecated(
-        note = "Spotify deprecated PUT /me/following in February 2026; PUT /me/library (`client.library().save`) takes no artist URIs, so this stays the way to follow artists"
+        note = "Spotify deprecated PUT /me/following in February 2026; PUT /me/library \
+            (`client.library().save`) takes no artist URIs, so this stays the way to follow artists"
     )]
     pub async fn follow_artists(
         &self,
@@ -144,7 +146,9 @@ impl Users<'_> {
 
     /// Unfollows artists (`DELETE /me/following?type=artist`, 50 IDs per request).
     #[deprecated(
-        note = "Spotify deprecated DELETE /me/following in February 2026; DELETE /me/library (`client.library().remove`) takes no artist URIs, so this stays the way to unfollow artists"
+        note = "Spotify deprecated DELETE /me/following in February 2026; DELETE /me/library \
+            (`client.library().remove`) takes no artist URIs, so this stays the way to unfollow \
+            artists"
     )]
     pub async fn unfollow_artists(
         &self,
@@ -163,7 +167,8 @@ impl Users<'_> {
     /// Whether the current user follows each artist, in the order asked
     /// (`GET /me/following/contains?type=artist`, 50 IDs per request).
     #[deprecated(
-        note = "Spotify deprecated GET /me/following/contains in February 2026: use `client.library().contains` (GET /me/library/contains) with `spotify:artist:` URIs"
+        note = "Spotify deprecated GET /me/following/contains in February 2026: use \
+            `client.library().contains` (GET /me/library/contains) with `spotify:artist:` URIs"
     )]
     pub async fn follows_artists(
         &self,
@@ -174,9 +179,8 @@ impl Users<'_> {
     }
 
     /// Follows users (`PUT /me/following?type=user`, 50 IDs per request).
-    #[deprecated(
-        note = "Spotify deprecated PUT /me/following in February 2026: use `client.library().save` (PUT /me/library) with `spotify:user:` URIs"
-    )]
+    #[deprecated(note = "Spotify deprecated PUT /me/following in February 2026: use \
+            `client.library().save` (PUT /me/library) with `spotify:user:` URIs")]
     pub async fn follow_users(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<UserId>>,
@@ -187,7 +191,8 @@ impl Users<'_> {
 
     /// Unfollows users (`DELETE /me/following?type=user`, 50 IDs per request).
     #[deprecated(
-        note = "Spotify deprecated DELETE /me/following in February 2026: use `client.library().remove` (DELETE /me/library) with `spotify:user:` URIs"
+        note = "Spotify deprecated DELETE /me/following in February 2026: use \
+            `client.library().remove` (DELETE /me/library) with `spotify:user:` URIs"
     )]
     pub async fn unfollow_users(
         &self,
@@ -200,7 +205,8 @@ impl Users<'_> {
     /// Whether the current user follows each user, in the order asked
     /// (`GET /me/following/contains?type=user`, 50 IDs per request).
     #[deprecated(
-        note = "Spotify deprecated GET /me/following/contains in February 2026: use `client.library().contains` (GET /me/library/contains) with `spotify:user:` URIs"
+        note = "Spotify deprecated GET /me/following/contains in February 2026: use \
+            `client.library().contains` (GET /me/library/contains) with `spotify:user:` URIs"
     )]
     pub async fn follows_users(
         &self,
@@ -213,7 +219,8 @@ impl Users<'_> {
     /// Follows a playlist (`PUT /playlists/{id}/followers`); `public` lists it on the user's
     /// profile.
     #[deprecated(
-        note = "Spotify deprecated PUT /playlists/{id}/followers in February 2026: use `client.library().save` (PUT /me/library) with the `spotify:playlist:` URI"
+        note = "Spotify deprecated PUT /playlists/{id}/followers in February 2026: use \
+            `client.library().save` (PUT /me/library) with the `spotify:playlist:` URI"
     )]
     pub async fn follow_playlist(
         &self,
@@ -229,10 +236,11 @@ impl Users<'_> {
             .await
     }
 
-    /// Unfollows a playlist (`DELETE /playlists/{id}/followers`; for the owner, this deletes it from
-    /// their profile).
+    /// Unfollows a playlist (`DELETE /playlists/{id}/followers`; for the owner, this deletes it
+    /// from their profile).
     #[deprecated(
-        note = "Spotify deprecated DELETE /playlists/{id}/followers in February 2026: use `client.library().remove` (DELETE /me/library) with the `spotify:playlist:` URI"
+        note = "Spotify deprecated DELETE /playlists/{id}/followers in February 2026: use \
+            `client.library().remove` (DELETE /me/library) with the `spotify:playlist:` URI"
     )]
     pub async fn unfollow_playlist(&self, id: impl IntoId<PlaylistId>) -> Result<(), Error> {
         let id = id.into_id()?;
@@ -243,7 +251,8 @@ impl Users<'_> {
 
     /// Whether the current user follows a playlist (`GET /playlists/{id}/followers/contains`).
     #[deprecated(
-        note = "Spotify deprecated GET /playlists/{id}/followers/contains in February 2026: use `client.library().contains` (GET /me/library/contains) with the `spotify:playlist:` URI"
+        note = "Spotify deprecated GET /playlists/{id}/followers/contains in February 2026: use \
+            `client.library().contains` (GET /me/library/contains) with the `spotify:playlist:` URI"
     )]
     pub async fn follows_playlist(&self, id: impl IntoId<PlaylistId>) -> Result<bool, Error> {
         let id = id.into_id()?;

@@ -68,7 +68,11 @@ fn active<'s>(ctx: &Ctx<'_>, state: &'s mut State) -> Result<&'s mut Playback, R
     state.playback.as_mut().ok_or_else(|| {
         Reply::json(
             404,
-            json!({"error": {"status": 404, "message": "Player command failed: No active device found", "reason": "NO_ACTIVE_DEVICE"}}),
+            json!({"error": {
+                "status": 404,
+                "message": "Player command failed: No active device found",
+                "reason": "NO_ACTIVE_DEVICE",
+            }}),
         )
     })
 }

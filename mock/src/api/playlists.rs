@@ -273,13 +273,14 @@ fn simplified(ctx: &Ctx<'_>, p: &Playlist) -> Value {
     let mut v = catalog().at("get-a-list-of-current-users-playlists", "/items/0");
     common(ctx, &mut v, p);
     for field in ["items", "tracks"] {
-        v[field] = json!({"href": format!("{}/playlists/{}/{field}", ctx.base(), p.id), "total": p.items.len()});
+        let href = format!("{}/playlists/{}/{field}", ctx.base(), p.id);
+        v[field] = json!({"href": href, "total": p.items.len()});
     }
     v
 }
 
-/// The user's playlists: followed (which includes created) playlists, most recent first; for another
-/// user, the playlists they own.
+/// The user's playlists: followed (which includes created) playlists, most recent first; for
+/// another user, the playlists they own.
 fn user_playlists(ctx: &Ctx<'_>, user_id: &str) -> ApiResult {
     let w = ctx.window()?;
     let mut state = ctx.shared.state.lock().unwrap();

@@ -1,7 +1,8 @@
-//! End-to-end tests of `cargo xtask gen` over the locked spec (read from `../shared`, like the task).
+//! End-to-end tests of `cargo xtask gen` over the locked spec (read from `../shared`, like the
+//! task).
 //!
-//! A full generation runs progenitor over the whole spec, so the one with every patch is computed once
-//! per test binary and shared; only the tests that need a different input generate again.
+//! A full generation runs progenitor over the whole spec, so the one with every patch is computed
+//! once per test binary and shared; only the tests that need a different input generate again.
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -43,8 +44,8 @@ fn contents<'a>(outputs: &'a [Output], path: &str) -> &'a str {
         .contents
 }
 
-/// Each output without the `// @generated ... with <patches>` header, which names the patches applied
-/// and so always differs when the list does.
+/// Each output without the `// @generated ... with <patches>` header, which names the patches
+/// applied and so always differs when the list does.
 fn bodies(outputs: &[Output]) -> Vec<(&'static str, &str)> {
     outputs
         .iter()
@@ -100,8 +101,9 @@ fn the_header_names_the_spec_and_every_patch() {
     }
 }
 
-/// Each patch is still needed: without it progenitor fails, or the bindings (or the derived data) change.
-/// The patches are listed from the directory, so a new patch is covered without touching this test.
+/// Each patch is still needed: without it progenitor fails, or the bindings (or the derived data)
+/// change. The patches are listed from the directory, so a new patch is covered without touching
+/// this test.
 #[test]
 fn every_patch_applies_and_matters() {
     let all = patches();
@@ -307,8 +309,8 @@ fn check_reports_modified_and_missing_files() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-/// `--spec` with a spec that lacks what a patch fixes fails naming that patch (the first that does not
-/// fit); with the patches that do fit, progenitor generates from the older spec.
+/// `--spec` with a spec that lacks what a patch fixes fails naming that patch (the first that does
+/// not fit); with the patches that do fit, progenitor generates from the older spec.
 #[test]
 fn an_older_spec_fails_naming_the_patch_that_no_longer_applies() {
     let root = workspace_root();
@@ -321,7 +323,8 @@ fn an_older_spec_fails_naming_the_patch_that_no_longer_applies() {
         .partition(|p| spec::apply_patch(&mut raw.clone(), p).is_ok());
     assert!(
         !failing.is_empty(),
-        "every patch applies to {OLDER_SPEC}, which has no /me/library: was the history spec replaced?"
+        "every patch applies to {OLDER_SPEC}, which has no /me/library: was the history spec \
+            replaced?"
     );
 
     let message = format!("{:#}", generate(&root, Some(&older), &all).err().unwrap());

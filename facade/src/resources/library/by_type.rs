@@ -1,6 +1,7 @@
 //! The type-specific library endpoints (`/me/tracks`, `/me/albums`, `/me/episodes`, `/me/shows`,
-//! `/me/audiobooks` and their `/contains`), deprecated by Spotify in February 2026 for `/me/library`.
-//! Each kind is a [`Saved`] value naming its three operations; the methods are written once.
+//! `/me/audiobooks` and their `/contains`), deprecated by Spotify in February 2026 for
+//! `/me/library`. Each kind is a [`Saved`] value naming its three operations; the methods are
+//! written once.
 
 use super::Library;
 use crate::ids::{AlbumId, AudiobookId, EpisodeId, IntoId, ShowId, TrackId, parse_all};
@@ -112,7 +113,8 @@ impl Library<'_> {
 
     /// Removes saved tracks (`DELETE /me/tracks`, 50 per request).
     #[deprecated(
-        note = "Spotify deprecated DELETE /me/tracks in February 2026; use `remove` (DELETE /me/library)"
+        note = "Spotify deprecated DELETE /me/tracks in February 2026; use `remove` (DELETE \
+            /me/library)"
     )]
     pub async fn remove_tracks(
         &self,
@@ -124,7 +126,8 @@ impl Library<'_> {
     /// Whether each of these tracks is saved (`GET /me/tracks/contains`, 50 per request), in the
     /// order asked.
     #[deprecated(
-        note = "Spotify deprecated GET /me/tracks/contains in February 2026; use `contains` (GET /me/library/contains)"
+        note = "Spotify deprecated GET /me/tracks/contains in February 2026; use `contains` (GET \
+            /me/library/contains)"
     )]
     pub async fn contains_tracks(
         &self,
@@ -146,7 +149,8 @@ impl Library<'_> {
 
     /// Removes saved albums (`DELETE /me/albums`, 20 per request).
     #[deprecated(
-        note = "Spotify deprecated DELETE /me/albums in February 2026; use `remove` (DELETE /me/library)"
+        note = "Spotify deprecated DELETE /me/albums in February 2026; use `remove` (DELETE \
+            /me/library)"
     )]
     pub async fn remove_albums(
         &self,
@@ -158,7 +162,8 @@ impl Library<'_> {
     /// Whether each of these albums is saved (`GET /me/albums/contains`, 20 per request), in the
     /// order asked.
     #[deprecated(
-        note = "Spotify deprecated GET /me/albums/contains in February 2026; use `contains` (GET /me/library/contains)"
+        note = "Spotify deprecated GET /me/albums/contains in February 2026; use `contains` (GET \
+            /me/library/contains)"
     )]
     pub async fn contains_albums(
         &self,
@@ -180,7 +185,8 @@ impl Library<'_> {
 
     /// Removes saved podcast episodes (`DELETE /me/episodes`, 50 per request).
     #[deprecated(
-        note = "Spotify deprecated DELETE /me/episodes in February 2026; use `remove` (DELETE /me/library)"
+        note = "Spotify deprecated DELETE /me/episodes in February 2026; use `remove` (DELETE \
+            /me/library)"
     )]
     pub async fn remove_episodes(
         &self,
@@ -194,7 +200,8 @@ impl Library<'_> {
     /// Whether each of these podcast episodes is saved (`GET /me/episodes/contains`, 50 per
     /// request), in the order asked.
     #[deprecated(
-        note = "Spotify deprecated GET /me/episodes/contains in February 2026; use `contains` (GET /me/library/contains)"
+        note = "Spotify deprecated GET /me/episodes/contains in February 2026; use `contains` \
+            (GET /me/library/contains)"
     )]
     pub async fn contains_episodes(
         &self,
@@ -218,7 +225,8 @@ impl Library<'_> {
 
     /// Removes saved podcast shows (`DELETE /me/shows`, 50 per request).
     #[deprecated(
-        note = "Spotify deprecated DELETE /me/shows in February 2026; use `remove` (DELETE /me/library)"
+        note = "Spotify deprecated DELETE /me/shows in February 2026; use `remove` (DELETE \
+            /me/library)"
     )]
     pub async fn remove_shows(
         &self,
@@ -230,7 +238,8 @@ impl Library<'_> {
     /// Whether each of these podcast shows is saved (`GET /me/shows/contains`, 50 per request), in
     /// the order asked.
     #[deprecated(
-        note = "Spotify deprecated GET /me/shows/contains in February 2026; use `contains` (GET /me/library/contains)"
+        note = "Spotify deprecated GET /me/shows/contains in February 2026; use `contains` (GET \
+            /me/library/contains)"
     )]
     pub async fn contains_shows(
         &self,
@@ -241,7 +250,8 @@ impl Library<'_> {
 
     /// Saves audiobooks (`PUT /me/audiobooks`, 50 per request).
     #[deprecated(
-        note = "Spotify deprecated PUT /me/audiobooks in February 2026; use `save` (PUT /me/library)"
+        note = "Spotify deprecated PUT /me/audiobooks in February 2026; use `save` (PUT \
+            /me/library)"
     )]
     pub async fn save_audiobooks(
         &self,
@@ -254,7 +264,8 @@ impl Library<'_> {
 
     /// Removes saved audiobooks (`DELETE /me/audiobooks`, 50 per request).
     #[deprecated(
-        note = "Spotify deprecated DELETE /me/audiobooks in February 2026; use `remove` (DELETE /me/library)"
+        note = "Spotify deprecated DELETE /me/audiobooks in February 2026; use `remove` (DELETE \
+            /me/library)"
     )]
     pub async fn remove_audiobooks(
         &self,
@@ -268,7 +279,8 @@ impl Library<'_> {
     /// Whether each of these audiobooks is saved (`GET /me/audiobooks/contains`, 50 per request),
     /// in the order asked.
     #[deprecated(
-        note = "Spotify deprecated GET /me/audiobooks/contains in February 2026; use `contains` (GET /me/library/contains)"
+        note = "Spotify deprecated GET /me/audiobooks/contains in February 2026; use `contains` \
+            (GET /me/library/contains)"
     )]
     pub async fn contains_audiobooks(
         &self,

@@ -22,7 +22,8 @@ pub struct Play {
 }
 
 impl Play {
-    /// Plays a context, given as a URI or URL (`spotify:album:...`, `https://open.spotify.com/playlist/...`).
+    /// Plays a context, given as a URI or URL (`spotify:album:...`,
+    /// `https://open.spotify.com/playlist/...`).
     pub fn context(context: impl IntoId<AnyId>) -> Self {
         let body = context.into_id().and_then(|id| match id.kind() {
             Kind::Album | Kind::Artist | Kind::Playlist | Kind::Show | Kind::Audiobook => {
@@ -182,7 +183,10 @@ mod tests {
         assert_eq!(
             serde_json::to_value(&body).unwrap(),
             serde_json::json!({
-                "uris": ["spotify:track:4uLU6hMCjMI75M1A2tKUQC", "spotify:episode:512ojhOuo1ktJprKbVcKyQ"],
+                "uris": [
+                    "spotify:track:4uLU6hMCjMI75M1A2tKUQC",
+                    "spotify:episode:512ojhOuo1ktJprKbVcKyQ",
+                ],
                 "offset": {"uri": "spotify:episode:512ojhOuo1ktJprKbVcKyQ"},
             })
         );

@@ -42,8 +42,8 @@ impl Playlists<'_> {
             .client
             .raw()
             .upload_custom_playlist_cover(id.id(), encoded);
-        // The generated request says `Content-Type: text/plain` (the spec's `image/jpeg` body had to
-        // be declared as text for progenitor, see openapi/patches/01-*). Spotify documents
+        // The generated request says `Content-Type: text/plain` (the spec's `image/jpeg` body had
+        // to be declared as text for progenitor, see openapi/patches/01-*). Spotify documents
         // `Content-Type: image/jpeg` for the base64 text, and clients that send anything else have
         // met 400s.
         if let Ok(http) = request.http_mut() {
@@ -67,8 +67,8 @@ impl Playlists<'_> {
     }
 }
 
-/// Checks that `jpeg` is a JPEG and small enough, and base64-encodes it (standard alphabet, padded, no
-/// line breaks — a trailing newline makes Spotify answer 400).
+/// Checks that `jpeg` is a JPEG and small enough, and base64-encodes it (standard alphabet, padded,
+/// no line breaks — a trailing newline makes Spotify answer 400).
 fn encode_cover(jpeg: &[u8]) -> Result<String, Error> {
     if !jpeg.starts_with(&JPEG_MAGIC) {
         return Err(Error::InvalidArgument(
@@ -78,7 +78,8 @@ fn encode_cover(jpeg: &[u8]) -> Result<String, Error> {
     let encoded = base64::engine::general_purpose::STANDARD.encode(jpeg);
     if encoded.len() > MAX_COVER_BASE64_BYTES {
         return Err(Error::InvalidArgument(format!(
-            "a playlist cover may be at most {MAX_COVER_BASE64_BYTES} bytes once base64-encoded; this JPEG of {} bytes encodes to {}",
+            "a playlist cover may be at most {MAX_COVER_BASE64_BYTES} bytes once base64-encoded; \
+                this JPEG of {} bytes encodes to {}",
             jpeg.len(),
             encoded.len()
         )));

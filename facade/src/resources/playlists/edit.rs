@@ -138,9 +138,9 @@ fn clearing<T>(
 
 impl Playlists<'_> {
     /// Appends tracks and episodes (`POST /playlists/{id}/items`, 100 per request) and returns the
-    /// playlist's new snapshot ID. Items are IDs, URIs or URLs (a bare ID is a track). An empty list
-    /// is [`Error::InvalidArgument`]. If a later request of a long list fails, the earlier ones stay
-    /// applied.
+    /// playlist's new snapshot ID. Items are IDs, URIs or URLs (a bare ID is a track). An empty
+    /// list is [`Error::InvalidArgument`]. If a later request of a long list fails, the earlier
+    /// ones stay applied.
     pub async fn add_items(
         &self,
         id: impl IntoId<PlaylistId>,
@@ -150,8 +150,8 @@ impl Playlists<'_> {
         add(self.client, &ITEMS, &id, &uris(items)?, None).await
     }
 
-    /// Inserts tracks and episodes at `position` (0 is the top), keeping their order; otherwise like
-    /// [`add_items`](Self::add_items).
+    /// Inserts tracks and episodes at `position` (0 is the top), keeping their order; otherwise
+    /// like [`add_items`](Self::add_items).
     pub async fn insert_items(
         &self,
         id: impl IntoId<PlaylistId>,
@@ -175,8 +175,8 @@ impl Playlists<'_> {
 
     /// Moves `range_length` items starting at `range_start` to before the item at `insert_before`
     /// (positions as they are before the move; `insert_before` = the length moves them to the end).
-    /// With `snapshot_id`, Spotify applies the move to that version of the playlist. Returns the new
-    /// snapshot ID.
+    /// With `snapshot_id`, Spotify applies the move to that version of the playlist. Returns the
+    /// new snapshot ID.
     pub async fn reorder_items(
         &self,
         id: impl IntoId<PlaylistId>,
@@ -206,7 +206,8 @@ impl Playlists<'_> {
     /// [`add_items`](Self::add_items) (or [`insert_items`](Self::insert_items) with a position)
     /// through the deprecated `POST /playlists/{id}/tracks`.
     #[deprecated(
-        note = "Spotify deprecated POST /playlists/{id}/tracks; use `add_items` or `insert_items` (POST /playlists/{id}/items)"
+        note = "Spotify deprecated POST /playlists/{id}/tracks; use `add_items` or `insert_items` \
+            (POST /playlists/{id}/items)"
     )]
     pub async fn add_tracks(
         &self,
@@ -220,7 +221,8 @@ impl Playlists<'_> {
 
     /// [`replace_items`](Self::replace_items) through the deprecated `PUT /playlists/{id}/tracks`.
     #[deprecated(
-        note = "Spotify deprecated PUT /playlists/{id}/tracks; use `replace_items` (PUT /playlists/{id}/items)"
+        note = "Spotify deprecated PUT /playlists/{id}/tracks; use `replace_items` (PUT \
+            /playlists/{id}/items)"
     )]
     pub async fn replace_tracks(
         &self,
@@ -233,7 +235,8 @@ impl Playlists<'_> {
 
     /// [`reorder_items`](Self::reorder_items) through the deprecated `PUT /playlists/{id}/tracks`.
     #[deprecated(
-        note = "Spotify deprecated PUT /playlists/{id}/tracks; use `reorder_items` (PUT /playlists/{id}/items)"
+        note = "Spotify deprecated PUT /playlists/{id}/tracks; use `reorder_items` (PUT \
+            /playlists/{id}/items)"
     )]
     pub async fn reorder_tracks(
         &self,
@@ -250,7 +253,8 @@ impl Playlists<'_> {
 
     /// [`remove_items`](Self::remove_items) through the deprecated `DELETE /playlists/{id}/tracks`.
     #[deprecated(
-        note = "Spotify deprecated DELETE /playlists/{id}/tracks; use `remove_items` (DELETE /playlists/{id}/items)"
+        note = "Spotify deprecated DELETE /playlists/{id}/tracks; use `remove_items` (DELETE \
+            /playlists/{id}/items)"
     )]
     pub async fn remove_tracks(
         &self,
