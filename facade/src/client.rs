@@ -486,19 +486,23 @@ fn redirect_policy() -> reqwest::redirect::Policy {
     })
 }
 
-/// Parses a service URL: `https`, or `http` only when the host is loopback (a local mock or proxy)
-/// — tokens must never cross a network in clear text.
-fn checked_url(what: &str, value: &str) -> Result<Url, Error> {
-    let url = Url::parse(value).map_err(|e| Error::Config(format!("{what} {value:?}: {e}")))?;
-    let loopback = match url.host() {
+/// Whether `url`'s host is this machine: a loopback address, or exactly `localhost`.
+pub(crate) fn is_loopback(url: &Url) -> bool {
+    match url.host() {
         Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
         Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
         Some(url::Host::Domain(d)) => d == "localhost",
         None => false,
-    };
+    }
+}
+
+/// Parses a service URL: `https`, or `http` only when the host is loopback (a local mock or proxy)
+/// — tokens must never cross a network in clear text.
+fn checked_url(what: &str, value: &str) -> Result<Url, Error> {
+    let url = Url::parse(value).map_err(|e| Error::Config(format!("{what} {value:?}: {e}")))?;
     match url.scheme() {
         "https" if url.host().is_some() => Ok(url),
-        "http" if loopback => Ok(url),
+        "http" if is_loopback(&url) => Ok(url),
         "http" => Err(Error::Config(format!(
             "{what} {value:?} uses plain http on a non-loopback host; use https"
         ))),

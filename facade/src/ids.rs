@@ -289,6 +289,13 @@ macro_rules! typed_id {
             }
         }
 
+        impl AsRef<str> for $name {
+            /// The bare ID, as [`id`](Self::id).
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
         impl fmt::Display for $name {
             /// Displays the URI.
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

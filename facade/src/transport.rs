@@ -286,21 +286,19 @@ fn rejected(
         message: spotify_message(body),
         endpoint: Some(endpoint.clone()),
     };
-    match status {
-        401 if renewed => Error::Authentication {
-            detail: "Spotify rejected a freshly renewed access token".into(),
-            api: Some(api),
+    match Error::from_status(api, retry_after) {
+        // A 401 reaching here could not be cured by renewing the token: only authorizing again
+        // helps.
+        Error::Authentication { detail, api, .. } => Error::Authentication {
+            detail: if renewed {
+                "Spotify rejected a freshly renewed access token".into()
+            } else {
+                detail
+            },
+            api,
             reauthorize: true,
         },
-        401 => Error::Authentication {
-            detail: api
-                .message
-                .clone()
-                .unwrap_or_else(|| "the access token was rejected and cannot be renewed".into()),
-            api: Some(api),
-            reauthorize: true,
-        },
-        _ => Error::from_status(api, retry_after),
+        other => other,
     }
 }
 

@@ -2,9 +2,12 @@
 //!
 //! - `cargo xtask gen [--check] [--spec PATH]`: apply `openapi/patches/` to Spotify's spec and
 //!   regenerate `generated/src/` (and the mock's derived data) with progenitor.
+//! - `cargo xtask api [--check]`: list the public API of the library crates (`public-api.txt`
+//!   beside each), or check that the listings are current.
 //! - `cargo xtask bench [--quick] [--build-cost | --build-cost-only]`: benchmarks against raw
 //!   reqwest and rspotify, one table.
 
+mod api;
 mod bench;
 mod derive;
 mod docs;
@@ -40,6 +43,16 @@ fn main() -> Result<()> {
             }
             generate::run(&generate::Options { check, spec })
         }
+        Some("api") => {
+            let mut check = false;
+            for arg in args {
+                match arg.as_str() {
+                    "--check" => check = true,
+                    other => bail!("unknown argument to `api`: {other}\n{USAGE}"),
+                }
+            }
+            api::run(check)
+        }
         Some("bench") => {
             let mut options = bench::Options::default();
             for arg in args {
@@ -64,6 +77,8 @@ const USAGE: &str = "usage:
   cargo xtask gen              regenerate generated/ from the locked spec + openapi/patches
   cargo xtask gen --check      fail, naming the files, when generated/ is stale
   cargo xtask gen --spec PATH  generate from another spec file (skips the lock's checksum)
+  cargo xtask api              list the public API of the library crates (<crate>/public-api.txt)
+  cargo xtask api --check      fail, showing the change, when a listing is out of date
   cargo xtask bench            benchmarks against raw reqwest and rspotify, peak memory; one table
   cargo xtask bench --quick    the same, short (a smoke run)
   cargo xtask bench --build-cost       also clean/incremental build times (minutes)

@@ -1,6 +1,7 @@
 //! The blocking client's methods, generated from the async ones (`facade/src/resources/`) so that
 //! every endpoint is written once and the twins cannot drift: `cargo xtask gen` writes
-//! `facade/src/blocking/twins.rs`, `--check` fails when it is stale.
+//! `facade/gen/twins.rs` (included by `facade/src/blocking/mod.rs`: generated code is kept out of
+//! the handwritten `src/`), `--check` fails when it is stale.
 //!
 //! Every `pub` method of a resource group (a `group!` type) or of a request builder listed in
 //! [`BUILDERS`] gets a twin on `Blocking<'a, T>`, with the same arguments and attributes (docs
@@ -24,10 +25,13 @@ use crate::generate::Output;
 
 /// Where the resources are, and where the twins go.
 const RESOURCES: &str = "facade/src/resources";
-pub const OUTPUT: &str = "facade/src/blocking/twins.rs";
+pub const OUTPUT: &str = "facade/gen/twins.rs";
 
 /// Request builders returned by group methods, twinned like the groups.
 const BUILDERS: &[&str] = &["SearchRequest"];
+
+/// Generic groups, whose impls (generic, or for one kind) are twinned with their generics.
+const GENERIC_GROUPS: &[&str] = &["Catalog"];
 
 /// Names every resource file may use without importing them.
 const PRELUDE: &[&str] = &[
@@ -75,12 +79,8 @@ pub fn output(root: &Path, header: &str) -> Result<Output> {
             twins(file, module, &groups).with_context(|| format!("in {}", path.display()))?,
         );
     }
+    // Included into `mod twins` of `blocking/mod.rs`, which holds its imports and attributes.
     let file: syn::File = parse_quote! {
-        //! The blocking twin of every method of the resource groups (see `xtask/src/twins.rs`).
-        #![allow(deprecated)]
-
-        use super::{Blocking, PageIter};
-
         #(#impls)*
     };
     Ok(Output {
@@ -132,11 +132,14 @@ fn twins(
         let Some(type_name) = type_name(&imp.self_ty) else {
             continue;
         };
-        let twinned = groups.contains(&type_name) || BUILDERS.contains(&type_name.as_str());
+        let twinned = groups.contains(&type_name)
+            || BUILDERS.contains(&type_name.as_str())
+            || GENERIC_GROUPS.contains(&type_name.as_str());
         if !twinned {
             continue;
         }
         let path = names.absolute(&type_name);
+        let (generics, self_ty) = twin_header(imp, &names);
         let mut methods = Vec::new();
         for item in &imp.items {
             let ImplItem::Fn(f) = item else { continue };
@@ -146,14 +149,40 @@ fn twins(
             methods.push(twin(f, &type_name, &path, &names)?);
         }
         if !methods.is_empty() {
+            let mut generics = generics;
+            let has_a = generics.lifetimes().any(|l| l.lifetime.ident == "a");
+            if !has_a {
+                generics.params.insert(0, parse_quote!('a));
+            }
+            let (params, _, where_clause) = generics.split_for_impl();
             out.push(parse_quote! {
-                impl<'a> Blocking<'a, #path<'a>> {
+                impl #params Blocking<'a, #self_ty> #where_clause {
                     #(#methods)*
                 }
             });
         }
     }
     Ok(out)
+}
+
+/// The twin impl's generics (the group impl's own, names made absolute) and the type it wraps:
+/// the group's type with absolute names and its elided lifetime named `'a`
+/// (`Catalog<'_, Album>` → `crate::resources::catalog::Catalog<'a, crate::...::Album>`).
+fn twin_header(imp: &syn::ItemImpl, names: &Names) -> (syn::Generics, Type) {
+    struct NameLifetimes;
+    impl VisitMut for NameLifetimes {
+        fn visit_lifetime_mut(&mut self, lifetime: &mut syn::Lifetime) {
+            if lifetime.ident == "_" {
+                *lifetime = parse_quote!('a);
+            }
+        }
+    }
+    let mut generics = imp.generics.clone();
+    Qualify(names).visit_generics_mut(&mut generics);
+    let mut self_ty = (*imp.self_ty).clone();
+    names.qualify(&mut self_ty);
+    NameLifetimes.visit_type_mut(&mut self_ty);
+    (generics, self_ty)
 }
 
 fn twin(
@@ -282,18 +311,19 @@ impl Names {
                 Item::Type(t) => {
                     names.local.insert(t.ident.to_string());
                 }
+                Item::Trait(t) => {
+                    names.local.insert(t.ident.to_string());
+                }
                 Item::Macro(m) if m.mac.path.is_ident("group") => {
-                    // `group! { /// docs \n Albums => albums }`: the type before `=>`.
-                    let tokens: Vec<_> = m.mac.tokens.clone().into_iter().collect();
-                    let arrow = tokens.windows(2).position(|w| {
-                        matches!((&w[0], &w[1]), (proc_macro2::TokenTree::Punct(a), proc_macro2::TokenTree::Punct(b)) if a.as_char() == '=' && b.as_char() == '>')
+                    // `group! { /// docs \n Albums => albums }` (or `Albums = Catalog<Album> =>
+                    // albums`): the first name after the doc attributes.
+                    let group = m.mac.tokens.clone().into_iter().find_map(|t| match t {
+                        proc_macro2::TokenTree::Ident(ident) => Some(ident.to_string()),
+                        _ => None,
                     });
-                    if let Some(proc_macro2::TokenTree::Ident(group)) = arrow
-                        .and_then(|i| i.checked_sub(1))
-                        .and_then(|i| tokens.get(i))
-                    {
-                        names.local.insert(group.to_string());
-                        names.groups.insert(group.to_string());
+                    if let Some(group) = group {
+                        names.local.insert(group.clone());
+                        names.groups.insert(group);
                     }
                 }
                 _ => {}

@@ -1,24 +1,22 @@
 //! The authorization-code flow with PKCE (optionally with a client secret), refresh and rotation.
 
 use std::fmt;
-use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use futures::future::BoxFuture;
-use oauth2::basic::{BasicClient, BasicErrorResponse, BasicErrorResponseType};
+use oauth2::basic::BasicClient;
 use oauth2::{
     AuthUrl, ClientId, ClientSecret, CsrfToken, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl,
-    RefreshToken, RequestTokenError, Scope, TokenResponse, TokenUrl,
+    RefreshToken, Scope, TokenResponse, TokenUrl,
 };
 use secrecy::{ExposeSecret, SecretString};
 use url::Url;
 
 use super::cache::{CachedTokens, TokenCache};
-use super::client_credentials::access_token;
-use super::oauth_http::{OAuthHttp, OAuthHttpError};
-use super::{AccessToken, AuthContext, AuthProvider};
+use super::oauth::{OAuthHttp, access_token, auth_error, sent_forms, token_error};
+use super::{AccessToken, AuthContext, AuthProvider, TokenFuture};
 use crate::Error;
+use crate::client::is_loopback;
 
 /// The URL to send the user to, and the `state` that the callback must carry back.
 #[derive(Clone, Debug)]
@@ -333,10 +331,7 @@ impl fmt::Debug for AuthorizationCode {
 }
 
 impl AuthProvider for AuthorizationCode {
-    fn fetch_token<'a>(
-        &'a self,
-        ctx: &'a AuthContext,
-    ) -> BoxFuture<'a, Result<AccessToken, Error>> {
+    fn fetch_token<'a>(&'a self, ctx: &'a AuthContext) -> TokenFuture<'a> {
         Box::pin(async move {
             let refresh = {
                 let mut state = self.lock();
@@ -363,104 +358,6 @@ impl AuthProvider for AuthorizationCode {
             self.accept(&response, false)?;
             Ok(access_token(&response))
         })
-    }
-}
-
-fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
-        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
-        _ => false,
-    }
-}
-
-fn auth_error(detail: &str, reauthorize: bool) -> Error {
-    Error::Authentication {
-        detail: detail.to_string(),
-        api: None,
-        reauthorize,
-    }
-}
-
-/// The credentials a token request carried (`secrets`, and the client's ID and secret when they go
-/// in an HTTP Basic header), in every form a server could quote them back in: as is, form-encoded,
-/// and the Basic header's base64. Longest first.
-pub(crate) fn sent_forms(secrets: &[&str], client: Option<(&str, &str)>) -> Vec<String> {
-    use base64::Engine as _;
-    let encode = |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
-    let mut forms = Vec::new();
-    for secret in secrets.iter().filter(|s| !s.is_empty()) {
-        forms.push(secret.to_string());
-        forms.push(encode(secret));
-    }
-    if let Some((id, secret)) = client {
-        for pair in [
-            format!("{id}:{secret}"),
-            format!("{}:{}", encode(id), encode(secret)),
-        ] {
-            forms.push(base64::engine::general_purpose::STANDARD.encode(pair));
-        }
-    }
-    forms.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-    forms.dedup();
-    forms
-}
-
-/// `text` with every form of a sent credential replaced.
-fn redact(text: &str, sent: &[String]) -> String {
-    sent.iter()
-        .filter(|form| form.len() >= 6)
-        .fold(text.to_string(), |text, form| {
-            text.replace(form.as_str(), "<redacted>")
-        })
-}
-
-/// Maps oauth2's error without ever including the response body (it may hold tokens). The server's
-/// error code and description are kept — except any credential of the request (`sent`, see
-/// [`sent_forms`]) they quote back.
-pub(crate) fn token_error(
-    e: RequestTokenError<OAuthHttpError, BasicErrorResponse>,
-    sent: &[String],
-) -> Error {
-    match e {
-        RequestTokenError::ServerResponse(response) => {
-            let code = redact(response.error().as_ref(), sent);
-            let description = response
-                .error_description()
-                .map(|d| format!(": {}", redact(d, sent)))
-                .unwrap_or_default();
-            match response.error() {
-                BasicErrorResponseType::InvalidGrant => auth_error(
-                    &format!(
-                        "the authorization code or refresh token was rejected ({code}{description})"
-                    ),
-                    true,
-                ),
-                BasicErrorResponseType::InvalidClient => auth_error(
-                    &format!("the client ID or secret was rejected ({code}{description})"),
-                    false,
-                ),
-                _ => auth_error(
-                    &format!("token request refused ({code}{description})"),
-                    false,
-                ),
-            }
-        }
-        RequestTokenError::Request(OAuthHttpError(e)) if e.is_timeout() => {
-            Error::Timeout { endpoint: None }
-        }
-        RequestTokenError::Request(OAuthHttpError(e)) => Error::Connection {
-            endpoint: None,
-            source: Box::new(e),
-        },
-        RequestTokenError::Parse(e, _body) => Error::Decode {
-            endpoint: None,
-            status: None,
-            path: e.path().to_string(),
-            message: "the token response is not valid".into(),
-            snippet: "<token response withheld>".into(),
-        },
-        RequestTokenError::Other(message) => auth_error(&message, false),
     }
 }
 
@@ -548,40 +445,6 @@ mod tests {
         assert!(
             err.to_string().contains("no authorization is in progress"),
             "{err}"
-        );
-    }
-
-    #[test]
-    fn a_token_error_never_quotes_what_was_sent() {
-        let sent = sent_forms(
-            &["refresh/token+1", "the-client-secret"],
-            Some(("my-id", "the-client-secret")),
-        );
-        let basic = {
-            use base64::Engine as _;
-            base64::engine::general_purpose::STANDARD.encode("my-id:the-client-secret")
-        };
-        let echo = format!(
-            "bad refresh/token+1 or refresh%2Ftoken%2B1 from Basic {basic} the-client-secret"
-        );
-        let response = BasicErrorResponse::new(
-            BasicErrorResponseType::Extension("echo the-client-secret".into()),
-            Some(echo),
-            None,
-        );
-        let e = token_error(RequestTokenError::ServerResponse(response), &sent);
-        let text = format!("{e} {e:?}");
-        for leaked in [
-            "refresh/token+1",
-            "refresh%2Ftoken%2B1",
-            basic.as_str(),
-            "the-client-secret",
-        ] {
-            assert!(!text.contains(leaked), "{leaked} in {text}");
-        }
-        assert!(
-            text.contains("<redacted>") && text.contains("bad"),
-            "{text}"
         );
     }
 

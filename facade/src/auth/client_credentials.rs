@@ -2,14 +2,12 @@
 
 use std::fmt;
 
-use futures::future::BoxFuture;
 use oauth2::basic::BasicClient;
-use oauth2::{ClientId, ClientSecret, Scope, TokenResponse, TokenUrl};
+use oauth2::{ClientId, ClientSecret, Scope, TokenUrl};
 use secrecy::{ExposeSecret, SecretString};
 
-use super::authorization_code::{sent_forms, token_error};
-use super::oauth_http::OAuthHttp;
-use super::{AccessToken, AuthContext, AuthProvider};
+use super::oauth::{OAuthHttp, access_token, sent_forms, token_error};
+use super::{AuthContext, AuthProvider, TokenFuture};
 use crate::Error;
 
 /// App-only access with a client ID and secret. The token is fetched on first use and renewed
@@ -66,10 +64,7 @@ impl fmt::Debug for ClientCredentials {
 }
 
 impl AuthProvider for ClientCredentials {
-    fn fetch_token<'a>(
-        &'a self,
-        ctx: &'a AuthContext,
-    ) -> BoxFuture<'a, Result<AccessToken, Error>> {
+    fn fetch_token<'a>(&'a self, ctx: &'a AuthContext) -> TokenFuture<'a> {
         Box::pin(async move {
             let token_url = TokenUrl::new(ctx.token_url())
                 .map_err(|e| Error::Config(format!("token URL: {e}")))?;
@@ -90,14 +85,5 @@ impl AuthProvider for ClientCredentials {
                 })?;
             Ok(access_token(&response))
         })
-    }
-}
-
-/// Our token from oauth2's response (no expiry given means none known).
-pub(crate) fn access_token(response: &impl TokenResponse) -> AccessToken {
-    let value = response.access_token().secret().clone();
-    match response.expires_in() {
-        Some(expires_in) => AccessToken::expiring_in(value, expires_in),
-        None => AccessToken::new(value),
     }
 }

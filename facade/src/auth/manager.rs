@@ -101,17 +101,13 @@ impl TokenManager {
 mod tests {
     use std::sync::atomic::{AtomicU32, Ordering};
 
-    use futures::future::BoxFuture;
-
     use super::*;
+    use crate::auth::TokenFuture;
 
     struct Counting(AtomicU32, Duration);
 
     impl AuthProvider for Counting {
-        fn fetch_token<'a>(
-            &'a self,
-            _: &'a AuthContext,
-        ) -> BoxFuture<'a, Result<AccessToken, Error>> {
+        fn fetch_token<'a>(&'a self, _: &'a AuthContext) -> TokenFuture<'a> {
             Box::pin(async move {
                 let n = self.0.fetch_add(1, Ordering::SeqCst);
                 tokio::time::sleep(Duration::from_millis(10)).await;

@@ -16,7 +16,7 @@ mod cache;
 mod client_credentials;
 mod local;
 mod manager;
-mod oauth_http;
+mod oauth;
 
 use std::fmt;
 use std::time::Duration;
@@ -125,6 +125,10 @@ impl AuthContext {
     }
 }
 
+/// What [`AuthProvider::fetch_token`] returns: a boxed future of the new token (boxed so that the
+/// client can hold any provider as `dyn AuthProvider`).
+pub type TokenFuture<'a> = BoxFuture<'a, Result<AccessToken, Error>>;
+
 /// A source of access tokens. Implement it to plug in your own (a token service, a secrets
 /// manager).
 ///
@@ -133,8 +137,7 @@ impl AuthContext {
 /// client.
 pub trait AuthProvider: Send + Sync + 'static {
     /// Gets a new access token.
-    fn fetch_token<'a>(&'a self, ctx: &'a AuthContext)
-    -> BoxFuture<'a, Result<AccessToken, Error>>;
+    fn fetch_token<'a>(&'a self, ctx: &'a AuthContext) -> TokenFuture<'a>;
 
     /// Whether asking again can give a different token. `false` makes a 401 final.
     fn can_renew(&self) -> bool {
@@ -154,7 +157,7 @@ impl StaticToken {
 }
 
 impl AuthProvider for StaticToken {
-    fn fetch_token<'a>(&'a self, _: &'a AuthContext) -> BoxFuture<'a, Result<AccessToken, Error>> {
+    fn fetch_token<'a>(&'a self, _: &'a AuthContext) -> TokenFuture<'a> {
         Box::pin(async move { Ok(self.0.clone()) })
     }
 

@@ -1,19 +1,16 @@
 //! Artists.
 
-use super::catalog::Catalog;
-use super::{group, offset_stream};
-use crate::ids::{ArtistId, IntoId, parse_all};
-use crate::images::{DownloadedImage, ImageSize};
-use crate::types::{
-    ArtistObject, GetMultipleArtistsResponse, PagingArtistDiscographyAlbumObject, TrackObject,
-};
+use super::catalog::{Artist, Catalog};
+use super::offset_stream;
+use crate::ids::{ArtistId, IntoId};
+use crate::types::{ArtistObject, PagingArtistDiscographyAlbumObject, TrackObject};
 use crate::{Client, Error, Paginator};
 
-/// Which kinds of release [`Artists::albums_with`] lists (`include_groups`): `Album`, `Single`,
-/// `AppearsOn` or `Compilation`.
+/// Which kinds of release [`Artists::albums_with`](super::Artists::albums_with) lists
+/// (`include_groups`): `Album`, `Single`, `AppearsOn` or `Compilation`.
 pub use crate::types::AlbumGroup;
 
-/// Options of [`Artists::albums_with`]; the default lists every kind of release in every market.
+/// Options of [`Artists::albums_with`](super::Artists::albums_with); the default lists every kind of release in every market.
 ///
 /// ```
 /// use spotify_sdk::resources::artists::{AlbumGroup, ArtistAlbumsOptions};
@@ -45,55 +42,8 @@ impl ArtistAlbumsOptions {
     }
 }
 
-group! {
-    /// Artists: `client.artists()`. Following artists is under [`users()`](crate::Client::users).
-    Artists => artists
-}
-
-const ARTISTS: Catalog<ArtistObject, GetMultipleArtistsResponse> = Catalog {
-    chunk: 50,
-    one: |raw, id, _| raw.get_an_artist(id),
-    many: |raw, ids, _| raw.get_multiple_artists(ids),
-    items: |many| many.artists,
-    item: Ok,
-};
-
-impl Artists<'_> {
-    /// One artist (`GET /artists/{id}`), by ID, URI or URL.
-    ///
-    /// ```no_run
-    /// # async fn run(client: spotify_sdk::Client) -> Result<(), spotify_sdk::Error> {
-    /// use futures::TryStreamExt;
-    /// use spotify_sdk::resources::artists::{AlbumGroup, ArtistAlbumsOptions};
-    ///
-    /// let artist = client.artists().get("spotify:artist:0TnOYISbd1XYRBk9myaseg").await?;
-    /// println!("{}", artist.name);
-    /// let options = ArtistAlbumsOptions::default().include_groups([AlbumGroup::Album]);
-    /// let albums: Vec<_> = client
-    ///     .artists()
-    ///     .albums_with("0TnOYISbd1XYRBk9myaseg", options)
-    ///     .try_collect()
-    ///     .await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn get(&self, id: impl IntoId<ArtistId>) -> Result<ArtistObject, Error> {
-        ARTISTS.get(self.client, id.into_id()?.id(), None).await
-    }
-
-    /// Many artists, in the order asked, one result per ID: `Ok(None)` where Spotify knows no such
-    /// artist, `Err` where that ID's request failed. Uses `GET /artists?ids=` in chunks of 50
-    /// (deprecated for development-mode apps since February 2026; falls back to one `GET
-    /// /artists/{id}` per ID when the multi-get is refused with 403).
-    pub async fn get_many(
-        &self,
-        ids: impl IntoIterator<Item = impl IntoId<ArtistId>>,
-    ) -> Result<Vec<Result<Option<ArtistObject>, Error>>, Error> {
-        let ids: Vec<ArtistId> = parse_all(ids)?;
-        ARTISTS
-            .get_many(self.client, &ids, ArtistId::id, None)
-            .await
-    }
-
+/// What only artists have; getting them by ID is [`Catalog`]'s (`client.artists()`).
+impl Catalog<'_, Artist> {
     /// The artist's releases of every kind, as a lazy stream (`GET /artists/{id}/albums`, 10 per
     /// page, Spotify's maximum for this endpoint).
     pub fn albums(
@@ -145,17 +95,6 @@ impl Artists<'_> {
         let request = self.client.raw().get_an_artists_related_artists(id.id());
         let response = self.client.call(request).await?;
         Ok(response.artists.into_iter().flatten().collect())
-    }
-
-    /// Downloads the artist's picture in the given size: [`get`](Self::get), then
-    /// [`Client::download_image_from`] (no token goes to the image host).
-    pub async fn download_cover(
-        &self,
-        id: impl IntoId<ArtistId>,
-        size: ImageSize,
-    ) -> Result<DownloadedImage, Error> {
-        let artist = self.get(id).await?;
-        self.client.download_image_from(&artist.images, size).await
     }
 }
 

@@ -12,7 +12,7 @@ use crate::types::{
     PagingSavedAlbumObject, PagingSavedAudiobookObject, PagingSavedEpisodeObject,
     PagingSavedShowObject, PagingSavedTrackObject,
 };
-use crate::{Error, Paginator};
+use crate::{Error, Paginator, raw};
 
 /// How many URIs `/me/library` takes per request; longer lists are sent in several requests.
 const LIBRARY_CHUNK: usize = 40;
@@ -54,12 +54,7 @@ impl Library<'_> {
         &self,
         items: impl IntoIterator<Item = impl IntoId<AnyId>>,
     ) -> Result<(), Error> {
-        let uris = uris(items, &CHANGEABLE)?;
-        for chunk in uris.chunks(LIBRARY_CHUNK) {
-            let request = self.client.raw().save_library_items(&chunk.join(","));
-            self.client.call(request).await?;
-        }
-        Ok(())
+        self.change(items, raw::Client::save_library_items).await
     }
 
     /// Removes items from the library (`DELETE /me/library`, 40 per request); same items as
@@ -68,10 +63,20 @@ impl Library<'_> {
         &self,
         items: impl IntoIterator<Item = impl IntoId<AnyId>>,
     ) -> Result<(), Error> {
+        self.change(items, raw::Client::remove_library_items).await
+    }
+
+    /// Sends `request` for the items, [`LIBRARY_CHUNK`] at a time.
+    async fn change(
+        &self,
+        items: impl IntoIterator<Item = impl IntoId<AnyId>>,
+        request: fn(&raw::Client, &str) -> raw::Request<()>,
+    ) -> Result<(), Error> {
         let uris = uris(items, &CHANGEABLE)?;
         for chunk in uris.chunks(LIBRARY_CHUNK) {
-            let request = self.client.raw().remove_library_items(&chunk.join(","));
-            self.client.call(request).await?;
+            self.client
+                .call(request(self.client.raw(), &chunk.join(",")))
+                .await?;
         }
         Ok(())
     }

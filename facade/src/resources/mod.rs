@@ -13,20 +13,17 @@ use serde::de::DeserializeOwned;
 use crate::paginate::{CursorFetch, OffsetFetch, Paginator, PagingModel};
 use crate::{Client, Endpoint, Error, raw};
 
-pub mod albums;
 pub mod artists;
-pub mod audiobooks;
 pub mod browse;
-mod catalog;
-pub mod chapters;
-pub mod episodes;
+pub mod catalog;
 pub mod library;
 pub mod player;
 pub mod playlists;
 pub mod search;
-pub mod shows;
 pub mod tracks;
 pub mod users;
+
+pub use catalog::{Albums, Artists, Audiobooks, Catalog, Chapters, Episodes, Shows, Tracks};
 
 /// Declares a group: the struct borrowing the client, and the `Client` method that makes it.
 macro_rules! group {
@@ -41,6 +38,17 @@ macro_rules! group {
             $(#[$doc])*
             pub fn $method(&self) -> $group<'_> {
                 $group { client: self }
+            }
+        }
+    };
+    ($(#[$doc:meta])* $group:ident = Catalog<$kind:ident> => $method:ident) => {
+        $(#[$doc])*
+        pub type $group<'a> = Catalog<'a, $kind>;
+
+        impl crate::Client {
+            $(#[$doc])*
+            pub fn $method(&self) -> $group<'_> {
+                Catalog::new(self)
             }
         }
     };
@@ -167,8 +175,7 @@ pub(crate) fn joined<T>(items: &[T], id: impl Fn(&T) -> &str) -> String {
     items.iter().map(id).collect::<Vec<_>>().join(",")
 }
 
-/// The answers of a `contains` endpoint, one per value in order, asking `size` at a time (a chunk
-/// answered with the wrong number of booleans is a decode error, not a silent misalignment).
+/// The answers of a `contains` endpoint, one per value in order, asking `size` at a time.
 pub(crate) async fn contains(
     client: &Client,
     values: &[String],
@@ -180,26 +187,32 @@ pub(crate) async fn contains(
         let request = request(client.raw(), &chunk.join(","));
         let operation_id = request.operation_id();
         let answer = client.call(request).await?;
-        if answer.len() != chunk.len() {
-            return Err(Error::Decode {
-                endpoint: Some(endpoint(operation_id)),
-                status: None,
-                path: ".".into(),
-                message: format!(
-                    "asked about {} items, got {} answers",
-                    chunk.len(),
-                    answer.len()
-                ),
-                snippet: Box::default(),
-            });
-        }
-        out.extend(answer);
+        out.extend(one_answer_each(answer, chunk.len(), operation_id)?);
     }
     Ok(out)
 }
 
+/// `answers` of a request that asked about `asked` items, one per item in order: a list of
+/// another length is a decode error, not a silent misalignment.
+pub(crate) fn one_answer_each<T>(
+    answers: Vec<T>,
+    asked: usize,
+    operation_id: &'static str,
+) -> Result<Vec<T>, Error> {
+    if answers.len() == asked {
+        return Ok(answers);
+    }
+    Err(Error::Decode {
+        endpoint: Some(endpoint(operation_id)),
+        status: None,
+        path: ".".into(),
+        message: format!("asked about {asked} items, got {} answers", answers.len()),
+        snippet: Box::default(),
+    })
+}
+
 /// A multi-get: `many(chunk)` fetches up to `chunk_size` IDs at once (`GET /tracks?ids=`, ...),
-/// answering `null` for unknown IDs. Results come in input order, one per ID: `Ok(None)` where
+/// answering `null` for unknown IDs and one answer per ID (see [`one_answer_each`]). Results come in input order, one per ID: `Ok(None)` where
 /// Spotify knows no such item. When `many` is refused with 403 (the multi-get endpoints are closed
 /// to development-mode apps since February 2026), that chunk falls back to `one(id)` per ID,
 /// `prefetch` at a time: 404 there is `Ok(None)`, any other failure that item's `Err`.
@@ -220,10 +233,7 @@ where
     let mut out = Vec::with_capacity(ids.len());
     for chunk in ids.chunks(chunk_size.max(1)) {
         match many(chunk).await {
-            Ok(items) => {
-                let mut items = items.into_iter();
-                out.extend(chunk.iter().map(|_| Ok(items.next().flatten())));
-            }
+            Ok(items) => out.extend(items.into_iter().map(Ok)),
             Err(Error::Forbidden { .. }) => {
                 for window in chunk.chunks(client.prefetch().max(1)) {
                     let calls = window.iter().cloned().map(|id| {

@@ -134,14 +134,7 @@ impl Users<'_> {
         &self,
         ids: impl IntoIterator<Item = impl IntoId<ArtistId>>,
     ) -> Result<(), Error> {
-        let ids: Vec<ArtistId> = parse_all(ids)?;
-        follow(
-            self.client,
-            Followed::Artist,
-            bare(&ids, ArtistId::id),
-            true,
-        )
-        .await
+        follow(self.client, Followed::Artist, bare(ids)?, true).await
     }
 
     /// Unfollows artists (`DELETE /me/following?type=artist`, 50 IDs per request).
@@ -154,14 +147,7 @@ impl Users<'_> {
         &self,
         ids: impl IntoIterator<Item = impl IntoId<ArtistId>>,
     ) -> Result<(), Error> {
-        let ids: Vec<ArtistId> = parse_all(ids)?;
-        follow(
-            self.client,
-            Followed::Artist,
-            bare(&ids, ArtistId::id),
-            false,
-        )
-        .await
+        follow(self.client, Followed::Artist, bare(ids)?, false).await
     }
 
     /// Whether the current user follows each artist, in the order asked
@@ -174,8 +160,7 @@ impl Users<'_> {
         &self,
         ids: impl IntoIterator<Item = impl IntoId<ArtistId>>,
     ) -> Result<Vec<bool>, Error> {
-        let ids: Vec<ArtistId> = parse_all(ids)?;
-        follows(self.client, Followed::Artist, bare(&ids, ArtistId::id)).await
+        follows(self.client, Followed::Artist, bare(ids)?).await
     }
 
     /// Follows users (`PUT /me/following?type=user`, 50 IDs per request).
@@ -185,8 +170,7 @@ impl Users<'_> {
         &self,
         ids: impl IntoIterator<Item = impl IntoId<UserId>>,
     ) -> Result<(), Error> {
-        let ids: Vec<UserId> = parse_all(ids)?;
-        follow(self.client, Followed::User, bare(&ids, UserId::id), true).await
+        follow(self.client, Followed::User, bare(ids)?, true).await
     }
 
     /// Unfollows users (`DELETE /me/following?type=user`, 50 IDs per request).
@@ -198,8 +182,7 @@ impl Users<'_> {
         &self,
         ids: impl IntoIterator<Item = impl IntoId<UserId>>,
     ) -> Result<(), Error> {
-        let ids: Vec<UserId> = parse_all(ids)?;
-        follow(self.client, Followed::User, bare(&ids, UserId::id), false).await
+        follow(self.client, Followed::User, bare(ids)?, false).await
     }
 
     /// Whether the current user follows each user, in the order asked
@@ -212,8 +195,7 @@ impl Users<'_> {
         &self,
         ids: impl IntoIterator<Item = impl IntoId<UserId>>,
     ) -> Result<Vec<bool>, Error> {
-        let ids: Vec<UserId> = parse_all(ids)?;
-        follows(self.client, Followed::User, bare(&ids, UserId::id)).await
+        follows(self.client, Followed::User, bare(ids)?).await
     }
 
     /// Follows a playlist (`PUT /playlists/{id}/followers`); `public` lists it on the user's
@@ -265,8 +247,11 @@ impl Users<'_> {
 }
 
 /// The bare IDs of `ids`.
-fn bare<T>(ids: &[T], id: fn(&T) -> &str) -> Vec<String> {
-    ids.iter().map(|i| id(i).to_string()).collect()
+fn bare<T: AsRef<str>>(
+    ids: impl IntoIterator<Item = impl IntoId<T>>,
+) -> Result<Vec<String>, Error> {
+    let ids: Vec<T> = parse_all(ids)?;
+    Ok(ids.iter().map(|id| id.as_ref().to_string()).collect())
 }
 
 /// `PUT`/`DELETE /me/following?type=KIND&ids=...`, 50 IDs at a time (the IDs also go in the body,

@@ -727,7 +727,7 @@ async fn a_reorder_that_reached_the_server_is_never_resent() {
     let playlist = server.add_playlist_with_tracks(3);
     let original = server.playlist_uris(&playlist).unwrap();
     let reorder = || {
-        let body = spotify_sdk::types::ReorderOrReplacePlaylistsItemsBody {
+        let body = spotify_sdk::types::ReorderPlaylistItemsBody {
             range_start: Some(0),
             insert_before: Some(3),
             ..Default::default()

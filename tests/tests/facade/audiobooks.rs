@@ -1,7 +1,9 @@
 //! `client.audiobooks()`.
 
 use crate::ids::{AUDIOBOOK, MISSING};
-use crate::{Mock, all, many};
+use spotify_sdk::images::ImageSize;
+
+use crate::{Mock, all, image, many};
 
 #[tokio::test]
 async fn get() {
@@ -63,4 +65,16 @@ async fn chapters_in_market() {
     let m = Mock::start().await;
     let chapters = all(m.client.audiobooks().chapters_in_market(AUDIOBOOK, "GB")).await;
     snap!(m, "chapters_in_market", chapters);
+}
+
+#[tokio::test]
+async fn download_cover() {
+    let m = Mock::start().await;
+    let cover = m
+        .client
+        .audiobooks()
+        .download_cover(AUDIOBOOK, ImageSize::Largest)
+        .await
+        .unwrap();
+    snap!(m, "download_cover", image(&cover));
 }

@@ -95,9 +95,10 @@ fn every_method_is_snapshotted() {
 }
 
 /// Every public method of the resource groups as (group, method): those of the `impl` blocks of
-/// borrowing types (the groups, `impl Albums<'_>`, and search's request builder, `impl<'a>
+/// borrowing types (the groups, `impl Browse<'_>`, and search's request builder, `impl<'a>
 /// SearchRequest<'a>`), except setters returning `Self`. Trait impls and option structs are not
-/// methods of a group.
+/// methods of a group. The catalog kinds (`catalog.rs`) share generic impls: a method of
+/// `impl<K: InMarket> Catalog<'_, K>` is a method of every group whose kind implements `InMarket`.
 fn methods() -> BTreeSet<(String, String)> {
     let mut out = BTreeSet::new();
     for path in rust_files(Path::new(RESOURCES)) {
@@ -110,35 +111,99 @@ fn methods() -> BTreeSet<(String, String)> {
             .unwrap()
             .trim_end_matches(".rs")
             .to_string();
-        if group == "mod" || group == "catalog" {
+        if group == "mod" {
             continue;
         }
         let text = fs::read_to_string(&path).unwrap();
-        let lines: Vec<&str> = text.lines().collect();
-        let mut inside = false;
-        for (i, line) in lines.iter().enumerate() {
-            if line.starts_with("impl") && !line.contains(" for ") {
-                inside = line.contains("<'_>") || line.contains("<'a>");
-            } else if *line == "}" {
-                inside = false;
-            } else if inside {
-                let trimmed = line.trim_start();
-                let rest = trimmed
-                    .strip_prefix("pub async fn ")
-                    .or_else(|| trimmed.strip_prefix("pub fn "));
-                let Some(name) = rest.and_then(|r| r.split(['(', '<']).next()) else {
-                    continue;
-                };
-                // The signature runs to the line that opens the body.
-                let signature: String = lines[i..]
-                    .iter()
-                    .take_while(|l| !l.ends_with('{'))
-                    .chain(lines[i..].iter().find(|l| l.ends_with('{')))
-                    .copied()
-                    .collect();
-                if !signature.contains("-> Self") {
-                    out.insert((group.clone(), name.to_string()));
-                }
+        if group == "catalog" {
+            out.extend(catalog_methods(&text));
+            continue;
+        }
+        for (header, method) in impl_methods(&text) {
+            if header.contains("<'_>") || header.contains("<'a>") || header.contains("Catalog<'_") {
+                out.insert((group.clone(), method));
+            }
+        }
+    }
+    out
+}
+
+/// The catalog's methods, per group: `Albums = Catalog<Album> => albums` names the group of a
+/// kind, `impl InMarket for Album {}` its traits.
+fn catalog_methods(text: &str) -> BTreeSet<(String, String)> {
+    let mut groups = Vec::new();
+    let mut traits: Vec<(String, String)> = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if let Some((kind, method)) = line
+            .split_once(" = Catalog<")
+            .and_then(|(_, rest)| rest.split_once("> => "))
+        {
+            groups.push((kind.to_string(), method.to_string()));
+        }
+        if let Some((name, kind)) = line
+            .strip_prefix("impl ")
+            .and_then(|rest| rest.split_once(" for "))
+        {
+            traits.push((
+                name.to_string(),
+                kind.trim_end_matches(" {}")
+                    .trim_end_matches(" {")
+                    .to_string(),
+            ));
+        }
+    }
+    assert!(
+        groups.len() >= 7,
+        "found only {} catalog groups",
+        groups.len()
+    );
+    let mut out = BTreeSet::new();
+    for (header, method) in impl_methods(text) {
+        let bound = header
+            .strip_prefix("impl<K: ")
+            .and_then(|rest| rest.split_once('>'))
+            .map(|(bound, _)| bound.to_string());
+        for (kind, group) in &groups {
+            let applies = match &bound {
+                Some(bound) => traits.iter().any(|(t, k)| t == bound && k == kind),
+                None => header.contains(&format!("Catalog<'_, {kind}>")),
+            };
+            if applies {
+                out.insert((group.clone(), method.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// Every public method of the inherent `impl` blocks of a file that does not return `Self`, with
+/// the `impl` line it is in.
+fn impl_methods(text: &str) -> Vec<(String, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    let mut header: Option<&str> = None;
+    for (i, line) in lines.iter().enumerate() {
+        if line.starts_with("impl") && !line.contains(" for ") {
+            header = Some(line);
+        } else if *line == "}" {
+            header = None;
+        } else if let Some(header) = header {
+            let trimmed = line.trim_start();
+            let rest = trimmed
+                .strip_prefix("pub async fn ")
+                .or_else(|| trimmed.strip_prefix("pub fn "));
+            let Some(name) = rest.and_then(|r| r.split(['(', '<']).next()) else {
+                continue;
+            };
+            // The signature runs to the line that opens the body.
+            let signature: String = lines[i..]
+                .iter()
+                .take_while(|l| !l.ends_with('{'))
+                .chain(lines[i..].iter().find(|l| l.ends_with('{')))
+                .copied()
+                .collect();
+            if !signature.contains("-> Self") {
+                out.push((header.to_string(), name.to_string()));
             }
         }
     }

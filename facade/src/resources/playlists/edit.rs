@@ -2,15 +2,14 @@
 //! the deprecated `/playlists/{id}/tracks` twins).
 //!
 //! Each edit is written once over [`Edits`], the operations of one of the two item paths; the
-//! deprecated methods use the `/tracks` value. (The spec gives the twins' bodies different names
-//! but the same shape, so each path converts the one body it is given.)
+//! deprecated methods use the `/tracks` value.
 
 use super::{Playlists, snapshot};
 use crate::ids::{IntoId, PlayableId, PlaylistId, parse_all};
 use crate::types::{
-    AddItemsToPlaylistBody, AddTracksToPlaylistBody, RemoveItemsPlaylistBody,
-    RemoveItemsPlaylistBodyItemsItem, RemoveTracksPlaylistBody, RemoveTracksPlaylistBodyTracksItem,
-    ReorderOrReplacePlaylistsItemsBody, ReorderOrReplacePlaylistsTracksBody,
+    AddPlaylistItemsBody, RemoveItemsPlaylistBody,
+    RemoveItemsPlaylistBodyItemsItem as RemoveItemsItem, RemoveTracksPlaylistBody,
+    RemoveTracksPlaylistBodyTracksItem as RemoveTracksItem, ReorderPlaylistItemsBody,
 };
 use crate::{Client, Error, raw};
 
@@ -18,19 +17,13 @@ use crate::{Client, Error, raw};
 /// several requests, in order.
 const MAX_PER_REQUEST: usize = 100;
 
-/// A reorder or replace request: the body of `PUT /playlists/{id}/items` (and `/tracks`).
-#[derive(Default)]
-struct Reorder {
-    uris: Vec<String>,
-    range: Option<[i64; 3]>,
-    snapshot_id: Option<String>,
-}
-
 /// The operations of one item path. Each answers `{"snapshot_id": ...}` (under four type names in
-/// the spec), decoded as [`Snapshot`].
+/// the spec), decoded as [`Snapshot`]. The add and reorder bodies are one type for both paths
+/// (`openapi/patches/06-playlist-edit-bodies-shared.yml`); the remove bodies differ (`items`
+/// against `tracks`), so `remove` builds its own.
 struct Edits {
-    add: fn(&raw::Client, &str, Vec<String>, Option<i64>) -> raw::Request<Snapshot>,
-    put: fn(&raw::Client, &str, Reorder) -> raw::Request<Snapshot>,
+    add: fn(&raw::Client, &str, &AddPlaylistItemsBody) -> raw::Request<Snapshot>,
+    put: fn(&raw::Client, &str, &ReorderPlaylistItemsBody) -> raw::Request<Snapshot>,
     remove: fn(&raw::Client, &str, Vec<String>, Option<String>) -> raw::Request<Snapshot>,
 }
 
@@ -46,89 +39,51 @@ async fn send(client: &Client, request: raw::Request<Snapshot>) -> Result<String
     snapshot(client.call(request).await?.snapshot_id, operation_id)
 }
 
-const ITEMS: Edits = Edits {
-    add: |raw, id, uris, position| {
-        let body = AddItemsToPlaylistBody { position, uris };
-        raw.add_items_to_playlist(id, None, None, &body).decode_as()
-    },
-    put: |raw, id, reorder| {
-        let [range_start, range_length, insert_before] = reorder.range();
-        let body = ReorderOrReplacePlaylistsItemsBody {
-            insert_before,
-            range_length,
-            range_start,
-            snapshot_id: reorder.snapshot_id,
-            uris: reorder.uris,
-        };
-        clearing(
-            raw.reorder_or_replace_playlists_items(id, None, &body)
-                .decode_as(),
-            &body.uris,
-            range_start,
-        )
-    },
-    remove: |raw, id, uris, snapshot_id| {
-        let items = uris
-            .into_iter()
-            .map(|uri| RemoveItemsPlaylistBodyItemsItem { uri: Some(uri) });
-        let body = RemoveItemsPlaylistBody {
-            items: items.collect(),
-            snapshot_id,
-        };
-        raw.remove_items_playlist(id, &body).decode_as()
-    },
-};
-
-const TRACKS: Edits = Edits {
-    add: |raw, id, uris, position| {
-        let body = AddTracksToPlaylistBody { position, uris };
-        raw.add_tracks_to_playlist(id, None, None, &body)
-            .decode_as()
-    },
-    put: |raw, id, reorder| {
-        let [range_start, range_length, insert_before] = reorder.range();
-        let body = ReorderOrReplacePlaylistsTracksBody {
-            insert_before,
-            range_length,
-            range_start,
-            snapshot_id: reorder.snapshot_id,
-            uris: reorder.uris,
-        };
-        clearing(
-            raw.reorder_or_replace_playlists_tracks(id, None, &body)
-                .decode_as(),
-            &body.uris,
-            range_start,
-        )
-    },
-    remove: |raw, id, uris, snapshot_id| {
-        let tracks = uris
-            .into_iter()
-            .map(|uri| RemoveTracksPlaylistBodyTracksItem { uri: Some(uri) });
-        let body = RemoveTracksPlaylistBody {
-            tracks: tracks.collect(),
-            snapshot_id,
-        };
-        raw.remove_tracks_playlist(id, &body).decode_as()
-    },
-};
-
-impl Reorder {
-    /// `[range_start, range_length, insert_before]` of a reorder, all `None` for a replace.
-    fn range(&self) -> [Option<i64>; 3] {
-        self.range.map_or([None; 3], |range| range.map(Some))
-    }
+/// The [`Edits`] of one item path: its three operations, and its remove body with the name of
+/// its list (`items` or `tracks`).
+macro_rules! edits {
+    ($add:ident, $put:ident, $remove:ident, $body:ident { $list:ident: $item:ident }) => {
+        Edits {
+            add: |raw, id, body| raw.$add(id, None, None, body).decode_as(),
+            put: |raw, id, body| raw.$put(id, None, body).decode_as(),
+            remove: |raw, id, uris, snapshot_id| {
+                let $list = uris.into_iter().map(|uri| $item { uri: Some(uri) });
+                let $list = $list.collect();
+                raw.$remove(id, &$body { $list, snapshot_id }).decode_as()
+            },
+        }
+    };
 }
 
-/// A replace with no items must send `{"uris": []}` (how Spotify clears a playlist); the generated
-/// body leaves out an empty list, and `{}` is no replace request.
-fn clearing<T>(
-    mut request: raw::Request<T>,
-    uris: &[String],
-    range_start: Option<i64>,
-) -> raw::Request<T> {
-    if uris.is_empty()
-        && range_start.is_none()
+const ITEMS: Edits = edits!(
+    add_items_to_playlist,
+    reorder_or_replace_playlists_items,
+    remove_items_playlist,
+    RemoveItemsPlaylistBody {
+        items: RemoveItemsItem
+    }
+);
+
+const TRACKS: Edits = edits!(
+    add_tracks_to_playlist,
+    reorder_or_replace_playlists_tracks,
+    remove_tracks_playlist,
+    RemoveTracksPlaylistBody {
+        tracks: RemoveTracksItem
+    }
+);
+
+/// A reorder or replace. A replace with no items must send `{"uris": []}` (how Spotify clears a
+/// playlist); the generated body leaves out an empty list, and `{}` is no replace request.
+fn put(
+    client: &Client,
+    edits: &Edits,
+    id: &PlaylistId,
+    body: &ReorderPlaylistItemsBody,
+) -> raw::Request<Snapshot> {
+    let mut request = (edits.put)(client.raw(), id.id(), body);
+    if body.uris.is_empty()
+        && body.range_start.is_none()
         && let Ok(http) = request.http_mut()
     {
         *http.body_mut() = Some(r#"{"uris":[]}"#.into());
@@ -288,7 +243,11 @@ async fn add(
     for (n, chunk) in uris.chunks(MAX_PER_REQUEST).enumerate() {
         // Each chunk goes right after the previous one.
         let position = position.map(|p| i64::from(p) + (n * MAX_PER_REQUEST) as i64);
-        let request = (edits.add)(client.raw(), id.id(), chunk.to_vec(), position);
+        let body = AddPlaylistItemsBody {
+            position,
+            uris: chunk.to_vec(),
+        };
+        let request = (edits.add)(client.raw(), id.id(), &body);
         last = Some(send(client, request).await?);
     }
     last.ok_or_else(|| nothing_to("add"))
@@ -302,11 +261,11 @@ async fn replace(
 ) -> Result<String, Error> {
     let first = &uris[..uris.len().min(MAX_PER_REQUEST)];
     let rest = &uris[first.len()..];
-    let body = Reorder {
+    let body = ReorderPlaylistItemsBody {
         uris: first.to_vec(),
-        ..Reorder::default()
+        ..ReorderPlaylistItemsBody::default()
     };
-    let snapshot_id = send(client, (edits.put)(client.raw(), id.id(), body)).await?;
+    let snapshot_id = send(client, put(client, edits, id, &body)).await?;
     if rest.is_empty() {
         Ok(snapshot_id)
     } else {
@@ -326,12 +285,14 @@ async fn reorder(
             "range_length must be at least 1".into(),
         ));
     }
-    let body = Reorder {
-        uris: Vec::new(),
-        range: Some([range_start, range_length, insert_before].map(i64::from)),
+    let body = ReorderPlaylistItemsBody {
+        insert_before: Some(i64::from(insert_before)),
+        range_length: Some(i64::from(range_length)),
+        range_start: Some(i64::from(range_start)),
         snapshot_id: snapshot_id.map(str::to_string),
+        uris: Vec::new(),
     };
-    send(client, (edits.put)(client.raw(), id.id(), body)).await
+    send(client, put(client, edits, id, &body)).await
 }
 
 async fn remove(
