@@ -573,62 +573,42 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
     }
 }
 impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
-    /// Blocking twin of [`Playlists::add_items`](crate::resources::playlists::Playlists::add_items) (same arguments and result).
-    pub fn add_items(
+    /// Blocking twin of [`Playlists::tracks`](crate::resources::playlists::Playlists::tracks) (same arguments and result).
+    #[deprecated(
+        note = "Spotify deprecated GET /playlists/{id}/tracks; use `items` (GET \
+            /playlists/{id}/items)"
+    )]
+    pub fn tracks(
         &self,
         id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
-        items: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::PlayableId>>,
-    ) -> Result<String, crate::Error> {
-        self.runtime.run(self.inner.add_items(id, items))
+    ) -> PageIter<crate::types::PagingPlaylistTrackObject> {
+        self.runtime.iter(self.inner.tracks(id))
     }
-    /// Blocking twin of [`Playlists::insert_items`](crate::resources::playlists::Playlists::insert_items) (same arguments and result).
-    pub fn insert_items(
+    /// Blocking twin of [`Playlists::of_user`](crate::resources::playlists::Playlists::of_user) (same arguments and result).
+    #[deprecated(
+        note = "Spotify deprecated GET /users/{id}/playlists in February 2026; for the current \
+            user use `of_current_user` (GET /me/playlists)"
+    )]
+    pub fn of_user(
         &self,
-        id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
-        position: u32,
-        items: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::PlayableId>>,
-    ) -> Result<String, crate::Error> {
-        self.runtime.run(self.inner.insert_items(id, position, items))
+        user_id: impl crate::ids::IntoId<crate::ids::UserId>,
+    ) -> PageIter<crate::types::PagingPlaylistObject> {
+        self.runtime.iter(self.inner.of_user(user_id))
     }
-    /// Blocking twin of [`Playlists::replace_items`](crate::resources::playlists::Playlists::replace_items) (same arguments and result).
-    pub fn replace_items(
+    /// Blocking twin of [`Playlists::create_for_user`](crate::resources::playlists::Playlists::create_for_user) (same arguments and result).
+    #[deprecated(
+        note = "Spotify deprecated POST /users/{id}/playlists; use `create` (POST /me/playlists)"
+    )]
+    pub fn create_for_user(
         &self,
-        id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
-        items: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::PlayableId>>,
-    ) -> Result<String, crate::Error> {
-        self.runtime.run(self.inner.replace_items(id, items))
+        user_id: impl crate::ids::IntoId<crate::ids::UserId>,
+        name: impl Into<String>,
+        details: crate::resources::playlists::NewPlaylist,
+    ) -> Result<crate::types::PlaylistObject, crate::Error> {
+        self.runtime.run(self.inner.create_for_user(user_id, name, details))
     }
-    /// Blocking twin of [`Playlists::reorder_items`](crate::resources::playlists::Playlists::reorder_items) (same arguments and result).
-    pub fn reorder_items(
-        &self,
-        id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
-        range_start: u32,
-        range_length: u32,
-        insert_before: u32,
-        snapshot_id: Option<&str>,
-    ) -> Result<String, crate::Error> {
-        self.runtime
-            .run(
-                self
-                    .inner
-                    .reorder_items(
-                        id,
-                        range_start,
-                        range_length,
-                        insert_before,
-                        snapshot_id,
-                    ),
-            )
-    }
-    /// Blocking twin of [`Playlists::remove_items`](crate::resources::playlists::Playlists::remove_items) (same arguments and result).
-    pub fn remove_items(
-        &self,
-        id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
-        items: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::PlayableId>>,
-        snapshot_id: Option<&str>,
-    ) -> Result<String, crate::Error> {
-        self.runtime.run(self.inner.remove_items(id, items, snapshot_id))
-    }
+}
+impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
     /// Blocking twin of [`Playlists::add_tracks`](crate::resources::playlists::Playlists::add_tracks) (same arguments and result).
     #[deprecated(
         note = "Spotify deprecated POST /playlists/{id}/tracks; use `add_items` or `insert_items` \
@@ -695,6 +675,64 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
     }
 }
 impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
+    /// Blocking twin of [`Playlists::add_items`](crate::resources::playlists::Playlists::add_items) (same arguments and result).
+    pub fn add_items(
+        &self,
+        id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
+        items: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::PlayableId>>,
+    ) -> Result<String, crate::Error> {
+        self.runtime.run(self.inner.add_items(id, items))
+    }
+    /// Blocking twin of [`Playlists::insert_items`](crate::resources::playlists::Playlists::insert_items) (same arguments and result).
+    pub fn insert_items(
+        &self,
+        id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
+        position: u32,
+        items: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::PlayableId>>,
+    ) -> Result<String, crate::Error> {
+        self.runtime.run(self.inner.insert_items(id, position, items))
+    }
+    /// Blocking twin of [`Playlists::replace_items`](crate::resources::playlists::Playlists::replace_items) (same arguments and result).
+    pub fn replace_items(
+        &self,
+        id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
+        items: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::PlayableId>>,
+    ) -> Result<String, crate::Error> {
+        self.runtime.run(self.inner.replace_items(id, items))
+    }
+    /// Blocking twin of [`Playlists::reorder_items`](crate::resources::playlists::Playlists::reorder_items) (same arguments and result).
+    pub fn reorder_items(
+        &self,
+        id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
+        range_start: u32,
+        range_length: u32,
+        insert_before: u32,
+        snapshot_id: Option<&str>,
+    ) -> Result<String, crate::Error> {
+        self.runtime
+            .run(
+                self
+                    .inner
+                    .reorder_items(
+                        id,
+                        range_start,
+                        range_length,
+                        insert_before,
+                        snapshot_id,
+                    ),
+            )
+    }
+    /// Blocking twin of [`Playlists::remove_items`](crate::resources::playlists::Playlists::remove_items) (same arguments and result).
+    pub fn remove_items(
+        &self,
+        id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
+        items: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::PlayableId>>,
+        snapshot_id: Option<&str>,
+    ) -> Result<String, crate::Error> {
+        self.runtime.run(self.inner.remove_items(id, items, snapshot_id))
+    }
+}
+impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
     /// Blocking twin of [`Playlists::get`](crate::resources::playlists::Playlists::get) (same arguments and result).
     pub fn get(
         &self,
@@ -752,31 +790,9 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
     {
         self.runtime.iter(self.inner.items_fields(id, fields))
     }
-    /// Blocking twin of [`Playlists::tracks`](crate::resources::playlists::Playlists::tracks) (same arguments and result).
-    #[deprecated(
-        note = "Spotify deprecated GET /playlists/{id}/tracks; use `items` (GET \
-            /playlists/{id}/items)"
-    )]
-    pub fn tracks(
-        &self,
-        id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
-    ) -> PageIter<crate::types::PagingPlaylistTrackObject> {
-        self.runtime.iter(self.inner.tracks(id))
-    }
     /// Blocking twin of [`Playlists::of_current_user`](crate::resources::playlists::Playlists::of_current_user) (same arguments and result).
     pub fn of_current_user(&self) -> PageIter<crate::types::PagingPlaylistObject> {
         self.runtime.iter(self.inner.of_current_user())
-    }
-    /// Blocking twin of [`Playlists::of_user`](crate::resources::playlists::Playlists::of_user) (same arguments and result).
-    #[deprecated(
-        note = "Spotify deprecated GET /users/{id}/playlists in February 2026; for the current \
-            user use `of_current_user` (GET /me/playlists)"
-    )]
-    pub fn of_user(
-        &self,
-        user_id: impl crate::ids::IntoId<crate::ids::UserId>,
-    ) -> PageIter<crate::types::PagingPlaylistObject> {
-        self.runtime.iter(self.inner.of_user(user_id))
     }
     /// Blocking twin of [`Playlists::create`](crate::resources::playlists::Playlists::create) (same arguments and result).
     pub fn create(
@@ -785,18 +801,6 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
         details: crate::resources::playlists::NewPlaylist,
     ) -> Result<crate::types::PlaylistObject, crate::Error> {
         self.runtime.run(self.inner.create(name, details))
-    }
-    /// Blocking twin of [`Playlists::create_for_user`](crate::resources::playlists::Playlists::create_for_user) (same arguments and result).
-    #[deprecated(
-        note = "Spotify deprecated POST /users/{id}/playlists; use `create` (POST /me/playlists)"
-    )]
-    pub fn create_for_user(
-        &self,
-        user_id: impl crate::ids::IntoId<crate::ids::UserId>,
-        name: impl Into<String>,
-        details: crate::resources::playlists::NewPlaylist,
-    ) -> Result<crate::types::PlaylistObject, crate::Error> {
-        self.runtime.run(self.inner.create_for_user(user_id, name, details))
     }
 }
 impl<'a> Blocking<'a, crate::resources::search::Search<'a>> {
@@ -928,17 +932,6 @@ impl<'a> Blocking<'a, crate::resources::users::Users<'a>> {
     pub fn me(&self) -> Result<crate::types::PrivateUserObject, crate::Error> {
         self.runtime.run(self.inner.me())
     }
-    /// Blocking twin of [`Users::get`](crate::resources::users::Users::get) (same arguments and result).
-    #[deprecated(
-        note = "Spotify deprecated GET /users/{id} in February 2026 (not available to \
-            development-mode apps)"
-    )]
-    pub fn get(
-        &self,
-        user_id: impl crate::ids::IntoId<crate::ids::UserId>,
-    ) -> Result<crate::types::PublicUserObject, crate::Error> {
-        self.runtime.run(self.inner.get(user_id))
-    }
     /// Blocking twin of [`Users::top_artists`](crate::resources::users::Users::top_artists) (same arguments and result).
     pub fn top_artists(
         &self,
@@ -1059,5 +1052,16 @@ impl<'a> Blocking<'a, crate::resources::users::Users<'a>> {
         id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
     ) -> Result<bool, crate::Error> {
         self.runtime.run(self.inner.follows_playlist(id))
+    }
+    /// Blocking twin of [`Users::get`](crate::resources::users::Users::get) (same arguments and result).
+    #[deprecated(
+        note = "Spotify deprecated GET /users/{id} in February 2026 (not available to \
+            development-mode apps)"
+    )]
+    pub fn get(
+        &self,
+        user_id: impl crate::ids::IntoId<crate::ids::UserId>,
+    ) -> Result<crate::types::PublicUserObject, crate::Error> {
+        self.runtime.run(self.inner.get(user_id))
     }
 }

@@ -4,8 +4,6 @@
 //! Spotify deprecated the type-specific `PUT`/`DELETE /me/tracks`, `/me/albums`, ... and their
 //! `/contains` in February 2026; they remain as deprecated methods (`save_tracks`, ...).
 
-mod by_type;
-
 use super::{contains, group, limit, offset_stream};
 use crate::ids::{AnyId, IntoId, Kind, parse_all};
 use crate::types::{

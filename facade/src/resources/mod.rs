@@ -17,8 +17,15 @@ pub mod artists;
 pub mod browse;
 pub mod catalog;
 pub mod library;
+// The deprecated type-specific library methods: a sibling of `library`, not its child, so that
+// rustdoc lists them after the current ones (it lists a module's children's impls first).
+#[path = "library/by_type.rs"]
+mod library_by_type;
 pub mod player;
 pub mod playlists;
+// A sibling of `playlists`, so that rustdoc lists these after the current methods.
+#[path = "playlists/deprecated.rs"]
+mod playlists_deprecated;
 pub mod search;
 pub mod tracks;
 pub mod users;

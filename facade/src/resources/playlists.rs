@@ -4,24 +4,20 @@
 //! deprecated; they are kept as deprecated methods). Items are tracks or episodes
 //! ([`PlayableId`](crate::ids::PlayableId)); changes answer the playlist's new `snapshot_id`.
 
-mod cover;
-mod edit;
-
 pub use cover::MAX_COVER_BASE64_BYTES;
 
 use serde::de::DeserializeOwned;
 
 use super::{group, limit, offset_stream};
-use crate::ids::{IntoId, PlaylistId, UserId};
+use crate::ids::{IntoId, PlaylistId};
 use crate::paginate::{Page, PagingModel};
 use crate::types::{
-    CreatePlaylistBody, CreatePlaylistForUserBody, PagingPlaylistObject, PagingPlaylistTrackObject,
-    PlaylistObject,
+    CreatePlaylistBody, PagingPlaylistObject, PagingPlaylistTrackObject, PlaylistObject,
 };
 use crate::{Error, Paginator};
 
 /// Item types this client understands: without it Spotify returns episodes as track objects.
-const ADDITIONAL_TYPES: Option<&str> = Some("track,episode");
+pub(super) const ADDITIONAL_TYPES: Option<&str> = Some("track,episode");
 
 /// The fields a page of items needs to be followed (added to a `fields` filter that lacks them).
 const PAGING_FIELDS: [&str; 3] = ["next", "offset", "total"];
@@ -246,37 +242,10 @@ impl Playlists<'_> {
         })
     }
 
-    /// The playlist's items through the deprecated `GET /playlists/{id}/tracks` (100 per page).
-    #[deprecated(
-        note = "Spotify deprecated GET /playlists/{id}/tracks; use `items` (GET \
-            /playlists/{id}/items)"
-    )]
-    pub fn tracks(&self, id: impl IntoId<PlaylistId>) -> Paginator<PagingPlaylistTrackObject> {
-        Paginator::or_failed(id.into_id(), |id| {
-            offset_stream(self.client, move |raw, offset, size| {
-                let page = (limit(size), Some(offset));
-                raw.get_playlists_tracks(id.id(), ADDITIONAL_TYPES, None, page.0, None, page.1)
-            })
-        })
-    }
-
     /// The current user's playlists, owned and followed, as a lazy stream (`GET /me/playlists`).
     pub fn of_current_user(&self) -> Paginator<PagingPlaylistObject> {
         offset_stream(self.client, |raw, offset, size| {
             raw.get_a_list_of_current_users_playlists(limit(size), Some(offset))
-        })
-    }
-
-    /// A user's public playlists as a lazy stream (`GET /users/{id}/playlists`).
-    #[deprecated(
-        note = "Spotify deprecated GET /users/{id}/playlists in February 2026; for the current \
-            user use `of_current_user` (GET /me/playlists)"
-    )]
-    pub fn of_user(&self, user_id: impl IntoId<UserId>) -> Paginator<PagingPlaylistObject> {
-        Paginator::or_failed(user_id.into_id(), |user_id| {
-            offset_stream(self.client, move |raw, offset, size| {
-                raw.get_list_users_playlists(user_id.id(), limit(size), Some(offset))
-            })
         })
     }
 
@@ -296,32 +265,10 @@ impl Playlists<'_> {
             .call(self.client.raw().create_playlist(&body))
             .await
     }
-
-    /// Creates a playlist for `user_id`, who must be the current user (`POST
-    /// /users/{id}/playlists`).
-    #[deprecated(
-        note = "Spotify deprecated POST /users/{id}/playlists; use `create` (POST /me/playlists)"
-    )]
-    pub async fn create_for_user(
-        &self,
-        user_id: impl IntoId<UserId>,
-        name: impl Into<String>,
-        details: NewPlaylist,
-    ) -> Result<PlaylistObject, Error> {
-        let user_id = user_id.into_id()?;
-        let body = CreatePlaylistForUserBody {
-            name: name.into(),
-            description: details.description,
-            public: details.public,
-            collaborative: details.collaborative,
-        };
-        let request = self
-            .client
-            .raw()
-            .create_playlist_for_user(user_id.id(), &body);
-        self.client.call(request).await
-    }
 }
+
+mod cover;
+pub(super) mod edit;
 
 /// `fields` with the paging fields it lacks at its top level appended.
 fn with_paging_fields(fields: &str) -> String {

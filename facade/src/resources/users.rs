@@ -87,18 +87,6 @@ impl Users<'_> {
             .await
     }
 
-    /// A user's public profile (`GET /users/{user_id}`).
-    #[deprecated(
-        note = "Spotify deprecated GET /users/{id} in February 2026 (not available to \
-            development-mode apps)"
-    )]
-    pub async fn get(&self, user_id: impl IntoId<UserId>) -> Result<PublicUserObject, Error> {
-        let id = user_id.into_id()?;
-        self.client
-            .call(self.client.raw().get_users_profile(id.id()))
-            .await
-    }
-
     /// The current user's top artists, as a lazy stream (`GET /me/top/artists`, 50 per page; scope
     /// `user-top-read`).
     pub fn top_artists(&self, time_range: TimeRange) -> Paginator<PagingArtistObject> {
@@ -243,6 +231,18 @@ impl Users<'_> {
         })
         .await?;
         Ok(answer[0])
+    }
+
+    /// A user's public profile (`GET /users/{user_id}`).
+    #[deprecated(
+        note = "Spotify deprecated GET /users/{id} in February 2026 (not available to \
+            development-mode apps)"
+    )]
+    pub async fn get(&self, user_id: impl IntoId<UserId>) -> Result<PublicUserObject, Error> {
+        let id = user_id.into_id()?;
+        self.client
+            .call(self.client.raw().get_users_profile(id.id()))
+            .await
     }
 }
 

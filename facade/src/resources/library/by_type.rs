@@ -3,9 +3,9 @@
 //! `/me/library`. Each kind is a [`Saved`] value naming its three operations; the methods are
 //! written once.
 
-use super::Library;
 use crate::ids::{AlbumId, AudiobookId, EpisodeId, IntoId, ShowId, TrackId, parse_all};
 use crate::resources::contains;
+use crate::resources::library::Library;
 use crate::types::{
     RemoveAlbumsUserBody, RemoveEpisodesUserBody, RemoveShowsUserBody, RemoveTracksUserBody,
     SaveAlbumsUserBody, SaveEpisodesUserBody, SaveShowsUserBody, SaveTracksUserBody,

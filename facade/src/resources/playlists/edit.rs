@@ -21,7 +21,7 @@ const MAX_PER_REQUEST: usize = 100;
 /// the spec), decoded as [`Snapshot`]. The add and reorder bodies are one type for both paths
 /// (`openapi/patches/06-playlist-edit-bodies-shared.yml`); the remove bodies differ (`items`
 /// against `tracks`), so `remove` builds its own.
-struct Edits {
+pub(crate) struct Edits {
     add: fn(&raw::Client, &str, &AddPlaylistItemsBody) -> raw::Request<Snapshot>,
     put: fn(&raw::Client, &str, &ReorderPlaylistItemsBody) -> raw::Request<Snapshot>,
     remove: fn(&raw::Client, &str, Vec<String>, Option<String>) -> raw::Request<Snapshot>,
@@ -64,7 +64,7 @@ const ITEMS: Edits = edits!(
     }
 );
 
-const TRACKS: Edits = edits!(
+pub(crate) const TRACKS: Edits = edits!(
     add_tracks_to_playlist,
     reorder_or_replace_playlists_tracks,
     remove_tracks_playlist,
@@ -157,73 +157,12 @@ impl Playlists<'_> {
         let id = id.into_id()?;
         remove(self.client, &ITEMS, &id, &uris(items)?, snapshot_id).await
     }
-
-    /// [`add_items`](Self::add_items) (or [`insert_items`](Self::insert_items) with a position)
-    /// through the deprecated `POST /playlists/{id}/tracks`.
-    #[deprecated(
-        note = "Spotify deprecated POST /playlists/{id}/tracks; use `add_items` or `insert_items` \
-            (POST /playlists/{id}/items)"
-    )]
-    pub async fn add_tracks(
-        &self,
-        id: impl IntoId<PlaylistId>,
-        items: impl IntoIterator<Item = impl IntoId<PlayableId>>,
-        position: Option<u32>,
-    ) -> Result<String, Error> {
-        let id = id.into_id()?;
-        add(self.client, &TRACKS, &id, &uris(items)?, position).await
-    }
-
-    /// [`replace_items`](Self::replace_items) through the deprecated `PUT /playlists/{id}/tracks`.
-    #[deprecated(
-        note = "Spotify deprecated PUT /playlists/{id}/tracks; use `replace_items` (PUT \
-            /playlists/{id}/items)"
-    )]
-    pub async fn replace_tracks(
-        &self,
-        id: impl IntoId<PlaylistId>,
-        items: impl IntoIterator<Item = impl IntoId<PlayableId>>,
-    ) -> Result<String, Error> {
-        let id = id.into_id()?;
-        replace(self.client, &TRACKS, &id, &uris(items)?).await
-    }
-
-    /// [`reorder_items`](Self::reorder_items) through the deprecated `PUT /playlists/{id}/tracks`.
-    #[deprecated(
-        note = "Spotify deprecated PUT /playlists/{id}/tracks; use `reorder_items` (PUT \
-            /playlists/{id}/items)"
-    )]
-    pub async fn reorder_tracks(
-        &self,
-        id: impl IntoId<PlaylistId>,
-        range_start: u32,
-        range_length: u32,
-        insert_before: u32,
-        snapshot_id: Option<&str>,
-    ) -> Result<String, Error> {
-        let id = id.into_id()?;
-        let range = [range_start, range_length, insert_before];
-        reorder(self.client, &TRACKS, &id, range, snapshot_id).await
-    }
-
-    /// [`remove_items`](Self::remove_items) through the deprecated `DELETE /playlists/{id}/tracks`.
-    #[deprecated(
-        note = "Spotify deprecated DELETE /playlists/{id}/tracks; use `remove_items` (DELETE \
-            /playlists/{id}/items)"
-    )]
-    pub async fn remove_tracks(
-        &self,
-        id: impl IntoId<PlaylistId>,
-        items: impl IntoIterator<Item = impl IntoId<PlayableId>>,
-        snapshot_id: Option<&str>,
-    ) -> Result<String, Error> {
-        let id = id.into_id()?;
-        remove(self.client, &TRACKS, &id, &uris(items)?, snapshot_id).await
-    }
 }
 
 /// Parses every item (nothing is sent if one is invalid) into its URI.
-fn uris(items: impl IntoIterator<Item = impl IntoId<PlayableId>>) -> Result<Vec<String>, Error> {
+pub(crate) fn uris(
+    items: impl IntoIterator<Item = impl IntoId<PlayableId>>,
+) -> Result<Vec<String>, Error> {
     let items: Vec<PlayableId> = parse_all(items)?;
     Ok(items.iter().map(PlayableId::uri).collect())
 }
@@ -232,7 +171,7 @@ fn nothing_to(what: &str) -> Error {
     Error::InvalidArgument(format!("no items to {what}"))
 }
 
-async fn add(
+pub(crate) async fn add(
     client: &Client,
     edits: &Edits,
     id: &PlaylistId,
@@ -253,7 +192,7 @@ async fn add(
     last.ok_or_else(|| nothing_to("add"))
 }
 
-async fn replace(
+pub(crate) async fn replace(
     client: &Client,
     edits: &Edits,
     id: &PlaylistId,
@@ -273,7 +212,7 @@ async fn replace(
     }
 }
 
-async fn reorder(
+pub(crate) async fn reorder(
     client: &Client,
     edits: &Edits,
     id: &PlaylistId,
@@ -295,7 +234,7 @@ async fn reorder(
     send(client, put(client, edits, id, &body)).await
 }
 
-async fn remove(
+pub(crate) async fn remove(
     client: &Client,
     edits: &Edits,
     id: &PlaylistId,
