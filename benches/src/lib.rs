@@ -143,7 +143,15 @@ async fn record(
     items: usize,
     replay_base: &str,
 ) -> Result<Bodies, BoxError> {
-    let real_track: Value = serde_json::from_slice(&std::fs::read(fixture("full_track.json"))?)?;
+    let path = fixture("full_track.json");
+    let bytes = std::fs::read(&path).map_err(|e| {
+        format!(
+            "reading {}: {e} (the benchmarks need ../shared, the recorded responses, beside the \
+             checkout)",
+            path.display()
+        )
+    })?;
+    let real_track: Value = serde_json::from_slice(&bytes)?;
     let track = Bytes::from(serde_json::to_vec(&real_track)?);
     let http = reqwest::Client::new();
     let mock_base = mock.base_url();

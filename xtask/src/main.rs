@@ -2,6 +2,8 @@
 //!
 //! - `cargo xtask gen [--check] [--spec PATH]`: apply `openapi/patches/` to Spotify's spec and
 //!   regenerate `generated/src/` (and the mock's derived data) with progenitor.
+//! - `cargo xtask spec fetch [URL]`: download the spec `openapi/spec.lock` names, for maintainers
+//!   without `../shared`.
 //! - `cargo xtask api [--check]`: list the public API of the library crates (`public-api.txt`
 //!   beside each), or check that the listings are current.
 //! - `cargo xtask bench [--quick] [--build-cost | --build-cost-only]`: benchmarks against raw
@@ -53,6 +55,17 @@ fn main() -> Result<()> {
             }
             api::run(check)
         }
+        Some("spec") => match (args.next().as_deref(), args.next()) {
+            (Some("fetch"), url) => {
+                let path = spec::fetch(&workspace_root(), url.as_deref())?;
+                println!(
+                    "wrote {} (sha256 matches openapi/spec.lock)",
+                    path.display()
+                );
+                Ok(())
+            }
+            _ => bail!("usage: cargo xtask spec fetch [URL]\n{USAGE}"),
+        },
         Some("bench") => {
             let mut options = bench::Options::default();
             for arg in args {
@@ -77,6 +90,7 @@ const USAGE: &str = "usage:
   cargo xtask gen              regenerate generated/ from the locked spec + openapi/patches
   cargo xtask gen --check      fail, naming the files, when generated/ is stale
   cargo xtask gen --spec PATH  generate from another spec file (skips the lock's checksum)
+  cargo xtask spec fetch [URL] download the locked spec to the lock's path, checking its sha256
   cargo xtask api              list the public API of the library crates (<crate>/public-api.txt)
   cargo xtask api --check      fail, showing the change, when a listing is out of date
   cargo xtask bench            benchmarks against raw reqwest and rspotify, peak memory; one table

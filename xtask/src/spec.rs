@@ -12,9 +12,10 @@ use sha2::{Digest, Sha256};
 pub struct Lock {
     /// Path of the spec, relative to the workspace root.
     pub path: String,
-    /// Where the spec comes from (informational).
-    #[allow(dead_code)]
+    /// Where the spec comes from.
     pub upstream: String,
+    /// The upstream file `cargo xtask spec fetch` downloads.
+    pub url: String,
     /// The spec's `info.version`.
     pub version: String,
     /// Lower-case hex SHA-256 of the spec file's bytes.
@@ -43,13 +44,20 @@ pub fn load(root: &Path, override_path: Option<&Path>) -> Result<LoadedSpec> {
         Some(p) => (p.to_path_buf(), p.display().to_string()),
         None => (root.join(&lock.path), lock.path.clone()),
     };
-    let bytes = std::fs::read(&path).with_context(|| {
-        format!(
-            "reading the spec at {} (the repo does not copy it; ../shared must be beside the \
-                checkout)",
-            path.display()
-        )
-    })?;
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if override_path.is_none() && e.kind() == std::io::ErrorKind::NotFound => bail!(
+            "{} is missing: the spec is third-party data this repository does not copy. It is {} \
+             version {} (sha256 {}). Run `cargo xtask spec fetch` to download it from {}, or put \
+             ../shared beside the checkout.",
+            path.display(),
+            lock.upstream,
+            lock.version,
+            lock.sha256,
+            lock.url
+        ),
+        Err(e) => return Err(e).with_context(|| format!("reading the spec at {}", path.display())),
+    };
     let value: Value = serde_yaml_ng::from_slice(&bytes)
         .with_context(|| format!("parsing {} as YAML", path.display()))?;
     if override_path.is_none() {
@@ -107,9 +115,113 @@ pub fn apply_patch(spec: &mut Value, file: &Path) -> Result<()> {
     Ok(())
 }
 
+/// `cargo xtask spec fetch`: downloads the locked spec from `url` (default: the lock's), checks its
+/// sha256 against the lock, and writes it to the lock's `path` (atomically; nothing is written when
+/// the check fails).
+pub fn fetch(root: &Path, url: Option<&str>) -> Result<PathBuf> {
+    let http = reqwest::blocking::Client::builder()
+        .timeout(std::time::Duration::from_secs(120))
+        .build()?;
+    fetch_with(&http, root, url)
+}
+
+fn fetch_with(http: &reqwest::blocking::Client, root: &Path, url: Option<&str>) -> Result<PathBuf> {
+    let lock = Lock::load(root)?;
+    let url = url.unwrap_or(&lock.url);
+    let response = http
+        .get(url)
+        .send()
+        .and_then(reqwest::blocking::Response::error_for_status)
+        .with_context(|| format!("downloading {url}"))?;
+    let bytes = response
+        .bytes()
+        .with_context(|| format!("downloading {url}"))?;
+    let digest = hex(&Sha256::digest(&bytes));
+    if digest != lock.sha256 {
+        bail!(
+            "{url} served a file with sha256 {digest}, but openapi/spec.lock pins {} (version {}): \
+             not written",
+            lock.sha256,
+            lock.version
+        );
+    }
+    let path = root.join(&lock.path);
+    let dir = path.parent().context("the lock's path has no directory")?;
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let temp = path.with_extension("yml.part");
+    std::fs::write(&temp, &bytes).with_context(|| format!("writing {}", temp.display()))?;
+    std::fs::rename(&temp, &path).with_context(|| format!("writing {}", path.display()))?;
+    Ok(path)
+}
+
 #[cfg(test)]
 mod tests {
+    use std::io::{Read, Write};
+    use std::net::TcpListener;
+
     use super::*;
+
+    /// A one-request HTTP server on 127.0.0.1 answering `body`; returns its URL.
+    fn serve_once(body: &'static [u8]) -> String {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}/spec.yml", listener.local_addr().unwrap());
+        std::thread::spawn(move || {
+            let (mut stream, _) = listener.accept().unwrap();
+            let mut request = [0u8; 4096];
+            let _ = stream.read(&mut request);
+            let head = format!(
+                "HTTP/1.1 200 OK\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                body.len()
+            );
+            stream.write_all(head.as_bytes()).unwrap();
+            stream.write_all(body).unwrap();
+        });
+        url
+    }
+
+    /// A workspace root with a lock pinning `pinned`'s sha256.
+    fn root_pinning(name: &str, pinned: &[u8]) -> PathBuf {
+        let root = std::env::temp_dir().join(format!("xtask-fetch-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("openapi")).unwrap();
+        let lock = format!(
+            "path = \"shared/spec.yml\"\nupstream = \"test\"\nurl = \"http://127.0.0.1:9/\"\n\
+             version = \"1\"\nsha256 = \"{}\"\n",
+            hex(&Sha256::digest(pinned))
+        );
+        std::fs::write(root.join("openapi/spec.lock"), lock).unwrap();
+        root
+    }
+
+    #[test]
+    fn fetch_writes_the_pinned_file_and_refuses_any_other() {
+        const SPEC: &[u8] = b"openapi: 3.0.3\ninfo: {version: '1'}\n";
+        // No proxy from the environment: the server is on 127.0.0.1.
+        let http = reqwest::blocking::Client::builder()
+            .no_proxy()
+            .build()
+            .unwrap();
+        let fetch = |root: &Path, url: &str| fetch_with(&http, root, Some(url));
+        let root = root_pinning("ok", SPEC);
+        let path = fetch(&root, &serve_once(SPEC)).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), SPEC);
+        assert_eq!(path, root.join("shared/spec.yml"));
+
+        let root = root_pinning("other", SPEC);
+        let error = fetch(&root, &serve_once(b"something else")).unwrap_err();
+        assert!(format!("{error:#}").contains("not written"), "{error:#}");
+        assert!(!root.join("shared/spec.yml").exists());
+        assert!(!root.join("shared/spec.yml.part").exists());
+    }
+
+    #[test]
+    fn a_missing_spec_says_where_it_comes_from() {
+        let root = root_pinning("missing", b"x");
+        let error = load(&root, None).err().unwrap();
+        let text = format!("{error:#}");
+        assert!(text.contains("cargo xtask spec fetch"), "{text}");
+        assert!(text.contains(&hex(&Sha256::digest(b"x"))), "{text}");
+    }
 
     #[test]
     fn a_patch_that_does_not_apply_names_its_file() {

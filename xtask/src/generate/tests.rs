@@ -14,6 +14,29 @@ use super::*;
 /// The spec from before Spotify's February 2026 changes were all in: no `/me/library` endpoints.
 const OLDER_SPEC: &str = "../shared/openapi/history/fixed-2026.02.10.yml";
 
+/// Whether Spotify's spec is beside the checkout (`../shared`, third-party data the repository does
+/// not copy). Without it a test says, in one line, that it skipped; under `CI=true` its absence is a
+/// failure, so CI always runs these tests.
+fn spec_available(test: &str) -> bool {
+    use std::io::Write as _;
+    let path = workspace_root().join(spec::Lock::load(&workspace_root()).expect("spec.lock").path);
+    if path.is_file() {
+        return true;
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "{test}: {} is missing; CI must run with ../shared beside the checkout",
+        path.display()
+    );
+    // Straight to stderr: the test harness would hide a print of a passing test.
+    let _ = writeln!(
+        std::io::stderr(),
+        "skipped {test}: no spec at {} (see README \"What ../shared holds\")",
+        path.display()
+    );
+    false
+}
+
 fn patches() -> Vec<PathBuf> {
     spec::patch_files(&workspace_root()).expect("listing openapi/patches")
 }
@@ -72,6 +95,9 @@ fn temp_dir(name: &str) -> PathBuf {
 
 #[test]
 fn generation_is_deterministic() {
+    if !spec_available("generation_is_deterministic") {
+        return;
+    }
     let again = generate(&workspace_root(), None, &patches()).unwrap();
     let paths = |outputs: &[Output]| outputs.iter().map(|o| o.path).collect::<Vec<_>>();
     assert_eq!(paths(baseline()), paths(&again));
@@ -87,6 +113,9 @@ fn generation_is_deterministic() {
 
 #[test]
 fn the_header_names_the_spec_and_every_patch() {
+    if !spec_available("the_header_names_the_spec_and_every_patch") {
+        return;
+    }
     let generated = contents(baseline(), "generated/src/generated.rs");
     let header = generated.lines().take(2).collect::<Vec<_>>().join("\n");
     assert!(
@@ -106,6 +135,9 @@ fn the_header_names_the_spec_and_every_patch() {
 /// this test.
 #[test]
 fn every_patch_applies_and_matters() {
+    if !spec_available("every_patch_applies_and_matters") {
+        return;
+    }
     let all = patches();
     assert!(!all.is_empty(), "openapi/patches/ is empty");
     let expected = bodies(baseline());
@@ -181,6 +213,9 @@ fn generated_file() -> syn::File {
 
 #[test]
 fn every_operation_is_a_client_method_reporting_its_spec_id() {
+    if !spec_available("every_operation_is_a_client_method_reporting_its_spec_id") {
+        return;
+    }
     let ids: BTreeSet<String> = prepared_spec()
         .operations()
         .map(|(path, method, op)| {
@@ -237,6 +272,9 @@ fn method_names_follow_progenitor() {
 
 #[test]
 fn every_schema_is_a_type() {
+    if !spec_available("every_schema_is_a_type") {
+        return;
+    }
     let file = generated_file();
     let types = file
         .items
@@ -274,6 +312,9 @@ fn every_schema_is_a_type() {
 
 #[test]
 fn checked_in_outputs_are_current() {
+    if !spec_available("checked_in_outputs_are_current") {
+        return;
+    }
     let stale = stale(&workspace_root(), baseline());
     assert!(stale.is_empty(), "stale (run `cargo xtask gen`): {stale:?}");
 }
@@ -313,6 +354,9 @@ fn check_reports_modified_and_missing_files() {
 /// not fit); with the patches that do fit, progenitor generates from the older spec.
 #[test]
 fn an_older_spec_fails_naming_the_patch_that_no_longer_applies() {
+    if !spec_available("an_older_spec_fails_naming_the_patch_that_no_longer_applies") {
+        return;
+    }
     let root = workspace_root();
     let older = root.join(OLDER_SPEC);
     let all = patches();
