@@ -98,7 +98,7 @@ pub enum Error {
         endpoint: Option<Endpoint>,
     },
     /// The connection failed or broke (after retries).
-    #[error("connection to {} failed: {source}", target(endpoint))]
+    #[error("connection to {} failed: {}", target(endpoint), causes(source.as_ref()))]
     Connection {
         /// The endpoint, when known.
         endpoint: Option<Endpoint>,
@@ -265,6 +265,23 @@ fn target(endpoint: &Option<Endpoint>) -> String {
         .map_or_else(|| "Spotify".into(), ToString::to_string)
 }
 
+/// An error and its causes on one line, outermost first (`error sending request for url (...):
+/// client error (Connect): dns error: failed to lookup address information: ...`): what could not
+/// be reached, and why. A cause whose text its parent already shows is left out.
+fn causes(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut line = error.to_string();
+    let mut next = error.source();
+    while let Some(cause) = next {
+        let text = cause.to_string();
+        if !line.contains(&text) {
+            line.push_str(": ");
+            line.push_str(&text);
+        }
+        next = cause.source();
+    }
+    line
+}
+
 /// ` (retry after 7 s)`, or nothing.
 fn waiting(retry_after: &Option<Duration>) -> String {
     retry_after
@@ -301,6 +318,35 @@ pub(crate) fn spotify_message(body: &[u8]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn a_connection_error_says_what_and_why_on_one_line() {
+        // Nothing listens on port 1 of this machine: the connection is refused.
+        let source = reqwest::get("http://127.0.0.1:1/v1/tracks/x")
+            .await
+            .unwrap_err();
+        let error = Error::Connection {
+            endpoint: None,
+            source: Box::new(source),
+        };
+        let text = error.to_string();
+        assert!(!text.contains('\n'), "{text}");
+        assert!(text.starts_with("connection to Spotify failed: "), "{text}");
+        assert!(
+            text.contains("127.0.0.1:1"),
+            "what could not be reached: {text}"
+        );
+        let lower = text.to_ascii_lowercase();
+        assert!(
+            lower.contains("refused") || lower.contains("connect"),
+            "why: {text}"
+        );
+        assert!(
+            text.len()
+                > "error sending request for url (http://127.0.0.1:1/v1/tracks/x)".len() + 30,
+            "the causes are there: {text}"
+        );
+    }
 
     fn api(status: u16, message: Option<&str>) -> ApiError {
         ApiError {

@@ -165,3 +165,8 @@ pub use spotify_sdk_generated::operations;
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;
+
+/// The mock's README examples, compiled here where both crates are available.
+#[cfg(doctest)]
+#[doc = include_str!("../../mock/README.md")]
+pub struct MockReadmeDoctests;

@@ -139,8 +139,9 @@ enum Source<M> {
     Failed(Error),
 }
 
-/// A lazy stream of the items of a paged endpoint. Configure it, then poll it as a `Stream` (or use
-/// [`pages`](Self::pages), [`try_collect`](futures::TryStreamExt::try_collect), `collect_all`).
+/// A lazy stream of the items of a paged endpoint. Configure it, then poll it as a `Stream`, or
+/// `.await` it for every item in a `Vec` (see also [`pages`](Self::pages) and
+/// [`collect_all`](Self::collect_all)).
 ///
 /// ```no_run
 /// # async fn run(client: spotify_sdk::Client) -> Result<(), spotify_sdk::Error> {
@@ -295,6 +296,18 @@ impl<M: PagingModel> Stream for Paginator<M> {
 }
 
 impl<M: PagingModel> Unpin for Paginator<M> {}
+
+/// Awaiting a paginator collects every item, as [`collect_all`](Paginator::collect_all) does:
+/// `client.artists().albums(id).max_items(100).await?` is a `Vec`. Poll it as a stream instead to
+/// handle items as they come.
+impl<M: PagingModel> std::future::IntoFuture for Paginator<M> {
+    type Output = Result<Vec<M::Item>, Error>;
+    type IntoFuture = BoxFuture<'static, Self::Output>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        self.try_collect().boxed()
+    }
+}
 
 fn pagination_error(endpoint: &Endpoint, message: String) -> Error {
     Error::Pagination {

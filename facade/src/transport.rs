@@ -8,7 +8,8 @@ use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
 use futures::StreamExt;
-use reqwest::header::{AUTHORIZATION, RETRY_AFTER};
+use reqwest::Method;
+use reqwest::header::{AUTHORIZATION, CONTENT_LENGTH, HeaderValue, RETRY_AFTER};
 use tokio::time::Instant;
 use tracing::Instrument;
 
@@ -257,6 +258,16 @@ fn authorized(request: &reqwest::Request, token: &CurrentToken) -> Result<reqwes
         .ok_or_else(|| Error::InvalidArgument("a streaming body cannot be sent".into()))?;
     copy.headers_mut()
         .insert(AUTHORIZATION, token.bearer.clone());
+    // Spotify's front end answers `411 Length Required` to a POST or PUT without a length
+    // (spotify/web-api#859), and many of its writes have no body (`POST /me/player/next`,
+    // `PUT /me/library?uris=`).
+    let bodiless = copy
+        .body()
+        .is_none_or(|b| b.as_bytes().is_some_and(<[u8]>::is_empty));
+    if bodiless && !matches!(*copy.method(), Method::GET | Method::HEAD) {
+        copy.headers_mut()
+            .insert(CONTENT_LENGTH, HeaderValue::from_static("0"));
+    }
     Ok(copy)
 }
 

@@ -2,7 +2,9 @@
 //!
 //! The file holds secrets, so it is created with mode 0600 and replaced atomically (a temporary
 //! file in the same directory, synced, then renamed over the old one): a crash mid-write leaves the
-//! old file.
+//! old file. A crash between writing the temporary and renaming it leaves the temporary, which holds
+//! a refresh token: temporaries are named after the cache (`.tokens.json.tmp-XXXXXX`) and removed by
+//! the next load or store.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -46,6 +48,7 @@ impl TokenCache {
     /// Reads the cache; a missing file is `Ok(None)`, a corrupt one an error (never silently
     /// dropped).
     pub(crate) fn load(&self) -> Result<Option<CachedTokens>, Error> {
+        self.remove_stale_temporaries();
         match std::fs::read(&self.path) {
             Ok(bytes) => serde_json::from_slice(&bytes).map(Some).map_err(|e| {
                 self.error(std::io::Error::new(
@@ -60,21 +63,47 @@ impl TokenCache {
 
     /// Replaces the cache atomically.
     pub(crate) fn store(&self, tokens: &CachedTokens) -> Result<(), Error> {
+        self.remove_stale_temporaries();
         let temp = self.prepare(tokens)?;
         temp.persist(&self.path).map_err(|e| self.error(e.error))?;
         Ok(())
     }
 
-    /// Writes the new contents to a synced temporary file (mode 0600) beside the cache.
-    fn prepare(&self, tokens: &CachedTokens) -> Result<tempfile::NamedTempFile, Error> {
-        let dir = match self.path.parent() {
+    /// The directory of the cache file.
+    fn dir(&self) -> &Path {
+        match self.path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
+        }
+    }
+
+    /// `.tokens.json.tmp-`: how the temporaries of this cache's writes start.
+    fn temporary_prefix(&self) -> String {
+        let name = self.path.file_name().unwrap_or_default().to_string_lossy();
+        format!(".{name}.tmp-")
+    }
+
+    /// Removes temporaries that a writer killed before its rename left behind (they hold a refresh
+    /// token). Best effort: a directory that cannot be read has nothing to clean.
+    fn remove_stale_temporaries(&self) {
+        let prefix = self.temporary_prefix();
+        let Ok(entries) = std::fs::read_dir(self.dir()) else {
+            return;
         };
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().starts_with(&prefix) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+
+    /// Writes the new contents to a synced temporary file (mode 0600) beside the cache.
+    fn prepare(&self, tokens: &CachedTokens) -> Result<tempfile::NamedTempFile, Error> {
+        let dir = self.dir();
         std::fs::create_dir_all(dir).map_err(|e| self.error(e))?;
         // tempfile creates the file with mode 0600 on Unix; set it explicitly anyway.
         let mut temp = tempfile::Builder::new()
-            .prefix(".spotify-token-cache")
+            .prefix(&self.temporary_prefix())
             .tempfile_in(dir)
             .map_err(|e| self.error(e))?;
         #[cfg(unix)]
@@ -110,6 +139,36 @@ impl ClassifyName for serde_json::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_temporary_left_by_a_killed_writer_is_removed_by_the_next_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = TokenCache::new(dir.path().join("tokens.json"));
+        // What a writer killed between its write and its rename leaves behind.
+        let stale = dir.path().join(".tokens.json.tmp-AbC123");
+        std::fs::write(&stale, br#"{"refresh_token":"secret"}"#).unwrap();
+        let unrelated = dir.path().join(".other.json.tmp-AbC123");
+        std::fs::write(&unrelated, b"not ours").unwrap();
+        assert!(cache.load().unwrap().is_none());
+        assert!(!stale.exists(), "the stale temporary is gone");
+        assert!(
+            unrelated.exists(),
+            "another file's temporaries are not touched"
+        );
+
+        std::fs::write(&stale, b"again").unwrap();
+        let tokens = CachedTokens {
+            refresh_token: "r".into(),
+            scope: None,
+        };
+        cache.store(&tokens).unwrap();
+        assert!(!stale.exists(), "store cleans up too");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+    }
 
     fn tokens(refresh: &str) -> CachedTokens {
         CachedTokens {

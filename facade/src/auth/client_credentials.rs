@@ -31,16 +31,30 @@ impl ClientCredentials {
 
     /// Reads `SPOTIFY_CLIENT_ID` and `SPOTIFY_CLIENT_SECRET`.
     pub fn from_env() -> Result<Self, Error> {
-        let var = |name: &str| {
-            std::env::var(name)
-                .ok()
-                .filter(|v| !v.trim().is_empty())
-                .ok_or_else(|| Error::Config(format!("environment variable {name} is not set")))
-        };
-        Ok(Self::new(
-            var("SPOTIFY_CLIENT_ID")?,
-            var("SPOTIFY_CLIENT_SECRET")?,
-        ))
+        let var = |name: &str| std::env::var(name).ok();
+        Self::from_values(var("SPOTIFY_CLIENT_ID"), var("SPOTIFY_CLIENT_SECRET"))
+    }
+
+    /// [`from_env`](Self::from_env) over the variables' values; an empty value is a missing one.
+    fn from_values(id: Option<String>, secret: Option<String>) -> Result<Self, Error> {
+        let present = |value: Option<String>| value.filter(|v| !v.trim().is_empty());
+        match (present(id), present(secret)) {
+            (Some(id), Some(secret)) => Ok(Self::new(id, secret)),
+            (id, secret) => {
+                // Every missing one at once, so that one run tells the whole story.
+                let missing: Vec<&str> = [
+                    ("SPOTIFY_CLIENT_ID", id.is_none()),
+                    ("SPOTIFY_CLIENT_SECRET", secret.is_none()),
+                ]
+                .into_iter()
+                .filter_map(|(name, missing)| missing.then_some(name))
+                .collect();
+                Err(Error::Config(format!(
+                    "set {} (your app's credentials from the Spotify developer dashboard)",
+                    missing.join(" and ")
+                )))
+            }
+        }
     }
 
     pub(crate) fn validate(&self) -> Result<(), Error> {
@@ -85,5 +99,28 @@ impl AuthProvider for ClientCredentials {
                 })?;
             Ok(access_token(&response))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_credentials_are_named_all_at_once() {
+        let error = |id: Option<&str>, secret: Option<&str>| {
+            ClientCredentials::from_values(id.map(Into::into), secret.map(Into::into))
+                .unwrap_err()
+                .to_string()
+        };
+        let both = error(None, Some(" "));
+        assert!(
+            both.contains("set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET"),
+            "{both}"
+        );
+        let secret = error(Some("id"), None);
+        assert!(secret.contains("set SPOTIFY_CLIENT_SECRET ("), "{secret}");
+        assert!(!secret.contains("SPOTIFY_CLIENT_ID"), "{secret}");
+        assert!(ClientCredentials::from_values(Some("id".into()), Some("s".into())).is_ok());
     }
 }

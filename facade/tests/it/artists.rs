@@ -149,3 +149,16 @@ async fn deprecated_top_tracks_and_related_artists_still_work() {
             .await,
     );
 }
+
+/// `.await` on a paginator collects it (what people try first; it used to fail to compile).
+#[tokio::test]
+async fn awaiting_the_albums_collects_every_page() {
+    let (server, client) = common::setup().await;
+    server.set_collection_size("get-an-artists-albums", 23);
+    let albums = client.artists().albums(ARTIST).await.unwrap();
+    assert_eq!(albums.len(), 23);
+    // 10 per page, the endpoint's maximum: three requests.
+    assert_eq!(server.requests().len(), 3);
+    let first_ten = client.artists().albums(ARTIST).max_items(10).await.unwrap();
+    assert_eq!(first_ten, albums[..10]);
+}

@@ -151,3 +151,225 @@ fn fails_clearly_inside_an_async_runtime() {
     assert!(matches!(err, Error::Config(_)), "{err:?}");
     assert!(err.to_string().contains("async runtime"), "{err}");
 }
+
+/// One behaviour of the table below, run through both clients.
+#[derive(Clone, Copy, Debug)]
+enum Call {
+    /// `tracks().get` of a track.
+    Track,
+    /// `tracks().get` of an ID the mock does not know.
+    MissingTrack,
+    /// A track, the mock expires every token, a track again: one renewal.
+    TrackAcrossExpiry,
+    /// Every track of an album, through pagination.
+    AlbumTracks,
+    /// `close()`, then a track.
+    Closed,
+}
+
+/// What a call came to, comparable across the two clients: `Ok(items)` or the error's variant,
+/// with the API and token requests the mock received.
+#[derive(Debug, PartialEq)]
+struct Outcome {
+    result: Result<usize, String>,
+    requests: usize,
+    token_requests: usize,
+}
+
+fn variant(error: &Error) -> String {
+    format!("{error:?}")
+        .split([' ', '(', '{'])
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+const ALBUM: &str = "4aawyAB9vmqN3uQ7FjRGTy";
+const TRACK: &str = "4uLU6hMCjMI75M1A2tKUQC";
+
+fn run_async(
+    rt: &tokio::runtime::Runtime,
+    client: &spotify_sdk::Client,
+    call: Call,
+) -> Result<usize, Error> {
+    rt.block_on(async {
+        match call {
+            Call::Track => client.tracks().get(TRACK).await.map(|_| 1),
+            Call::MissingTrack => client
+                .tracks()
+                .get("missing00000000000000A")
+                .await
+                .map(|_| 1),
+            Call::TrackAcrossExpiry | Call::AlbumTracks | Call::Closed => unreachable!(),
+        }
+    })
+}
+
+/// Runs `call` on a fresh mock through the async client (`blocking: false`) or the blocking one.
+fn outcome(
+    arrange: fn(&MockServer),
+    configure: fn(spotify_sdk::ClientBuilder) -> spotify_sdk::ClientBuilder,
+    call: Call,
+    blocking: bool,
+) -> Outcome {
+    let (server, rt) = mock();
+    arrange(&server);
+    let builder = spotify_sdk::Client::builder()
+        .base_url(server.base_url())
+        .accounts_url(server.accounts_url())
+        .client_credentials(server.client_id(), server.client_secret())
+        .backoff(
+            std::time::Duration::from_millis(1),
+            2.0,
+            std::time::Duration::from_millis(2),
+        );
+    let client = configure(builder).build().unwrap();
+    let result = if blocking {
+        let client = blocking::Client::new(client).unwrap();
+        match call {
+            Call::Track => client.tracks().get(TRACK).map(|_| 1),
+            Call::MissingTrack => client.tracks().get("missing00000000000000A").map(|_| 1),
+            Call::TrackAcrossExpiry => client.tracks().get(TRACK).and_then(|_| {
+                server.expire_tokens();
+                client.tracks().get(TRACK).map(|_| 1)
+            }),
+            Call::AlbumTracks => client
+                .albums()
+                .tracks(ALBUM)
+                .collect::<Result<Vec<_>, _>>()
+                .map(|items| items.len()),
+            Call::Closed => {
+                client.close();
+                client.tracks().get(TRACK).map(|_| 1)
+            }
+        }
+    } else {
+        match call {
+            Call::TrackAcrossExpiry => run_async(&rt, &client, Call::Track).and_then(|_| {
+                server.expire_tokens();
+                run_async(&rt, &client, Call::Track)
+            }),
+            Call::AlbumTracks => rt
+                .block_on(client.albums().tracks(ALBUM).collect_all())
+                .map(|items| items.len()),
+            Call::Closed => {
+                client.close();
+                run_async(&rt, &client, Call::Track)
+            }
+            call => run_async(&rt, &client, call),
+        }
+    };
+    Outcome {
+        result: result.map_err(|e| variant(&e)),
+        requests: server.requests().len(),
+        token_requests: server.token_requests().len(),
+    }
+}
+
+/// The behaviour table, over both clients: retries, `Retry-After` and its cap, 401 renewal,
+/// timeouts, faults, pagination, close. Each row's outcome is the same through the async and the
+/// blocking client, and is the one the row expects.
+#[test]
+fn the_blocking_client_passes_the_async_behaviour_table() {
+    type Row = (
+        &'static str,
+        fn(&MockServer),
+        fn(spotify_sdk::ClientBuilder) -> spotify_sdk::ClientBuilder,
+        Call,
+        Result<usize, &'static str>,
+        usize,
+    );
+    let unchanged = |b| b;
+    let rows: [Row; 10] = [
+        ("success", |_| {}, unchanged, Call::Track, Ok(1), 1),
+        (
+            "503 twice, then success",
+            |s| s.fault(Fault::status(503).times(2).on_operation("get-track")),
+            unchanged,
+            Call::Track,
+            Ok(1),
+            3,
+        ),
+        (
+            "a reset connection, then success",
+            |s| s.fault(Fault::reset().times(1)),
+            unchanged,
+            Call::Track,
+            Ok(1),
+            2,
+        ),
+        (
+            "429 within the Retry-After cap waits, then succeeds",
+            |s| s.fault(Fault::status(429).retry_after(1).times(1)),
+            unchanged,
+            Call::Track,
+            Ok(1),
+            2,
+        ),
+        (
+            "429 beyond the cap fails at once",
+            |s| s.fault(Fault::status(429).retry_after(120).times(1)),
+            |b| b.max_retry_after(std::time::Duration::from_secs(1)),
+            Call::Track,
+            Err("RateLimited"),
+            1,
+        ),
+        (
+            "a 404 is final",
+            |_| {},
+            unchanged,
+            Call::MissingTrack,
+            Err("NotFound"),
+            1,
+        ),
+        (
+            "an expired token is renewed once, then the call retried",
+            |_| {},
+            unchanged,
+            Call::TrackAcrossExpiry,
+            Ok(1),
+            3,
+        ),
+        (
+            "a slow answer times out",
+            |s| s.fault(Fault::delay(std::time::Duration::from_secs(3)).times(1)),
+            |b| {
+                b.timeout(std::time::Duration::from_millis(200))
+                    .max_retries(0)
+            },
+            Call::Track,
+            Err("Timeout"),
+            1,
+        ),
+        (
+            "pages are followed to the end",
+            |s| s.set_collection_size("get-an-albums-tracks", 120),
+            unchanged,
+            Call::AlbumTracks,
+            Ok(120),
+            3,
+        ),
+        (
+            "a closed client sends nothing",
+            |_| {},
+            unchanged,
+            Call::Closed,
+            Err("Closed"),
+            0,
+        ),
+    ];
+    for (name, arrange, configure, call, expected, requests) in rows {
+        let through_async = outcome(arrange, configure, call, false);
+        let through_blocking = outcome(arrange, configure, call, true);
+        assert_eq!(
+            through_blocking, through_async,
+            "{name}: blocking differs from async"
+        );
+        assert_eq!(
+            through_async.result,
+            expected.map_err(str::to_string),
+            "{name}"
+        );
+        assert_eq!(through_async.requests, requests, "{name}: API requests");
+    }
+}

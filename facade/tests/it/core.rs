@@ -424,3 +424,76 @@ async fn requests_go_through_the_configured_proxy() {
         format!("GET http://127.0.0.1:9/v1/tracks/{TRACK} HTTP/1.1")
     );
 }
+
+/// The headers on the wire, by name: only what HTTP needs and Spotify documents (no `api-version`,
+/// which the generated layer used to add to every request).
+#[tokio::test]
+async fn requests_and_token_requests_carry_only_documented_headers() {
+    let server = MockServer::start().await;
+    let client = Client::builder()
+        .base_url(server.base_url())
+        .accounts_url(server.accounts_url())
+        .client_credentials(server.client_id(), server.client_secret())
+        .build()
+        .unwrap();
+    let names = |headers: &[(String, String)]| {
+        let mut names: Vec<String> = headers.iter().map(|(k, _)| k.to_lowercase()).collect();
+        names.sort();
+        names
+    };
+    client.tracks().get("4uLU6hMCjMI75M1A2tKUQC").await.unwrap();
+    client
+        .library()
+        .save(["spotify:track:4uLU6hMCjMI75M1A2tKUQC"])
+        .await
+        .unwrap();
+    client
+        .playlists()
+        .add_items("3cEYpjA9oz9GiPac4AsH4n", ["4uLU6hMCjMI75M1A2tKUQC"])
+        .await
+        .unwrap();
+    let requests = server.requests();
+    assert_eq!(
+        names(&requests[0].headers),
+        ["accept", "authorization", "host", "user-agent"],
+        "GET"
+    );
+    // A body-less PUT says so with its length (Spotify answers 411 without one); a JSON body says
+    // what it is.
+    assert_eq!(
+        names(&requests[1].headers),
+        [
+            "accept",
+            "authorization",
+            "content-length",
+            "host",
+            "user-agent"
+        ],
+        "PUT without a body"
+    );
+    assert_eq!(
+        names(&requests[2].headers),
+        [
+            "accept",
+            "authorization",
+            "content-length",
+            "content-type",
+            "host",
+            "user-agent"
+        ],
+        "POST with a body"
+    );
+    let token = server.token_requests();
+    assert_eq!(
+        names(&token[0].headers),
+        [
+            "accept",
+            "authorization",
+            "content-length",
+            "content-type",
+            "host",
+            "user-agent"
+        ],
+        "token request (client ID and secret in Basic authorization, the grant in a form)"
+    );
+}
