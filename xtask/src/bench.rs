@@ -6,7 +6,6 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use serde_json::Value;
@@ -96,7 +95,7 @@ pub fn run(options: &Options) -> Result<()> {
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("target"));
     if options.build_cost_only {
-        println!("\nBuild cost:\n{}", build_cost(&root, &target)?);
+        println!("\nBuild cost:\n{}", crate::build_cost::run(&root, &target)?);
         return Ok(());
     }
     let criterion = target.join("criterion");
@@ -131,7 +130,7 @@ pub fn run(options: &Options) -> Result<()> {
     let interleaved = run_bin(&root, "interleaved", &["--rounds", rounds])?;
 
     let build = if options.build_cost {
-        Some(build_cost(&root, &target)?)
+        Some(crate::build_cost::run(&root, &target)?)
     } else {
         None
     };
@@ -358,100 +357,4 @@ fn table(
         writeln!(out, "\nBuild cost:\n{build}")?;
     }
     Ok(out)
-}
-
-/// Clean debug and release builds of the facade in a fresh target directory, the generated crate's
-/// share of each (from `--timings`), and incremental debug rebuilds after touching and after
-/// editing one facade file. Builds a copy of `HEAD` (`git archive`), so the edit never touches the
-/// work tree.
-fn build_cost(root: &Path, target: &Path) -> Result<String> {
-    let work = target.join("build-cost");
-    let _ = std::fs::remove_dir_all(&work);
-    let (source, fresh) = (work.join("src"), work.join("target"));
-    std::fs::create_dir_all(&source)?;
-    let archive = Command::new("git")
-        .current_dir(root)
-        .args(["archive", "--format=tar", "HEAD"])
-        .output()
-        .context("git archive HEAD")?;
-    if !archive.status.success() {
-        bail!(
-            "git archive HEAD failed: {}",
-            String::from_utf8_lossy(&archive.stderr)
-        );
-    }
-    let tar = source.join("head.tar");
-    std::fs::write(&tar, &archive.stdout)?;
-    run_checked(
-        Command::new("tar")
-            .current_dir(&source)
-            .args(["-xf", "head.tar"]),
-        "tar -x",
-    )?;
-    std::fs::remove_file(&tar)?;
-
-    let mut out = String::new();
-    let build = |release: bool| -> Result<(f64, Option<f64>)> {
-        let mut command = Command::new(cargo_bin());
-        command
-            .current_dir(&source)
-            .env("CARGO_TARGET_DIR", &fresh)
-            .args(["build", "--quiet", "-p", "spotify-sdk", "--timings"]);
-        if release {
-            command.arg("--release");
-        }
-        let started = Instant::now();
-        run_checked(&mut command, "cargo build")?;
-        let seconds = started.elapsed().as_secs_f64();
-        Ok((seconds, generated_share(&fresh)))
-    };
-    for (name, release) in [("debug", false), ("release", true)] {
-        let (seconds, generated) = build(release)?;
-        let share = generated.map_or("-".into(), |g| {
-            format!("{g:.1} s ({:.0}% of wall time)", g / seconds * 100.0)
-        });
-        writeln!(
-            out,
-            "- clean `cargo build -p spotify-sdk` ({name}): {seconds:.1} s; \
-                spotify-sdk-generated: {share}"
-        )?;
-        if !release {
-            let file = source.join("facade/src/client.rs");
-            std::fs::File::options()
-                .write(true)
-                .open(&file)?
-                .set_modified(std::time::SystemTime::now())?;
-            let (seconds, _) = build(false)?;
-            writeln!(
-                out,
-                "- incremental debug rebuild after touching facade/src/client.rs (same content): \
-                    {seconds:.1} s"
-            )?;
-            let mut text = std::fs::read_to_string(&file)?;
-            text.push_str("\n#[allow(dead_code)]\nfn edited_by_xtask_bench() -> u32 {\n    1\n}\n");
-            std::fs::write(&file, text)?;
-            let (seconds, _) = build(false)?;
-            writeln!(
-                out,
-                "- incremental debug rebuild after adding a function to facade/src/client.rs: \
-                    {seconds:.1} s"
-            )?;
-        }
-    }
-    let _ = std::fs::remove_dir_all(&work);
-    Ok(out)
-}
-
-/// The generated crate's compile time from the newest `cargo-timing.html` (its `UNIT_DATA` list).
-fn generated_share(target: &Path) -> Option<f64> {
-    let html = std::fs::read_to_string(target.join("cargo-timings/cargo-timing.html")).ok()?;
-    let start = html.find("const UNIT_DATA = ")? + "const UNIT_DATA = ".len();
-    let end = start + html[start..].find(";\n")?;
-    let units: Value = serde_json::from_str(&html[start..end]).ok()?;
-    units
-        .as_array()?
-        .iter()
-        .filter(|u| u["name"] == "spotify-sdk-generated")
-        .filter_map(|u| u["duration"].as_f64())
-        .reduce(f64::max)
 }

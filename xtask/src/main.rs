@@ -4,6 +4,7 @@
 //!   regenerate `generated/src/` (and the mock's derived data) with progenitor.
 //! - `cargo xtask spec fetch [URL]`: download the spec `openapi/spec.lock` names, for maintainers
 //!   without `../shared`.
+//! - `cargo xtask diff OLD NEW`: what a new spec changes, as Markdown.
 //! - `cargo xtask api [--check]`: list the public API of the library crates (`public-api.txt`
 //!   beside each), or check that the listings are current.
 //! - `cargo xtask bench [--quick] [--build-cost | --build-cost-only]`: benchmarks against raw
@@ -11,7 +12,9 @@
 
 mod api;
 mod bench;
+mod build_cost;
 mod derive;
+mod diff;
 mod docs;
 mod generate;
 mod lenient;
@@ -66,6 +69,14 @@ fn main() -> Result<()> {
             }
             _ => bail!("usage: cargo xtask spec fetch [URL]\n{USAGE}"),
         },
+        Some("diff") => match (args.next(), args.next()) {
+            (Some(old), Some(new)) => {
+                let report = diff::run(&workspace_root(), old.as_ref(), new.as_ref())?;
+                print!("{report}");
+                Ok(())
+            }
+            _ => bail!("usage: cargo xtask diff OLD.yml NEW.yml\n{USAGE}"),
+        },
         Some("bench") => {
             let mut options = bench::Options::default();
             for arg in args {
@@ -91,6 +102,7 @@ const USAGE: &str = "usage:
   cargo xtask gen --check      fail, naming the files, when generated/ is stale
   cargo xtask gen --spec PATH  generate from another spec file (skips the lock's checksum)
   cargo xtask spec fetch [URL] download the locked spec to the lock's path, checking its sha256
+  cargo xtask diff OLD NEW     what a new spec changes (Markdown): operations, parameters, fields
   cargo xtask api              list the public API of the library crates (<crate>/public-api.txt)
   cargo xtask api --check      fail, showing the change, when a listing is out of date
   cargo xtask bench            benchmarks against raw reqwest and rspotify, peak memory; one table

@@ -1,0 +1,174 @@
+//! `cargo xtask bench --build-cost`: what a user's first build costs. The same small app (build a
+//! client, get one track) is written twice, on spotify-sdk (`HEAD` of this repository, by path)
+//! and on rspotify 0.16 (async, reqwest, rustls: what a user would pick), and each is built from
+//! scratch in a fresh target directory, debug then release, one after the other in one run and
+//! with the same registry cache. The answer is a Markdown table, and the slowest units of our
+//! debug build (from `cargo build --timings`).
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use serde_json::Value;
+
+const OURS_MAIN: &str = r#"#[tokio::main]
+async fn main() -> Result<(), spotify_sdk::Error> {
+    let client = spotify_sdk::Client::from_env()?;
+    let track = client.tracks().get("4uLU6hMCjMI75M1A2tKUQC").await?;
+    println!("{}", track.name);
+    Ok(())
+}
+"#;
+
+const RSPOTIFY_MAIN: &str = r#"use rspotify::model::TrackId;
+use rspotify::prelude::*;
+use rspotify::{ClientCredsSpotify, Credentials};
+
+#[tokio::main]
+async fn main() {
+    let spotify = ClientCredsSpotify::new(Credentials::from_env().expect("credentials"));
+    spotify.request_token().await.expect("a token");
+    let id = TrackId::from_id("4uLU6hMCjMI75M1A2tKUQC").expect("an ID");
+    let track = spotify.track(id, None).await.expect("the track");
+    println!("{}", track.name);
+}
+"#;
+
+/// Runs the comparison under `target/build-cost` and returns the report.
+pub fn run(root: &Path, target: &Path) -> Result<String> {
+    let work = target.join("build-cost");
+    let _ = std::fs::remove_dir_all(&work);
+    let source = work.join("spotify-sdk");
+    export_head(root, &source)?;
+    let facade = source.join("facade");
+    let ours = format!(
+        "spotify-sdk = {{ path = {:?} }}\ntokio = {{ version = \"1\", features = [\"macros\", \
+         \"rt-multi-thread\"] }}\n",
+        facade.display().to_string()
+    );
+    let rspotify = "rspotify = { version = \"0.16\", default-features = false, features = \
+                    [\"client-reqwest\", \"reqwest-rustls-tls\"] }\ntokio = { version = \"1\", \
+                    features = [\"macros\", \"rt-multi-thread\"] }\n";
+    write_app(&work.join("app-ours"), &ours, OURS_MAIN)?;
+    write_app(&work.join("app-rspotify"), rspotify, RSPOTIFY_MAIN)?;
+
+    let mut rows = Vec::new();
+    let mut slowest = String::new();
+    for (profile, release) in [("debug", false), ("release", true)] {
+        let mut seconds = Vec::new();
+        for app in ["app-ours", "app-rspotify"] {
+            let dir = work.join(app);
+            let fresh = work.join(format!("target-{app}-{profile}"));
+            seconds.push(build(&dir, &fresh, release)?);
+            if app == "app-ours" && !release {
+                slowest = slowest_units(&fresh, 6).unwrap_or_default();
+            }
+        }
+        rows.push((profile, seconds[0], seconds[1]));
+    }
+    let mut out = String::new();
+    writeln!(
+        out,
+        "| cold build of the app | spotify-sdk | rspotify 0.16 | ours ÷ rspotify |\n|---|---:|---:|---:|"
+    )?;
+    for (profile, ours, theirs) in rows {
+        writeln!(
+            out,
+            "| {profile} | {ours:.1} s | {theirs:.1} s | {:.2} |",
+            ours / theirs
+        )?;
+    }
+    writeln!(out, "\nSlowest units of ours (debug):\n{slowest}")?;
+    let _ = std::fs::remove_dir_all(&work);
+    Ok(out)
+}
+
+/// `git archive HEAD` of the repository, unpacked at `dest`: what is committed, not the work tree.
+fn export_head(root: &Path, dest: &Path) -> Result<()> {
+    std::fs::create_dir_all(dest)?;
+    let archive = Command::new("git")
+        .current_dir(root)
+        .args(["archive", "--format=tar", "HEAD"])
+        .output()
+        .context("git archive HEAD")?;
+    if !archive.status.success() {
+        bail!(
+            "git archive HEAD failed: {}",
+            String::from_utf8_lossy(&archive.stderr)
+        );
+    }
+    let tar = dest.join("head.tar");
+    std::fs::write(&tar, &archive.stdout)?;
+    let status = Command::new("tar")
+        .current_dir(dest)
+        .args(["-xf", "head.tar"])
+        .status()?;
+    if !status.success() {
+        bail!("tar -x failed");
+    }
+    std::fs::remove_file(&tar)?;
+    Ok(())
+}
+
+/// A binary crate of its own (`[workspace]`: it is under this repository's `target/`).
+fn write_app(dir: &Path, dependencies: &str, main: &str) -> Result<()> {
+    std::fs::create_dir_all(dir.join("src"))?;
+    let name = dir.file_name().unwrap_or_default().to_string_lossy();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\
+             publish = false\n\n[workspace]\n\n[dependencies]\n{dependencies}"
+        ),
+    )?;
+    std::fs::write(dir.join("src/main.rs"), main)?;
+    Ok(())
+}
+
+/// Wall time of a clean `cargo build` of `dir` into `target`.
+fn build(dir: &Path, target: &Path, release: bool) -> Result<f64> {
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    command
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target)
+        .env_remove("RUSTFLAGS")
+        .args(["build", "--quiet", "--timings"]);
+    if release {
+        command.arg("--release");
+    }
+    let started = Instant::now();
+    let status = command
+        .status()
+        .with_context(|| format!("building {}", dir.display()))?;
+    if !status.success() {
+        bail!("building {} failed ({status})", dir.display());
+    }
+    Ok(started.elapsed().as_secs_f64())
+}
+
+/// The `n` longest units of the newest `cargo-timing.html` under `target`, as a Markdown list.
+fn slowest_units(target: &Path, n: usize) -> Option<String> {
+    let html = std::fs::read_to_string(target.join("cargo-timings/cargo-timing.html")).ok()?;
+    let start = html.find("const UNIT_DATA = ")? + "const UNIT_DATA = ".len();
+    let end = start + html[start..].find(";\n")?;
+    let units: Value = serde_json::from_str(&html[start..end]).ok()?;
+    let mut units: Vec<(String, f64)> = units
+        .as_array()?
+        .iter()
+        .filter_map(|u| {
+            let name = u["name"].as_str()?;
+            let target = u["target"].as_str().unwrap_or("");
+            Some((format!("{name}{target}"), u["duration"].as_f64()?))
+        })
+        .collect();
+    units.sort_by(|a, b| b.1.total_cmp(&a.1));
+    Some(
+        units
+            .iter()
+            .take(n)
+            .map(|(name, seconds)| format!("- {name}: {seconds:.1} s\n"))
+            .collect(),
+    )
+}
