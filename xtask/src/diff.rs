@@ -74,7 +74,7 @@ fn operations(spec: &Value) -> BTreeMap<String, Operation> {
                     } else {
                         "optional"
                     };
-                    let description = format!("{place}, {required}, {}", shape(spec, &p["schema"]));
+                    let description = format!("{place}, {required}, {}", shape(&p["schema"]));
                     Some((format!("{place}:{name}"), description))
                 })
                 .collect();
@@ -103,7 +103,7 @@ fn resolve<'a>(spec: &'a Value, value: &'a Value) -> &'a Value {
 
 /// A schema in a few words: `string`, `integer`, `array of TrackObject`, `TrackObject`, with
 /// `nullable` when it is.
-fn shape(spec: &Value, schema: &Value) -> String {
+fn shape(schema: &Value) -> String {
     let nullable = if schema["nullable"] == Value::Bool(true) {
         " (nullable)"
     } else {
@@ -112,9 +112,9 @@ fn shape(spec: &Value, schema: &Value) -> String {
     let base = if let Some(name) = schema["$ref"].as_str() {
         name.rsplit('/').next().unwrap_or(name).to_string()
     } else if let Some(parts) = schema["allOf"].as_array().filter(|p| p.len() == 1) {
-        shape(spec, &parts[0])
+        shape(&parts[0])
     } else if schema["type"] == "array" {
-        format!("array of {}", shape(spec, &schema["items"]))
+        format!("array of {}", shape(&schema["items"]))
     } else if let Some(kind) = schema["type"].as_str() {
         kind.to_string()
     } else if schema["oneOf"].is_array() {
@@ -156,7 +156,7 @@ fn schemas(
         let mut own = BTreeMap::new();
         for part in std::iter::once(schema).chain(&parts) {
             for (prop, value) in part["properties"].as_object().into_iter().flatten() {
-                own.insert(prop.clone(), shape(spec, value));
+                own.insert(prop.clone(), shape(value));
                 if let Some(list) = values(value) {
                     enums.insert(format!("{name}.{prop}"), list);
                 }
