@@ -125,14 +125,14 @@ fn shape(schema: &Value) -> String {
     format!("{base}{nullable}")
 }
 
+/// Schema -> property -> its shape.
+type Properties = BTreeMap<String, BTreeMap<String, String>>;
+/// `Schema` or `Schema.property` -> its enum values.
+type Enums = BTreeMap<String, Vec<String>>;
+
 /// Every schema's own properties (those of its `allOf` parts included) -> their shape, and every
 /// enum (a schema's, or `Schema.property`'s) -> its values.
-fn schemas(
-    spec: &Value,
-) -> (
-    BTreeMap<String, BTreeMap<String, String>>,
-    BTreeMap<String, Vec<String>>,
-) {
+fn schemas(spec: &Value) -> (Properties, Enums) {
     let mut properties = BTreeMap::new();
     let mut enums = BTreeMap::new();
     let Some(all) = spec["components"]["schemas"].as_object() else {
