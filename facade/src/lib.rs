@@ -125,9 +125,12 @@
 //! One `tracing` span per request (`spotify.request`: method, path template, status, attempt,
 //! elapsed). The library is silent unless you install a subscriber.
 #![deny(missing_docs)]
+// docs.rs builds with `--cfg docsrs` (Cargo.toml): badges on what a feature enables.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod auth;
 #[cfg(feature = "blocking")]
+#[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
 pub mod blocking;
 mod client;
 mod decode;

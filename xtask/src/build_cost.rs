@@ -86,7 +86,7 @@ pub fn run(root: &Path, target: &Path) -> Result<String> {
 }
 
 /// `git archive HEAD` of the repository, unpacked at `dest`: what is committed, not the work tree.
-fn export_head(root: &Path, dest: &Path) -> Result<()> {
+pub fn export_head(root: &Path, dest: &Path) -> Result<()> {
     std::fs::create_dir_all(dest)?;
     let archive = Command::new("git")
         .current_dir(root)

@@ -5,6 +5,7 @@
 //! - `cargo xtask spec fetch [URL]`: download the spec `openapi/spec.lock` names, for maintainers
 //!   without `../shared`.
 //! - `cargo xtask diff OLD NEW`: what a new spec changes, as Markdown.
+//! - `cargo xtask package`: `cargo package` of the library crates, verified, on a copy of `HEAD`.
 //! - `cargo xtask api [--check]`: list the public API of the library crates (`public-api.txt`
 //!   beside each), or check that the listings are current.
 //! - `cargo xtask bench [--quick] [--build-cost | --build-cost-only]`: benchmarks against raw
@@ -19,6 +20,7 @@ mod docs;
 mod generate;
 mod lenient;
 mod normalize;
+mod package;
 mod requests;
 mod required;
 mod spec;
@@ -77,6 +79,10 @@ fn main() -> Result<()> {
             }
             _ => bail!("usage: cargo xtask diff OLD.yml NEW.yml\n{USAGE}"),
         },
+        Some("package") => {
+            let root = workspace_root();
+            package::run(&root, &root.join("target"))
+        }
         Some("bench") => {
             let mut options = bench::Options::default();
             for arg in args {
@@ -103,6 +109,7 @@ const USAGE: &str = "usage:
   cargo xtask gen --spec PATH  generate from another spec file (skips the lock's checksum)
   cargo xtask spec fetch [URL] download the locked spec to the lock's path, checking its sha256
   cargo xtask diff OLD NEW     what a new spec changes (Markdown): operations, parameters, fields
+  cargo xtask package          cargo package the library crates (on a copy of HEAD made publishable)
   cargo xtask api              list the public API of the library crates (<crate>/public-api.txt)
   cargo xtask api --check      fail, showing the change, when a listing is out of date
   cargo xtask bench            benchmarks against raw reqwest and rspotify, peak memory; one table
