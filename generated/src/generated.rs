@@ -147,6 +147,7 @@ pub mod types {
         PartialOrd,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub enum AlbumBaseType {
         #[serde(rename = "album")]
         Album,
@@ -201,6 +202,7 @@ pub mod types {
         PartialOrd,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub enum AlbumGroup {
         #[serde(rename = "album")]
         Album,
@@ -351,6 +353,7 @@ pub mod types {
         PartialOrd,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub enum AlbumObjectType {
         #[serde(rename = "album")]
         Album,
@@ -421,6 +424,7 @@ Additional reasons may be added in the future.
         PartialOrd,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub enum AlbumType {
         #[serde(rename = "album")]
         Album,
@@ -545,6 +549,7 @@ Additional reasons may be added in the future.
         PartialOrd,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub enum ArtistDiscographyAlbumObjectType {
         #[serde(rename = "album")]
         Album,
@@ -648,6 +653,7 @@ Additional reasons may be added in the future.
         PartialOrd,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub enum ArtistObjectType {
         #[serde(rename = "artist")]
         Artist,
@@ -934,6 +940,7 @@ Additional reasons may be added in the future.
         PartialOrd,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub enum AudioFeaturesObjectType {
         #[serde(rename = "audio_features")]
         AudioFeatures,
@@ -1072,6 +1079,7 @@ Additional reasons may be added in the future.
         PartialOrd,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub enum AudiobookBaseType {
         #[serde(rename = "audiobook")]
         Audiobook,
@@ -1213,6 +1221,7 @@ Additional reasons may be added in the future.
         PartialOrd,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub enum AudiobookObjectType {
         #[serde(rename = "audiobook")]
         Audiobook,
@@ -1417,6 +1426,7 @@ _**Note**: You can only set `collaborative` to `true` on non-public playlists._
         PartialOrd,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub enum ChapterBaseType {
         #[serde(rename = "episode")]
         Episode,
@@ -1559,6 +1569,7 @@ _**Note**: You can only set `collaborative` to `true` on non-public playlists._
         PartialOrd,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub enum ChapterObjectType {
         #[serde(rename = "episode")]
         Episode,
@@ -2045,6 +2056,7 @@ Additional reasons may be added in the future.
         PartialOrd,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub enum EpisodeBaseType {
         #[serde(rename = "episode")]
         Episode,
@@ -2184,6 +2196,7 @@ Additional reasons may be added in the future.
         PartialOrd,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub enum EpisodeObjectType {
         #[serde(rename = "episode")]
         Episode,
@@ -2662,6 +2675,7 @@ the content as playable in the response. By default externally hosted audio cont
         PartialOrd,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub enum IncludeExternal {
         #[serde(rename = "audio")]
         Audio,
@@ -2716,6 +2730,7 @@ the content as playable in the response. By default externally hosted audio cont
         PartialOrd,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub enum ItemType {
         #[serde(rename = "artist")]
         Artist,
@@ -3580,6 +3595,7 @@ the content as playable in the response. By default externally hosted audio cont
     ///A track or a podcast episode (by its `type`).
     #[derive(::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema)]
     #[serde(untagged)]
+    #[non_exhaustive]
     pub enum PlayableItem {
         Track(TrackObject),
         Episode(EpisodeObject),
@@ -3693,6 +3709,7 @@ the content as playable in the response. By default externally hosted audio cont
         PartialOrd,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub enum PlaylistOwnerObjectType {
         #[serde(rename = "user")]
         User,
@@ -3814,6 +3831,7 @@ the content as playable in the response. By default externally hosted audio cont
         PartialOrd,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub enum PlaylistUserObjectType {
         #[serde(rename = "user")]
         User,
@@ -3963,6 +3981,7 @@ the content as playable in the response. By default externally hosted audio cont
         PartialOrd,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub enum PublicUserObjectType {
         #[serde(rename = "user")]
         User,
@@ -4034,6 +4053,7 @@ Additional reasons may be added in the future.
         PartialOrd,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub enum Reason {
         #[serde(rename = "market")]
         Market,
@@ -4159,6 +4179,7 @@ Additional reasons may be added in the future.
         PartialOrd,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub enum ReleaseDatePrecision {
         #[serde(rename = "year")]
         Year,
@@ -4825,6 +4846,7 @@ The actual timbre of the segment is best described as a linear combination of th
         PartialOrd,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub enum ShowBaseType {
         #[serde(rename = "show")]
         Show,
@@ -4957,6 +4979,7 @@ The actual timbre of the segment is best described as a linear combination of th
         PartialOrd,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub enum ShowObjectType {
         #[serde(rename = "show")]
         Show,
@@ -5084,6 +5107,7 @@ The actual timbre of the segment is best described as a linear combination of th
         PartialOrd,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub enum SimplifiedAlbumObjectType {
         #[serde(rename = "album")]
         Album,
@@ -5170,6 +5194,7 @@ The actual timbre of the segment is best described as a linear combination of th
         PartialOrd,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub enum SimplifiedArtistObjectType {
         #[serde(rename = "artist")]
         Artist,
@@ -5693,6 +5718,7 @@ For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh", "spotify:track:1
         PartialOrd,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub enum TrackObjectType {
         #[serde(rename = "track")]
         Track,

@@ -327,6 +327,8 @@ fn open_enum(e: &mut ItemEnum) -> Vec<Item> {
         #[serde(untagged)]
         Unknown(::std::string::String)
     });
+    // A later spec may list a value that is `Unknown` today: a match needs a wildcard arm.
+    e.attrs.push(parse_quote!(#[non_exhaustive]));
     vec![
         parse_quote! {
             impl #name {
@@ -394,6 +396,7 @@ fn tagged_union(
         #[doc = #doc]
         Unknown(::serde_json::Value)
     });
+    e.attrs.push(parse_quote!(#[non_exhaustive]));
     let name = &e.ident;
     let impl_item = parse_quote! {
         impl<'de> ::serde::Deserialize<'de> for #name {
@@ -713,6 +716,7 @@ mod tests {
         apply(&mut file, &Facts::default()).unwrap();
         let text = text(&file);
         assert!(text.contains("Unknown(::std::string::String)"), "{text}");
+        assert!(text.contains("#[non_exhaustive]"), "{text}");
         assert!(
             !text.contains("Copy") && !text.contains("::serde::Deserialize,"),
             "{text}"
@@ -764,6 +768,7 @@ mod tests {
         let item = &text[..text.find("pub enum Other").unwrap()];
         assert!(item.contains("Track(TrackObject)") && item.contains("Episode(EpisodeObject)"));
         assert!(item.contains("Unknown(::serde_json::Value)"), "{text}");
+        assert!(item.contains("#[non_exhaustive]"), "{text}");
         assert!(item.contains("Self::Track(value)"), "{text}");
         let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(flat.contains("match item.kind(\"type\", kinds)?"), "{flat}");
