@@ -82,9 +82,8 @@ pub struct Env {
 }
 
 impl Env {
-    /// Starts the mock with a playlist of `items` tracks, records its pages (with real track objects:
-    /// the mock's own are built from the spec's placeholder examples, which rspotify refuses), and
-    /// starts the replay server.
+    /// Starts the mock with a playlist of `items` tracks, records its pages (with a real track object
+    /// in every item, see `record`), and starts the replay server.
     pub fn start(items: usize) -> Env {
         let server_runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
@@ -133,10 +132,9 @@ pub fn fixture(name: &str) -> std::path::PathBuf {
 }
 
 /// The track, and every page of the playlist as the mock answers it (links rewritten to `replay_base`)
-/// with each item's track replaced by the real `full_track.json` under the mock's name, ID and URI: the
-/// mock's own track objects are built from the spec's placeholder examples (`"reason": "string"`), which
-/// rspotify refuses (it then keeps the item as raw JSON), so they would measure a path real data does not
-/// take.
+/// with each item's track replaced by the real `full_track.json` under the mock's name, ID and URI, so
+/// that every client decodes the bytes of a track Spotify sent. (The mock's own tracks decode in
+/// rspotify too, `tests/rspotify_mock.rs`, but they are made up, not Spotify's bytes.)
 async fn record(
     mock: &MockServer,
     playlist_id: &str,

@@ -267,6 +267,72 @@ pub(crate) fn personalize(v: &mut Value, base: &str, kind: &str, id: &str, name:
             json!({"spotify": format!("https://open.spotify.com/{kind}/{id}")}),
         );
     }
+    if let (true, Some(ms)) = (obj.contains_key("duration_ms"), duration_ms(kind, id)) {
+        obj.insert("duration_ms".into(), json!(ms));
+    }
+    // Somewhere on its album (an album's own pages number their tracks in order).
+    if kind == "track" && obj.contains_key("track_number") {
+        obj.insert("track_number".into(), json!(1 + number(id) % 12));
+    }
+    relate(v, base, kind, id);
+}
+
+/// Gives the objects inside an item identities of their own, derived from the item's id, so that
+/// each item has its own album, artists, show or audiobook, the same in every answer: a track's
+/// album (and the track's artists are its album's), an album's artists, an episode's show, a
+/// chapter's audiobook.
+fn relate(v: &mut Value, base: &str, kind: &str, id: &str) {
+    // The field of the inner object is named after its kind.
+    let inner = match kind {
+        "track" => "album",
+        "episode" => "show",
+        "chapter" => "audiobook",
+        "album" => return credit(v, base, id),
+        _ => return,
+    };
+    let Some(object) = v.get_mut(inner).filter(|o| o.is_object()) else {
+        if kind == "track" {
+            credit(v, base, id);
+        }
+        return;
+    };
+    let inner_id = mock_id(&format!("{inner}-of:{id}"));
+    personalize(object, base, inner, &inner_id, None);
+    if kind == "track" {
+        credit(v, base, &inner_id);
+    }
+}
+
+/// Gives the `artists` of `item` the identities of the artists of album `id` (or of a track
+/// without an album).
+pub(crate) fn credit(item: &mut Value, base: &str, id: &str) {
+    let artists = item.get_mut("artists").and_then(Value::as_array_mut);
+    for (i, artist) in artists.into_iter().flatten().enumerate() {
+        let artist_id = mock_id(&format!("artist-of:{id}:{i}"));
+        personalize(artist, base, "artist", &artist_id, None);
+    }
+}
+
+/// A length for a track (2:30 to 5:30), an episode (20 to 70 minutes) or a chapter (10 to 40
+/// minutes), picked by its id so that items differ and the same id always has the same length.
+fn duration_ms(kind: &str, id: &str) -> Option<u64> {
+    let (shortest, span) = match kind {
+        "track" => (150_000, 180_000),
+        "episode" => (1_200_000, 3_000_000),
+        "chapter" => (600_000, 1_800_000),
+        _ => return None,
+    };
+    Some(shortest + number(id) % span)
+}
+
+/// A number picked by `id`, for the facts of an item that vary from item to item.
+fn number(id: &str) -> u64 {
+    let digest = Sha256::digest(id.as_bytes());
+    u64::from_le_bytes(
+        digest[..8]
+            .try_into()
+            .expect("a SHA-256 digest has 8 bytes"),
+    )
 }
 
 /// A deterministic 22-character base62 id (Spotify's format) made from `seed`.

@@ -33,13 +33,15 @@
 //!
 //! - HTTP/1.1 only, on `127.0.0.1` only.
 //! - Errors use Spotify's shapes: `{"error":{"status":N,"message":".."}}` for the Web API (404 for
-//!   unknown routes, 405 for a known path with another method, 400 for bad parameters such as a
-//!   `limit` above the operation's maximum, 401 for missing, unknown or expired tokens) and
+//!   unknown routes, 405 for a known path with another method, 411 for a `POST` or `PUT` without
+//!   `Content-Length` as Spotify's front end answers, 400 for bad parameters such as a `limit`
+//!   above the operation's maximum, 401 for missing, unknown or expired tokens) and
 //!   `{"error":"..","error_description":".."}` with status 400 for the token endpoint.
 //! - Ids starting with `missing` do not exist: single lookups answer 404, multi-gets `null`.
 //! - Any other playlist id exists: an unknown one is made up with 4 tracks on first use.
 //! - Paged operations without state page over a virtual collection of 4 items (see
-//!   [`MockServer::set_collection_size`]); `next`/`previous`/`href` are absolute URLs of the mock.
+//!   [`MockServer::set_collection_size`], which refuses an operation that is not paged);
+//!   `next`/`previous`/`href` are absolute URLs of the mock.
 //! - Library, follows, playlists and playback are stateful; inspect them with [`MockServer::state`]
 //!   and friends. Nothing plays until `PUT /me/player/play` or a transfer.
 //! - Client [`DEFAULT_CLIENT_ID`] / [`DEFAULT_CLIENT_SECRET`] is registered; add more with
@@ -69,6 +71,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::routing::{get, post};
+use spotify_sdk_generated::operations::OPERATIONS;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
@@ -308,11 +311,33 @@ impl MockServer {
 
     /// The size of the virtual collection behind an example-based paged operation (default 4), e.g.
     /// `set_collection_size("get-an-albums-tracks", 120)`; `"search"` sets every search section.
+    /// The operation is named by its spec `operationId` (`"get_an_albums_tracks"` works too).
+    /// Collections the mock keeps in its state (saved items, playlists) have the size the state
+    /// gives them, whatever is set here.
+    ///
+    /// # Panics
+    /// If `operation_id` names no paged operation of the spec: a misspelt id would otherwise be
+    /// ignored and the test would run against the default size without noticing. The message names
+    /// the id and lists the paged operations.
     pub fn set_collection_size(&self, operation_id: &str, size: usize) {
-        let mut state = self.shared().state.lock().unwrap();
-        state
+        let id = operation_id.replace('_', "-");
+        let paged: Vec<&str> = OPERATIONS
+            .iter()
+            .filter(|op| op.page_limit.is_some())
+            .map(|op| op.id)
+            .collect();
+        assert!(
+            paged.contains(&id.as_str()),
+            "set_collection_size: `{operation_id}` is not a paged operation of the spec; the paged \
+             operations are: {}",
+            paged.join(", ")
+        );
+        self.shared()
+            .state
+            .lock()
+            .unwrap()
             .collection_sizes
-            .insert(operation_id.replace('_', "-"), size);
+            .insert(id, size);
     }
 
     /// Resets library, playlists, playback and collection sizes to the initial state (not tokens,

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use super::Ctx;
-use crate::catalog::{catalog, mock_id, personalize, timestamp};
+use crate::catalog::{catalog, credit, mock_id, personalize, timestamp};
 use crate::paging::{Links, Window};
 use crate::reply::{ApiResult, Reply, bad_request, not_found};
 use crate::state::USER_ID;
@@ -270,6 +270,9 @@ fn example(ctx: &Ctx<'_>) -> ApiResult {
         if let Some(page) = page {
             let links = Links::new(ctx.base(), &ctx.api_path, &ctx.query);
             *page = virtual_page(ctx, page, &links, &ctx.api_path, w, total);
+            if op.id == "get-an-albums-tracks" {
+                album_tracks(ctx, page, ctx.param("id"));
+            }
         }
     }
     Ok(Reply::json(op.success_status, body))
@@ -331,12 +334,23 @@ const ITEM_KINDS: [&str; 9] = [
 ];
 
 /// Rebuilds the first page embedded in a full album (`tracks`), show (`episodes`) or audiobook
-/// (`chapters`) so that it matches what the page's own endpoint answers.
+/// (`chapters`) so that it matches what the page's own endpoint answers, and sets the object's
+/// count (`total_tracks`, ...) to the page's total.
 pub(super) fn embed_pages(ctx: &Ctx<'_>, v: &mut Value, kind: &str, id: &str) {
-    let (field, collection, op) = match kind {
-        "album" => ("tracks", "albums", "get-an-albums-tracks"),
-        "show" => ("episodes", "shows", "get-a-shows-episodes"),
-        "audiobook" => ("chapters", "audiobooks", "get-audiobook-chapters"),
+    let (field, count, collection, op) = match kind {
+        "album" => ("tracks", "total_tracks", "albums", "get-an-albums-tracks"),
+        "show" => (
+            "episodes",
+            "total_episodes",
+            "shows",
+            "get-a-shows-episodes",
+        ),
+        "audiobook" => (
+            "chapters",
+            "total_chapters",
+            "audiobooks",
+            "get-audiobook-chapters",
+        ),
         _ => return,
     };
     let Some(page) = v.get_mut(field).filter(|p| p.get("items").is_some()) else {
@@ -356,6 +370,24 @@ pub(super) fn embed_pages(ctx: &Ctx<'_>, v: &mut Value, kind: &str, id: &str) {
         },
         total,
     );
+    if kind == "album" {
+        album_tracks(ctx, page, id);
+    }
+    v[count] = json!(total);
+}
+
+/// The tracks of a page of album `id` are by the album's artists and numbered in order.
+fn album_tracks(ctx: &Ctx<'_>, page: &mut Value, id: &str) {
+    let offset = page["offset"].as_u64().unwrap_or(0);
+    for (i, track) in page["items"]
+        .as_array_mut()
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        credit(track, ctx.base(), id);
+        track["track_number"] = json!(offset + i as u64 + 1);
+    }
 }
 
 /// Points links to the real API and image CDN (left in examples) at the mock, so nothing a client

@@ -66,6 +66,9 @@ pub(crate) async fn handle(
     let reply = match route {
         Route::NotFound => Reply::error(404, "Service not found"),
         Route::WrongMethod => Reply::error(405, "Method not allowed"),
+        // Spotify's front end refuses a POST or PUT that does not say its length, even an empty
+        // one (spotify/web-api#859); clients must send `Content-Length: 0`.
+        Route::Found(_) if unsized_write(&parts) => Reply::error(411, "Length Required"),
         Route::Found(m) => match check_request(&shared, &parts.headers) {
             Err(unauthorized) => unauthorized,
             Ok(()) => {
@@ -88,6 +91,19 @@ pub(crate) async fn handle(
         },
     };
     after(fault.as_ref(), &ctl, reply)
+}
+
+/// A `POST` or `PUT` without `Content-Length` (nor a chunked body, which says its length as it
+/// goes).
+fn unsized_write(parts: &axum::http::request::Parts) -> bool {
+    let writes = matches!(parts.method.as_str(), "POST" | "PUT");
+    let sized = parts
+        .headers
+        .contains_key(axum::http::header::CONTENT_LENGTH)
+        || parts
+            .headers
+            .contains_key(axum::http::header::TRANSFER_ENCODING);
+    writes && !sized
 }
 
 /// One routed, authorized API request.

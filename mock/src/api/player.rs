@@ -263,6 +263,10 @@ fn playback_state(ctx: &Ctx<'_>, state: &State, full: bool) -> Reply {
     });
     v["item"] = item;
     v["is_playing"] = json!(p.is_playing);
+    // Spotify lists only the disallowed actions, as `true`: a playing item cannot be resumed, a
+    // paused one cannot be paused.
+    let disallowed = if p.is_playing { "resuming" } else { "pausing" };
+    v["actions"] = json!({"disallows": {disallowed: true}});
     v["progress_ms"] = json!(p.progress_ms);
     v["timestamp"] = json!(now_unix() * 1000);
     v["context"] = match &p.context_uri {

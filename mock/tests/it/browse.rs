@@ -1,5 +1,7 @@
 //! Catalog lookups, search and example-based paging.
 
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
 use serde_json::Value;
 use spotify_sdk_generated::types;
 
@@ -112,6 +114,26 @@ async fn search_returns_the_requested_sections() {
     let _: types::SearchResponse = serde_json::from_value(body).unwrap();
 }
 
+/// A collection size names a paged operation by its spec id; a misspelt or unpaged one is refused
+/// at once, naming it and listing the paged ones, instead of leaving the test on the default size.
+#[tokio::test]
+async fn collection_sizes_name_a_paged_operation() {
+    let env = env().await;
+    env.server.set_collection_size("get_an_albums_tracks", 3);
+    assert_eq!(env.get_ok("/albums/abc/tracks").await["total"], 3);
+    for id in ["get-album-tracks", "get-track"] {
+        let server = AssertUnwindSafe(env.server.clone());
+        let panic = catch_unwind(|| server.set_collection_size(id, 3)).unwrap_err();
+        let message = panic.downcast_ref::<String>().expect("a formatted message");
+        assert!(
+            message.contains(&format!("`{id}` is not a paged operation"))
+                && message.contains("get-an-albums-tracks, get-an-artists-albums"),
+            "{message}"
+        );
+    }
+    assert_eq!(env.get_ok("/albums/abc/tracks").await["total"], 3);
+}
+
 #[tokio::test]
 async fn example_based_pages_honour_offset_and_limit() {
     let env = env().await;
@@ -221,4 +243,55 @@ async fn image_urls_point_at_the_mock_and_serve_a_jpeg() {
     assert_eq!(response.headers()["content-type"], "image/jpeg");
     let bytes = response.bytes().await.unwrap();
     assert_eq!(&bytes[..3], &[0xFF, 0xD8, 0xFF]);
+    // Each URL serves the size it names, about as heavy as Spotify's.
+    let mut sizes = Vec::new();
+    for image in album["images"].as_array().unwrap() {
+        let bytes = reqwest::get(image["url"].as_str().unwrap()).await.unwrap();
+        sizes.push((
+            image["width"].as_u64().unwrap(),
+            bytes.bytes().await.unwrap().len(),
+        ));
+    }
+    assert_eq!(
+        sizes.iter().map(|s| s.0).collect::<Vec<_>>(),
+        [640, 300, 64]
+    );
+    assert!(sizes[0].1 > 30_000 && sizes[2].1 < 5_000, "{sizes:?}");
+}
+
+/// Items differ as they do on Spotify: each track has its own length, album and artists (its
+/// album's), an album's tracks are by the album's artists, numbered in order.
+#[tokio::test]
+async fn items_have_facts_of_their_own() {
+    let env = env().await;
+    let tracks = env
+        .get_ok("/tracks?ids=4uLU6hMCjMI75M1A2tKUQC,11dFghVXANMlKmJXsNCbNl")
+        .await;
+    let [a, b] = [&tracks["tracks"][0], &tracks["tracks"][1]];
+    assert_ne!(a["duration_ms"], b["duration_ms"]);
+    assert_ne!(a["album"]["id"], b["album"]["id"]);
+    assert_eq!(a["artists"], a["album"]["artists"]);
+    let again = env.get_ok("/tracks/4uLU6hMCjMI75M1A2tKUQC").await;
+    assert_eq!(
+        (&again["duration_ms"], &again["album"]),
+        (&a["duration_ms"], &a["album"])
+    );
+    let album = env
+        .get_ok(&format!("/albums/{}", a["album"]["id"].as_str().unwrap()))
+        .await;
+    assert_eq!(album["name"], a["album"]["name"]);
+    assert_eq!(album["artists"], a["album"]["artists"]);
+    assert_eq!(album["total_tracks"], album["tracks"]["total"]);
+    for (i, track) in album["tracks"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+    {
+        assert_eq!(track["artists"], album["artists"]);
+        assert_eq!(track["track_number"], i + 1);
+    }
+    let episode = env.get_ok("/episodes/512ojhOuo1ktJprKbVcKyQ").await;
+    let minutes = episode["duration_ms"].as_u64().unwrap() / 60_000;
+    assert!((20..=70).contains(&minutes), "{minutes}");
 }

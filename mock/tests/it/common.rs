@@ -38,9 +38,13 @@ impl Env {
     /// Sends `method` to the API path `path` (e.g. `/tracks/x?market=SE`) with the env's token.
     pub async fn call(&self, method: Method, path: &str, body: Option<Value>) -> Resp {
         let url = format!("{}{path}", self.server.base_url());
+        let writes = method == Method::POST || method == Method::PUT;
         let mut req = self.http.request(method, url).bearer_auth(&self.token);
-        if let Some(body) = body {
-            req = req.json(&body);
+        match body {
+            Some(body) => req = req.json(&body),
+            // As Spotify requires (the mock answers 411 without it, see `library.rs`).
+            None if writes => req = req.header(reqwest::header::CONTENT_LENGTH, "0"),
+            None => {}
         }
         let resp = req.send().await.expect("request");
         let status = resp.status();

@@ -203,3 +203,36 @@ async fn following_artists_users_and_playlists() {
         json!([false])
     );
 }
+
+/// Spotify's front end answers `411 Length Required` to a write that does not say its length, even
+/// an empty one; the mock does too, so a client that forgets `Content-Length: 0` fails here first.
+#[tokio::test]
+async fn a_write_without_content_length_is_411() {
+    let env = env().await;
+    let url = format!(
+        "{}/me/library?uris=spotify:track:4uLU6hMCjMI75M1A2tKUQC",
+        env.server.base_url()
+    );
+    let bare = env
+        .http
+        .put(&url)
+        .bearer_auth(&env.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bare.status(), 411);
+    assert!(
+        env.server.saved_uris().is_empty(),
+        "a refused write changes nothing"
+    );
+    let sized = env
+        .http
+        .put(&url)
+        .bearer_auth(&env.token)
+        .header(reqwest::header::CONTENT_LENGTH, "0")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sized.status(), 200);
+    assert_eq!(env.server.saved_uris().len(), 1);
+}

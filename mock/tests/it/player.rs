@@ -24,6 +24,8 @@ async fn nothing_plays_until_play() {
     assert_eq!(state["is_playing"], true);
     assert_eq!(state["device"]["is_active"], true);
     assert_eq!(state["item"]["type"], "track");
+    // Spotify lists only what is disallowed.
+    assert_eq!(state["actions"], json!({"disallows": {"resuming": true}}));
 }
 
 #[tokio::test]
@@ -67,6 +69,7 @@ async fn commands_change_the_state() {
     );
     let state = env.get_ok("/me/player").await;
     assert_eq!(state["is_playing"], false);
+    assert_eq!(state["actions"], json!({"disallows": {"pausing": true}}));
     assert_eq!(state["progress_ms"], 1234);
     assert_eq!(state["device"]["volume_percent"], 33);
     assert_eq!(state["repeat_state"], "track");
