@@ -399,6 +399,7 @@ impl ClientBuilder {
             None => {
                 let timeout = self.timeout.unwrap_or(DEFAULT_TIMEOUT);
                 let mut builder = reqwest::Client::builder()
+                    .tls_backend_preconfigured(crate::tls::config()?)
                     .timeout(timeout)
                     .connect_timeout(connect_timeout(timeout))
                     .redirect(redirect_policy())

@@ -141,6 +141,7 @@ pub mod paginate;
 mod rate_limit;
 pub mod resources;
 mod retry;
+mod tls;
 mod transport;
 
 pub use client::{Client, ClientBuilder};
