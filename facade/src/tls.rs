@@ -30,7 +30,10 @@ mod tests {
     #[test]
     fn the_config_offers_http2_and_http11_over_ring() {
         let config = super::config().unwrap();
-        assert_eq!(config.alpn_protocols, [b"h2".to_vec(), b"http/1.1".to_vec()]);
+        assert_eq!(
+            config.alpn_protocols,
+            [b"h2".to_vec(), b"http/1.1".to_vec()]
+        );
         assert!(
             config.crypto_provider().cipher_suites.len() >= 3,
             "ring's TLS 1.2 and 1.3 suites"
