@@ -8,42 +8,21 @@ use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderE
 /// Types used as operation parameters and responses.
 #[allow(clippy::all)]
 pub mod types {
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ActionsObject {
         ///The playback actions that are not available in the current context (an absent flag means allowed).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub disallows: ::std::option::Option<DisallowsObject>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AddItemsToPlaylistResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub snapshot_id: ::std::option::Option<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AddPlaylistItemsBody {
         /**The position to insert the items, a zero-based index. For example, to insert the items in the first position: `position=0` ; to insert the items in the third position: `position=2`. If omitted, the items will be appended to the playlist. Items are added in the order they appear in the uris array. For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh","spotify:track:1301WleyT98MSxVHPZCA6M"], "position": 3}`
 */
@@ -56,27 +35,14 @@ pub mod types {
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub uris: ::std::vec::Vec<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AddTracksToPlaylistResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub snapshot_id: ::std::option::Option<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AlbumBase {
         /**The type of the album.
 */
@@ -136,18 +102,9 @@ pub mod types {
     }
     /**The object type.
 */
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum AlbumBaseType {
         #[serde(rename = "album")]
         Album,
@@ -191,18 +148,9 @@ pub mod types {
     }
     /**This field describes the relationship between the artist and the album.
 */
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum AlbumGroup {
         #[serde(rename = "album")]
         Album,
@@ -253,14 +201,8 @@ pub mod types {
             value.parse()
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AlbumObject {
         /**The type of the album.
 */
@@ -342,18 +284,9 @@ pub mod types {
     }
     /**The object type.
 */
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum AlbumObjectType {
         #[serde(rename = "album")]
         Album,
@@ -395,15 +328,8 @@ pub mod types {
             value.parse()
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AlbumRestrictionObject {
         /**The reason for the restriction. Albums may be restricted if the content is not available in a given market, to the user's subscription type, or when the user's account is set to not play explicit content.
 Additional reasons may be added in the future.
@@ -413,18 +339,9 @@ Additional reasons may be added in the future.
     }
     /**The type of the album.
 */
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum AlbumType {
         #[serde(rename = "album")]
         Album,
@@ -472,14 +389,8 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ArtistDiscographyAlbumObject {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub album_group: ::std::option::Option<AlbumGroup>,
@@ -538,18 +449,9 @@ Additional reasons may be added in the future.
     }
     /**The object type.
 */
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum ArtistDiscographyAlbumObjectType {
         #[serde(rename = "album")]
         Album,
@@ -592,14 +494,8 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ArtistObject {
         /**Known external URLs for this artist.
 */
@@ -642,18 +538,9 @@ Additional reasons may be added in the future.
     }
     /**The object type.
 */
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum ArtistObjectType {
         #[serde(rename = "artist")]
         Artist,
@@ -695,15 +582,8 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AudioAnalysisObject {
         ///The time intervals of the bars throughout the track. A bar (or measure) is a segment of time defined as a given number of beats.
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
@@ -730,15 +610,8 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub track: ::std::option::Option<AudioAnalysisObjectTrack>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AudioAnalysisObjectMeta {
         ///The amount of time taken to analyze this track.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -764,15 +637,8 @@ Additional reasons may be added in the future.
         #[serde(default, deserialize_with = "crate::lenient::option_int")]
         pub timestamp: ::std::option::Option<i64>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AudioAnalysisObjectTrack {
         ///The number of channels used for analysis. If 1, all channels are summed together to mono before analysis.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -853,15 +719,8 @@ Additional reasons may be added in the future.
         #[serde(default, deserialize_with = "crate::lenient::option_int")]
         pub window_seconds: ::std::option::Option<i64>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AudioFeaturesObject {
         /**A confidence measure from 0.0 to 1.0 of whether the track is acoustic. 1.0 represents high confidence the track is acoustic.
 */
@@ -929,18 +788,9 @@ Additional reasons may be added in the future.
     }
     /**The object type.
 */
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum AudioFeaturesObjectType {
         #[serde(rename = "audio_features")]
         AudioFeatures,
@@ -982,14 +832,8 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AudiobookBase {
         /**The author(s) for the audiobook.
 */
@@ -1068,18 +912,9 @@ Additional reasons may be added in the future.
     }
     /**The object type.
 */
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum AudiobookBaseType {
         #[serde(rename = "audiobook")]
         Audiobook,
@@ -1121,14 +956,8 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AudiobookObject {
         /**The author(s) for the audiobook.
 */
@@ -1210,18 +1039,9 @@ Additional reasons may be added in the future.
     }
     /**The object type.
 */
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum AudiobookObjectType {
         #[serde(rename = "audiobook")]
         Audiobook,
@@ -1263,27 +1083,15 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AuthorObject {
         /**The name of the author.
 */
         pub name: ::std::string::String,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CategoryObject {
         /**A link to the Web API endpoint returning full details of the category.
 */
@@ -1300,15 +1108,8 @@ Additional reasons may be added in the future.
 */
         pub name: ::std::string::String,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ChangePlaylistDetailsBody {
         /**If `true`, the playlist will become collaborative and other users will be able to modify the playlist in their Spotify client. <br/>
 _**Note**: You can only set `collaborative` to `true` on non-public playlists._
@@ -1328,14 +1129,8 @@ _**Note**: You can only set `collaborative` to `true` on non-public playlists._
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub public: ::std::option::Option<bool>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ChapterBase {
         /**A URL to a 30 second preview (MP3 format) of the chapter. `null` if not available.
 */
@@ -1415,18 +1210,9 @@ _**Note**: You can only set `collaborative` to `true` on non-public playlists._
     }
     /**The object type.
 */
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum ChapterBaseType {
         #[serde(rename = "episode")]
         Episode,
@@ -1468,14 +1254,8 @@ _**Note**: You can only set `collaborative` to `true` on non-public playlists._
             value.parse()
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ChapterObject {
         /**A URL to a 30 second preview (MP3 format) of the chapter. `null` if not available.
 */
@@ -1558,18 +1338,9 @@ _**Note**: You can only set `collaborative` to `true` on non-public playlists._
     }
     /**The object type.
 */
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum ChapterObjectType {
         #[serde(rename = "episode")]
         Episode,
@@ -1611,15 +1382,8 @@ _**Note**: You can only set `collaborative` to `true` on non-public playlists._
             value.parse()
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ChapterRestrictionObject {
         /**The reason for the restriction. Supported values:
 - `market` - The content item is not available in the given market.
@@ -1633,14 +1397,8 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub reason: ::std::option::Option<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ContextObject {
         ///External URLs for this context.
         pub external_urls: ExternalUrlObject,
@@ -1654,14 +1412,8 @@ Additional reasons may be added in the future.
 */
         pub uri: ::std::string::String,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CopyrightObject {
         /**The copyright text for this content.
 */
@@ -1671,14 +1423,8 @@ Additional reasons may be added in the future.
         #[serde(rename = "type")]
         pub type_: ::std::string::String,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreatePlaylistBody {
         /**Defaults to `false`. If `true` the playlist will be collaborative. _**Note**: to create a collaborative playlist you must also set `public` to `false`. To create collaborative playlists you must have granted `playlist-modify-private` and `playlist-modify-public` [scopes](https://developer.spotify.com/documentation/web-api/concepts/scopes/#list-of-scopes)._
 */
@@ -1696,14 +1442,8 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub public: ::std::option::Option<bool>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreatePlaylistForUserBody {
         /**Defaults to `false`. If `true` the playlist will be collaborative. _**Note**: to create a collaborative playlist you must also set `public` to `false`. To create collaborative playlists you must have granted `playlist-modify-private` and `playlist-modify-public` [scopes](https://developer.spotify.com/documentation/web-api/concepts/scopes/#list-of-scopes)._
 */
@@ -1721,14 +1461,8 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub public: ::std::option::Option<bool>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CurrentlyPlayingContextObject {
         /**Allows to update the user interface based on which playback actions are available within the current context.
 */
@@ -1762,14 +1496,8 @@ Additional reasons may be added in the future.
         #[serde(deserialize_with = "crate::lenient::int")]
         pub timestamp: i64,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CurrentlyPlayingObject {
         /**Allows to update the user interface based on which playback actions are available within the current context.
 */
@@ -1793,15 +1521,8 @@ Additional reasons may be added in the future.
         #[serde(deserialize_with = "crate::lenient::int")]
         pub timestamp: i64,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CursorObject {
         ///The cursor to use as key to find the next page of items.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1810,14 +1531,8 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub before: ::std::option::Option<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CursorPagingObject {
         ///The cursors used to find the next set of items.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1835,14 +1550,8 @@ Additional reasons may be added in the future.
         #[serde(default, deserialize_with = "crate::lenient::option_int")]
         pub total: ::std::option::Option<i64>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CursorPagingPlayHistoryObject {
         ///The cursors used to find the next set of items.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1862,14 +1571,8 @@ Additional reasons may be added in the future.
         #[serde(default, deserialize_with = "crate::lenient::option_int")]
         pub total: ::std::option::Option<i64>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CursorPagingSimplifiedArtistObject {
         ///The cursors used to find the next set of items.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1889,14 +1592,8 @@ Additional reasons may be added in the future.
         #[serde(default, deserialize_with = "crate::lenient::option_int")]
         pub total: ::std::option::Option<i64>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct DeviceObject {
         ///The device ID. This ID is unique and persistent to some extent. However, this is not guaranteed and any cached `device_id` should periodically be cleared out and refetched as necessary.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1920,15 +1617,8 @@ Additional reasons may be added in the future.
         #[serde(default, deserialize_with = "crate::lenient::option_int")]
         pub volume_percent: ::std::option::Option<i64>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct DisallowsObject {
         ///Interrupting playback. Optional field.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1961,14 +1651,8 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub transferring_playback: ::std::option::Option<bool>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct EpisodeBase {
         /**A URL to a 30 second preview (MP3 format) of the episode. `null` if not available.
 */
@@ -2045,18 +1729,9 @@ Additional reasons may be added in the future.
     }
     /**The object type.
 */
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum EpisodeBaseType {
         #[serde(rename = "episode")]
         Episode,
@@ -2098,14 +1773,8 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct EpisodeObject {
         /**A URL to a 30 second preview (MP3 format) of the episode. `null` if not available.
 */
@@ -2185,18 +1854,9 @@ Additional reasons may be added in the future.
     }
     /**The object type.
 */
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum EpisodeObjectType {
         #[serde(rename = "episode")]
         Episode,
@@ -2238,15 +1898,8 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct EpisodeRestrictionObject {
         /**The reason for the restriction. Supported values:
 - `market` - The content item is not available in the given market.
@@ -2259,15 +1912,8 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub reason: ::std::option::Option<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ErrorObject {
         /**A short description of the cause of the error.
 */
@@ -2279,14 +1925,8 @@ Additional reasons may be added in the future.
         #[serde(default, deserialize_with = "crate::lenient::option_int")]
         pub status: ::std::option::Option<i64>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ExplicitContentSettingsObject {
         /**When `true`, indicates that explicit content should not be played.
 */
@@ -2295,15 +1935,8 @@ Additional reasons may be added in the future.
 */
         pub filter_locked: bool,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ExternalIdObject {
         /**[International Article Number](http://en.wikipedia.org/wiki/International_Article_Number_%28EAN%29)
 */
@@ -2318,29 +1951,16 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub upc: ::std::option::Option<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ExternalUrlObject {
         /**The [Spotify URL](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the object.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub spotify: ::std::option::Option<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct FollowArtistsUsersBody {
         /**A JSON array of the artist or user [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids).
 For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A maximum of 50 IDs can be sent in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
@@ -2348,29 +1968,16 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         #[serde(deserialize_with = "crate::lenient::vec_or_null")]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct FollowPlaylistBody {
         /**Defaults to `true`. If `true` the playlist will be included in user's public playlists (added to profile), if `false` it will remain private. For more about public/private status, see [Working with Playlists](https://developer.spotify.com/documentation/web-api/concepts/playlists)
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub public: ::std::option::Option<bool>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct FollowersObject {
         /**This will always be set to null, as the Web API does not support it at the moment.
 */
@@ -2381,83 +1988,42 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetAUsersAvailableDevicesResponse {
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub devices: ::std::vec::Vec<::std::option::Option<DeviceObject>>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetAnArtistsRelatedArtistsResponse {
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub artists: ::std::vec::Vec<::std::option::Option<ArtistObject>>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetAnArtistsTopTracksResponse {
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub tracks: ::std::vec::Vec<::std::option::Option<TrackObject>>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetAvailableMarketsResponse {
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub markets: ::std::vec::Vec<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetCategoriesResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub categories: ::std::option::Option<GetCategoriesResponseCategories>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetCategoriesResponseCategories {
         /**A link to the Web API endpoint returning the full result of the request
 */
@@ -2486,166 +2052,83 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetFollowedResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub artists: ::std::option::Option<CursorPagingSimplifiedArtistObject>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetMultipleAlbumsResponse {
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub albums: ::std::vec::Vec<::std::option::Option<AlbumObject>>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetMultipleArtistsResponse {
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub artists: ::std::vec::Vec<::std::option::Option<ArtistObject>>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetMultipleAudiobooksResponse {
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub audiobooks: ::std::vec::Vec<::std::option::Option<AudiobookObject>>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetMultipleEpisodesResponse {
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub episodes: ::std::vec::Vec<::std::option::Option<EpisodeObject>>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetMultipleShowsResponse {
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub shows: ::std::vec::Vec<::std::option::Option<SimplifiedShowObject>>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetNewReleasesResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub albums: ::std::option::Option<PagingSimplifiedAlbumObject>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetRecommendationGenresResponse {
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub genres: ::std::vec::Vec<::std::option::Option<::std::string::String>>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetSeveralAudioFeaturesResponse {
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub audio_features: ::std::vec::Vec<::std::option::Option<AudioFeaturesObject>>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetSeveralChaptersResponse {
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub chapters: ::std::vec::Vec<::std::option::Option<ChapterObject>>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetSeveralTracksResponse {
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub tracks: ::std::vec::Vec<::std::option::Option<TrackObject>>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ImageObject {
         /**The image height in pixels.
 */
@@ -2664,18 +2147,9 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
     /**If `include_external=audio` is specified it signals that the client can play externally hosted audio content, and marks
 the content as playable in the response. By default externally hosted audio content is marked as unplayable in the response.
 */
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum IncludeExternal {
         #[serde(rename = "audio")]
         Audio,
@@ -2719,18 +2193,9 @@ the content as playable in the response. By default externally hosted audio cont
     }
     /**The ID type: currently only `artist` is supported.
 */
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum ItemType {
         #[serde(rename = "artist")]
         Artist,
@@ -2774,15 +2239,9 @@ the content as playable in the response. By default externally hosted audio cont
     }
     /**The key the track is in. Integers map to pitches using standard [Pitch Class notation](https://en.wikipedia.org/wiki/Pitch_class). E.g. 0 = C, 1 = C♯/D♭, 2 = D, and so on. If no key was detected, the value is -1.
 */
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct Key(#[serde(deserialize_with = "crate::lenient::int")] pub i64);
     impl ::std::ops::Deref for Key {
         type Target = i64;
@@ -2823,14 +2282,8 @@ the content as playable in the response. By default externally hosted audio cont
             value.parse()
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct LinkedTrackObject {
         /**Known external URLs for this track.
 */
@@ -2852,15 +2305,9 @@ the content as playable in the response. By default externally hosted audio cont
     }
     /**The overall loudness of a track in decibels (dB). Loudness values are averaged across the entire track and are useful for comparing relative loudness of tracks. Loudness is the quality of a sound that is the primary psychological correlate of physical strength (amplitude). Values typically range between -60 and 0 db.
 */
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct Loudness(pub f32);
     impl ::std::ops::Deref for Loudness {
         type Target = f32;
@@ -2903,15 +2350,9 @@ the content as playable in the response. By default externally hosted audio cont
     }
     /**Mode indicates the modality (major or minor) of a track, the type of scale from which its melodic content is derived. Major is represented by 1 and minor is 0.
 */
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct Mode(#[serde(deserialize_with = "crate::lenient::int")] pub i64);
     impl ::std::ops::Deref for Mode {
         type Target = i64;
@@ -2952,27 +2393,15 @@ the content as playable in the response. By default externally hosted audio cont
             value.parse()
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct NarratorObject {
         /**The name of the Narrator.
 */
         pub name: ::std::string::String,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingArtistDiscographyAlbumObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
@@ -3000,14 +2429,8 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingArtistObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
@@ -3035,15 +2458,8 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingFeaturedPlaylistObject {
         /**The localized message of a playlist.
 */
@@ -3052,14 +2468,8 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub playlists: ::std::option::Option<PagingPlaylistObject>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
@@ -3085,14 +2495,8 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingPlaylistObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
@@ -3120,14 +2524,8 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingPlaylistTrackObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
@@ -3155,14 +2553,8 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingSavedAlbumObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
@@ -3190,14 +2582,8 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingSavedAudiobookObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
@@ -3225,14 +2611,8 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingSavedEpisodeObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
@@ -3260,14 +2640,8 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingSavedShowObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
@@ -3295,14 +2669,8 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingSavedTrackObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
@@ -3330,14 +2698,8 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingSimplifiedAlbumObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
@@ -3365,14 +2727,8 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingSimplifiedAudiobookObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
@@ -3400,14 +2756,8 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingSimplifiedChapterObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
@@ -3435,14 +2785,8 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingSimplifiedEpisodeObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
@@ -3470,14 +2814,8 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingSimplifiedShowObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
@@ -3505,14 +2843,8 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingSimplifiedTrackObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
@@ -3540,14 +2872,8 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingTrackObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
@@ -3575,14 +2901,8 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PlayHistoryObject {
         ///The context the track was played from.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3593,9 +2913,10 @@ the content as playable in the response. By default externally hosted audio cont
         pub track: TrackObject,
     }
     ///A track or a podcast episode (by its `type`).
-    #[derive(::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(untagged)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum PlayableItem {
         Track(TrackObject),
         Episode(EpisodeObject),
@@ -3612,7 +2933,8 @@ the content as playable in the response. By default externally hosted audio cont
             Self::Episode(value)
         }
     }
-    #[derive(::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PlaylistObject {
         /**`true` if the owner allows other users to modify the playlist.
 */
@@ -3666,14 +2988,8 @@ the content as playable in the response. By default externally hosted audio cont
 */
         pub uri: ::std::string::String,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PlaylistOwnerObject {
         /**The name displayed on the user's profile. `null` if not available.
 */
@@ -3698,18 +3014,9 @@ the content as playable in the response. By default externally hosted audio cont
     }
     /**The object type.
 */
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum PlaylistOwnerObjectType {
         #[serde(rename = "user")]
         User,
@@ -3751,7 +3058,8 @@ the content as playable in the response. By default externally hosted audio cont
             value.parse()
         }
     }
-    #[derive(::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PlaylistTrackObject {
         /**The date and time the track or episode was added. _**Note**: some very old playlists may return `null` in this field._
 */
@@ -3774,14 +3082,8 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub video_thumbnail: ::std::option::Option<VideoThumbnailObject>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PlaylistTracksRefObject {
         /**A link to the Web API endpoint where full details of the playlist's tracks can be retrieved.
 */
@@ -3792,14 +3094,8 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(default, deserialize_with = "crate::lenient::option_int")]
         pub total: ::std::option::Option<i64>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PlaylistUserObject {
         /**Known public external URLs for this user.
 */
@@ -3820,18 +3116,9 @@ the content as playable in the response. By default externally hosted audio cont
     }
     /**The object type.
 */
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum PlaylistUserObjectType {
         #[serde(rename = "user")]
         User,
@@ -3873,14 +3160,8 @@ the content as playable in the response. By default externally hosted audio cont
             value.parse()
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PrivateUserObject {
         /**A public, immutable, pseudoanonymous identifier for the user's account. Use this field for account linking rather than the `id` field, as it is stable and will not change over the lifetime of the account.
 */
@@ -3929,14 +3210,8 @@ the content as playable in the response. By default externally hosted audio cont
 */
         pub uri: ::std::string::String,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PublicUserObject {
         /**The name displayed on the user's profile. `null` if not available.
 */
@@ -3970,18 +3245,9 @@ the content as playable in the response. By default externally hosted audio cont
     }
     /**The object type.
 */
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum PublicUserObjectType {
         #[serde(rename = "user")]
         User,
@@ -4023,14 +3289,8 @@ the content as playable in the response. By default externally hosted audio cont
             value.parse()
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct QueueObject {
         ///The currently playing track or episode. Can be `null`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4042,18 +3302,9 @@ the content as playable in the response. By default externally hosted audio cont
     /**The reason for the restriction. Albums may be restricted if the content is not available in a given market, to the user's subscription type, or when the user's account is set to not play explicit content.
 Additional reasons may be added in the future.
 */
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum Reason {
         #[serde(rename = "market")]
         Market,
@@ -4101,15 +3352,8 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RecommendationSeedObject {
         /**The number of tracks available after min\_\* and max\_\* filters have been applied.
 */
@@ -4148,14 +3392,8 @@ Additional reasons may be added in the future.
         #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
         pub type_: ::std::option::Option<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RecommendationsObject {
         /**An array of recommendation seed objects.
 */
@@ -4168,18 +3406,9 @@ Additional reasons may be added in the future.
     }
     /**The precision with which `release_date` value is known.
 */
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum ReleaseDatePrecision {
         #[serde(rename = "year")]
         Year,
@@ -4227,15 +3456,8 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RemoveAlbumsUserBody {
         /**A JSON array of the [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids). For example: `["4iV5W9uYEdYUVa79Axb7Rh", "1301WleyT98MSxVHPZCA6M"]`<br/>A maximum of 50 items can be specified in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
 */
@@ -4243,15 +3465,8 @@ Additional reasons may be added in the future.
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RemoveEpisodesUserBody {
         /**A JSON array of the [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids). <br/>A maximum of 50 items can be specified in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
 */
@@ -4259,14 +3474,8 @@ Additional reasons may be added in the future.
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RemoveItemsPlaylistBody {
         /**An array of objects containing [Spotify URIs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) of the tracks or episodes to remove.
 For example: `{ "items": [{ "uri": "spotify:track:4iV5W9uYEdYUVa79Axb7Rh" },{ "uri": "spotify:track:1301WleyT98MSxVHPZCA6M" }] }`. A maximum of 100 objects can be sent at once.
@@ -4280,42 +3489,21 @@ even if more recent changes have been made to the playlist.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub snapshot_id: ::std::option::Option<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RemoveItemsPlaylistBodyItemsItem {
         ///Spotify URI
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub uri: ::std::option::Option<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RemoveItemsPlaylistResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub snapshot_id: ::std::option::Option<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RemoveShowsUserBody {
         /**A JSON array of the [Spotify IDs](https://developer.spotify.com/documentation/web-api/#spotify-uris-and-ids).
 A maximum of 50 items can be specified in one request. *Note: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored.**/
@@ -4323,14 +3511,8 @@ A maximum of 50 items can be specified in one request. *Note: if the `ids` param
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RemoveTracksPlaylistBody {
         /**The playlist's snapshot ID against which you want to make the changes.
 The API will validate that the specified items exist and in the specified positions and make the changes,
@@ -4344,42 +3526,21 @@ For example: `{ "tracks": [{ "uri": "spotify:track:4iV5W9uYEdYUVa79Axb7Rh" },{ "
         #[serde(deserialize_with = "crate::lenient::vec_or_null")]
         pub tracks: ::std::vec::Vec<RemoveTracksPlaylistBodyTracksItem>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RemoveTracksPlaylistBodyTracksItem {
         ///Spotify URI
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub uri: ::std::option::Option<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RemoveTracksPlaylistResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub snapshot_id: ::std::option::Option<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RemoveTracksUserBody {
         /**A JSON array of the [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids). For example: `["4iV5W9uYEdYUVa79Axb7Rh", "1301WleyT98MSxVHPZCA6M"]`<br/>A maximum of 50 items can be specified in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
 */
@@ -4387,41 +3548,20 @@ For example: `{ "tracks": [{ "uri": "spotify:track:4iV5W9uYEdYUVa79Axb7Rh" },{ "
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ReorderOrReplacePlaylistsItemsResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub snapshot_id: ::std::option::Option<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ReorderOrReplacePlaylistsTracksResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub snapshot_id: ::std::option::Option<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ReorderPlaylistItemsBody {
         /**The position where the items should be inserted.<br/>To reorder the items to the end of the playlist, simply set _insert_before_ to the position after the last item.<br/>Examples:<br/>To reorder the first item to the last position in a playlist with 10 items, set _range_start_ to 0, and _insert_before_ to 10.<br/>To reorder the last item in a playlist with 10 items to the start of the playlist, set _range_start_ to 9, and _insert_before_ to 0.
 */
@@ -4446,14 +3586,8 @@ For example: `{ "tracks": [{ "uri": "spotify:track:4iV5W9uYEdYUVa79Axb7Rh" },{ "
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub uris: ::std::vec::Vec<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ResumePointObject {
         /**Whether or not the episode has been fully played by the user.
 */
@@ -4463,15 +3597,8 @@ For example: `{ "tracks": [{ "uri": "spotify:track:4iV5W9uYEdYUVa79Axb7Rh" },{ "
         #[serde(deserialize_with = "crate::lenient::int")]
         pub resume_position_ms: i64,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SaveAlbumsUserBody {
         /**A JSON array of the [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids). For example: `["4iV5W9uYEdYUVa79Axb7Rh", "1301WleyT98MSxVHPZCA6M"]`<br/>A maximum of 50 items can be specified in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
 */
@@ -4479,29 +3606,16 @@ For example: `{ "tracks": [{ "uri": "spotify:track:4iV5W9uYEdYUVa79Axb7Rh" },{ "
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SaveEpisodesUserBody {
         /**A JSON array of the [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids). <br/>A maximum of 50 items can be specified in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
 */
         #[serde(deserialize_with = "crate::lenient::vec_or_null")]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SaveShowsUserBody {
         /**A JSON array of the [Spotify IDs](https://developer.spotify.com/documentation/web-api/#spotify-uris-and-ids).
 A maximum of 50 items can be specified in one request. *Note: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored.**/
@@ -4509,14 +3623,8 @@ A maximum of 50 items can be specified in one request. *Note: if the `ids` param
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SaveTracksUserBody {
         /**A JSON array of the [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids). For example: `["4iV5W9uYEdYUVa79Axb7Rh", "1301WleyT98MSxVHPZCA6M"]`<br/>A maximum of 50 items can be specified in one request. _**Note**: if the `timestamped_ids` is present in the body, any IDs listed in the query parameters (deprecated) or the `ids` field in the body will be ignored._
 */
@@ -4528,14 +3636,8 @@ A maximum of 50 items can be specified in one request. *Note: if the `ids` param
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub timestamped_ids: ::std::vec::Vec<SaveTracksUserBodyTimestampedIdsItem>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SaveTracksUserBodyTimestampedIdsItem {
         /**The timestamp when the track was added to the library. Use ISO 8601 format with UTC timezone (e.g., `2023-01-15T14:30:00Z`). You can specify past timestamps to insert tracks at specific positions in the library's chronological order. The API uses minute-level granularity for ordering, though the timestamp supports millisecond precision.
 */
@@ -4544,14 +3646,8 @@ A maximum of 50 items can be specified in one request. *Note: if the `ids` param
 */
         pub id: ::std::string::String,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SavedAlbumObject {
         /**The date and time the album was saved
 Timestamps are returned in ISO 8601 format as Coordinated Universal Time (UTC) with a zero offset: YYYY-MM-DDTHH:MM:SSZ.
@@ -4561,15 +3657,8 @@ If the time is imprecise (for example, the date/time of an album release), an ad
         ///Information about the album.
         pub album: AlbumObject,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SavedAudiobookObject {
         /**The date and time the audiobook was saved
 Timestamps are returned in ISO 8601 format as Coordinated Universal Time (UTC) with a zero offset: YYYY-MM-DDTHH:MM:SSZ.
@@ -4581,14 +3670,8 @@ If the time is imprecise (for example, the date/time of an album release), an ad
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub audiobook: ::std::option::Option<AudiobookObject>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SavedEpisodeObject {
         /**The date and time the episode was saved.
 Timestamps are returned in ISO 8601 format as Coordinated Universal Time (UTC) with a zero offset: YYYY-MM-DDTHH:MM:SSZ.
@@ -4597,14 +3680,8 @@ Timestamps are returned in ISO 8601 format as Coordinated Universal Time (UTC) w
         ///Information about the episode.
         pub episode: EpisodeObject,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SavedShowObject {
         /**The date and time the show was saved.
 Timestamps are returned in ISO 8601 format as Coordinated Universal Time (UTC) with a zero offset: YYYY-MM-DDTHH:MM:SSZ.
@@ -4614,14 +3691,8 @@ If the time is imprecise (for example, the date/time of an album release), an ad
         ///Information about the show.
         pub show: SimplifiedShowObject,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SavedTrackObject {
         /**The date and time the track was saved.
 Timestamps are returned in ISO 8601 format as Coordinated Universal Time (UTC) with a zero offset: YYYY-MM-DDTHH:MM:SSZ.
@@ -4631,15 +3702,8 @@ If the time is imprecise (for example, the date/time of an album release), an ad
         ///Information about the track.
         pub track: TrackObject,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SearchResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub albums: ::std::option::Option<PagingSimplifiedAlbumObject>,
@@ -4656,15 +3720,8 @@ If the time is imprecise (for example, the date/time of an album release), an ad
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub tracks: ::std::option::Option<PagingTrackObject>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SectionObject {
         ///The confidence, from 0.0 to 1.0, of the reliability of the section's "designation".
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4706,15 +3763,8 @@ Known values: -1, 0, 1.*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub time_signature_confidence: ::std::option::Option<f64>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SegmentObject {
         /**The confidence, from 0.0 to 1.0, of the reliability of the segmentation. Segments of the song which are difficult to logically segment (e.g: noise) may correspond to low values in this field.
 */
@@ -4758,14 +3808,8 @@ The actual timbre of the segment is best described as a linear combination of th
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub timbre: ::std::vec::Vec<f64>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ShowBase {
         /**A list of the countries in which the show can be played, identified by their [ISO 3166-1 alpha-2](http://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) code.
 */
@@ -4835,18 +3879,9 @@ The actual timbre of the segment is best described as a linear combination of th
     }
     /**The object type.
 */
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum ShowBaseType {
         #[serde(rename = "show")]
         Show,
@@ -4888,14 +3923,8 @@ The actual timbre of the segment is best described as a linear combination of th
             value.parse()
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ShowObject {
         /**A list of the countries in which the show can be played, identified by their [ISO 3166-1 alpha-2](http://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) code.
 */
@@ -4968,18 +3997,9 @@ The actual timbre of the segment is best described as a linear combination of th
     }
     /**The object type.
 */
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum ShowObjectType {
         #[serde(rename = "show")]
         Show,
@@ -5021,14 +4041,8 @@ The actual timbre of the segment is best described as a linear combination of th
             value.parse()
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SimplifiedAlbumObject {
         /**This field describes the relationship between the artist and the album.
 */
@@ -5096,18 +4110,9 @@ The actual timbre of the segment is best described as a linear combination of th
     }
     /**The object type.
 */
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum SimplifiedAlbumObjectType {
         #[serde(rename = "album")]
         Album,
@@ -5149,14 +4154,8 @@ The actual timbre of the segment is best described as a linear combination of th
             value.parse()
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SimplifiedArtistObject {
         /**Known external URLs for this artist.
 */
@@ -5183,18 +4182,9 @@ The actual timbre of the segment is best described as a linear combination of th
     }
     /**The object type.
 */
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum SimplifiedArtistObjectType {
         #[serde(rename = "artist")]
         Artist,
@@ -5236,15 +4226,9 @@ The actual timbre of the segment is best described as a linear combination of th
             value.parse()
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SimplifiedAudiobookObject(pub AudiobookBase);
     impl ::std::ops::Deref for SimplifiedAudiobookObject {
         type Target = AudiobookBase;
@@ -5262,15 +4246,9 @@ The actual timbre of the segment is best described as a linear combination of th
             Self(value)
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SimplifiedChapterObject(pub ChapterBase);
     impl ::std::ops::Deref for SimplifiedChapterObject {
         type Target = ChapterBase;
@@ -5288,15 +4266,9 @@ The actual timbre of the segment is best described as a linear combination of th
             Self(value)
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SimplifiedEpisodeObject(pub EpisodeBase);
     impl ::std::ops::Deref for SimplifiedEpisodeObject {
         type Target = EpisodeBase;
@@ -5314,7 +4286,8 @@ The actual timbre of the segment is best described as a linear combination of th
             Self(value)
         }
     }
-    #[derive(::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SimplifiedPlaylistObject {
         /**`true` if the owner allows other users to modify the playlist.
 */
@@ -5365,15 +4338,9 @@ The actual timbre of the segment is best described as a linear combination of th
 */
         pub uri: ::std::string::String,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SimplifiedShowObject(pub ShowBase);
     impl ::std::ops::Deref for SimplifiedShowObject {
         type Target = ShowBase;
@@ -5391,14 +4358,8 @@ The actual timbre of the segment is best described as a linear combination of th
             Self(value)
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SimplifiedTrackObject {
         ///The artists who performed the track. Each artist object includes a link in `href` to more detailed information about the artist.
         #[serde(deserialize_with = "crate::lenient::vec_or_null")]
@@ -5459,15 +4420,8 @@ The actual timbre of the segment is best described as a linear combination of th
 */
         pub uri: ::std::string::String,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct StartAUsersPlaybackBody {
         /**Optional. Spotify URI of the context to play.
 Valid contexts are albums, artists & playlists.
@@ -5495,15 +4449,9 @@ For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh", "spotify:track:1
     }
     /**The overall estimated tempo of a track in beats per minute (BPM). In musical terminology, tempo is the speed or pace of a given piece and derives directly from the average beat duration.
 */
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct Tempo(pub f32);
     impl ::std::ops::Deref for Tempo {
         type Target = f32;
@@ -5544,15 +4492,8 @@ For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh", "spotify:track:1
             value.parse()
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct TimeIntervalObject {
         ///The confidence, from 0.0 to 1.0, of the reliability of the interval.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -5565,15 +4506,9 @@ For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh", "spotify:track:1
         pub start: ::std::option::Option<f64>,
     }
     ///An estimated time signature. The time signature (meter) is a notational convention to specify how many beats are in each bar (or measure). The time signature ranges from 3 to 7 indicating time signatures of "3/4", to "7/4".
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct TimeSignature(#[serde(deserialize_with = "crate::lenient::int")] pub i64);
     impl ::std::ops::Deref for TimeSignature {
         type Target = i64;
@@ -5614,14 +4549,8 @@ For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh", "spotify:track:1
             value.parse()
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct TrackObject {
         /**The album on which the track appears. The album object includes a link in `href` to full information about the album.
 */
@@ -5707,18 +4636,9 @@ For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh", "spotify:track:1
     }
     /**The object type: "track".
 */
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum TrackObjectType {
         #[serde(rename = "track")]
         Track,
@@ -5760,15 +4680,8 @@ For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh", "spotify:track:1
             value.parse()
         }
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct TrackRestrictionObject {
         /**The reason for the restriction. Supported values:
 - `market` - The content item is not available in the given market.
@@ -5781,14 +4694,8 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub reason: ::std::option::Option<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct TransferAUsersPlaybackBody {
         /**A JSON array containing the ID of the device on which playback should be started/transferred.<br/>For example:`{device_ids:["74ASZWbe4lXaubB36ztrGX"]}`<br/>_**Note**: Although an array is accepted, only a single device_id is currently supported. Supplying more than one will return `400 Bad Request`_
 */
@@ -5798,15 +4705,8 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub play: ::std::option::Option<bool>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct UnfollowArtistsUsersBody {
         /**A JSON array of the artist or user [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids). For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A maximum of 50 IDs can be sent in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
 */
@@ -5814,15 +4714,8 @@ Additional reasons may be added in the future.
         #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VideoThumbnailObject {
         ///The thumbnail's URL, `null` for items without a video.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]

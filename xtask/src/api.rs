@@ -13,7 +13,8 @@ use anyhow::{Context, Result, bail};
 
 use crate::workspace_root;
 
-/// (package, its directory, its library's name, extra `cargo rustdoc` arguments).
+/// (package, its directory, its library's name, extra `cargo rustdoc` arguments). Listings are of
+/// every feature: an item behind a feature is as much a promise as one without.
 const CRATES: &[(&str, &str, &str, &[&str])] = &[
     ("spotify-sdk", "facade", "spotify_sdk", &["--all-features"]),
     ("spotify-sdk-mock", "mock", "spotify_sdk_mock", &[]),
@@ -21,7 +22,7 @@ const CRATES: &[(&str, &str, &str, &[&str])] = &[
         "spotify-sdk-generated",
         "generated",
         "spotify_sdk_generated",
-        &[],
+        &["--all-features"],
     ),
 ];
 

@@ -146,6 +146,7 @@ pub fn bindings(api: &openapiv3::OpenAPI, facts: &lenient::Facts) -> Result<Stri
     spec_operation_ids(&mut file, api)?;
     let operations = requests::apply(&mut file)?;
     docs::apply(&mut file, &api.info.version);
+    optional_schemars(&mut file);
     if operations != api.operations().count() {
         bail!(
             "{operations} of {} operations were rewritten into request builders",
@@ -153,6 +154,32 @@ pub fn bindings(api: &openapiv3::OpenAPI, facts: &lenient::Facts) -> Result<Stri
         );
     }
     Ok(prettyplease::unparse(&file))
+}
+
+/// `schemars::JsonSchema` derives only with the generated crate's `schemars` feature: a user's
+/// first build would otherwise compile a schema impl per model that only those generating JSON
+/// schemas use.
+fn optional_schemars(file: &mut syn::File) {
+    struct Optional;
+    impl VisitMut for Optional {
+        fn visit_item_mut(&mut self, item: &mut syn::Item) {
+            let attrs = match item {
+                syn::Item::Struct(s) => &mut s.attrs,
+                syn::Item::Enum(e) => &mut e.attrs,
+                _ => return syn::visit_mut::visit_item_mut(self, item),
+            };
+            let derived = attrs.iter().any(|a| {
+                a.path().is_ident("derive") && quote::quote!(#a).to_string().contains("JsonSchema")
+            });
+            if derived {
+                crate::lenient::drop_derives_in(attrs, &["JsonSchema"]);
+                attrs.push(syn::parse_quote!(
+                    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+                ));
+            }
+        }
+    }
+    Optional.visit_file_mut(file);
 }
 
 /// The name progenitor gives the `Client` method (and builder) of an `operationId`: `get-track` ->

@@ -644,7 +644,7 @@ fn drop_derives(e: &mut ItemEnum, names: &[&str]) {
     drop_derives_in(&mut e.attrs, names);
 }
 
-fn drop_derives_in(attrs: &mut [syn::Attribute], names: &[&str]) {
+pub(crate) fn drop_derives_in(attrs: &mut [syn::Attribute], names: &[&str]) {
     for attr in attrs.iter_mut().filter(|a| a.path().is_ident("derive")) {
         let Ok(paths) = attr.parse_args_with(
             syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,

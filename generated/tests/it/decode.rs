@@ -411,3 +411,26 @@ fn playback_state_queue_and_user() {
         ("mira.okafor", None, None)
     );
 }
+
+/// With the `schemars` feature, a model's JSON schema says what decodes: the plain fields are
+/// required, the optional ones not.
+#[cfg(feature = "schemars")]
+#[test]
+fn the_schemas_describe_what_decodes() {
+    let schema = serde_json::to_value(schemars::schema_for!(types::TrackObject)).unwrap();
+    let required: Vec<&str> = schema["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(serde_json::Value::as_str)
+        .collect();
+    for plain in ["name", "uri", "duration_ms", "artists", "album"] {
+        assert!(
+            required.contains(&plain),
+            "{plain} is not required: {required:?}"
+        );
+    }
+    for optional in ["popularity", "preview_url", "linked_from"] {
+        assert!(!required.contains(&optional), "{optional} is required");
+    }
+}
