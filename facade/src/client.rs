@@ -11,7 +11,7 @@ use url::Url;
 
 use crate::auth::{AuthContext, AuthProvider, ClientCredentials, StaticToken, TokenManager};
 use crate::error::Endpoint;
-use crate::rate_limit::{RetryAfterGate, TokenBucket};
+use crate::rate_limit::Throttle;
 use crate::retry::RetryPolicy;
 use crate::transport::{Transport, connect_timeout};
 use crate::{Error, decode, raw};
@@ -204,6 +204,10 @@ pub struct ClientBuilder {
     retry: RetryPolicy,
     max_response_bytes: Option<u64>,
     prefetch: Option<usize>,
+    /// The client ID of client credentials: it names the app in coordination keys.
+    client_id: Option<String>,
+    #[cfg(feature = "redis")]
+    coordination: Option<crate::coordination::Redis>,
     /// Problems found by setters that cannot fail; reported by `build()`.
     invalid: Vec<String>,
 }
@@ -249,6 +253,8 @@ impl ClientBuilder {
         client_id: impl Into<String>,
         client_secret: impl Into<String>,
     ) -> Self {
+        let client_id = client_id.into();
+        self.client_id = Some(client_id.clone());
         let credentials = ClientCredentials::new(client_id, client_secret);
         if let Err(Error::Config(message)) = credentials.validate() {
             self.invalid.push(message);
@@ -314,6 +320,16 @@ impl ClientBuilder {
     /// default). Shared by all clones of the client.
     pub fn rate_limit(mut self, per_second: f64, burst: u32) -> Self {
         self.rate_limit = Some((per_second, burst));
+        self
+    }
+
+    /// Coordinates with the other processes of the same app through Redis (feature `redis`): one
+    /// `Retry-After` gate, one `rate_limit` budget and one client-credentials token for all of
+    /// them. See [`coordination`](crate::coordination).
+    #[cfg(feature = "redis")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
+    pub fn coordinate(mut self, redis: crate::coordination::Redis) -> Self {
+        self.coordination = Some(redis);
         self
     }
 
@@ -417,14 +433,27 @@ impl ClientBuilder {
             }
         };
         let ctx = AuthContext::new(http.clone(), accounts_url);
+        #[allow(unused_mut)]
+        let (mut provider, mut throttle) = (provider, Throttle::new(self.rate_limit));
+        #[cfg(feature = "redis")]
+        if let Some(redis) = &self.coordination {
+            let shared = Arc::new(crate::coordination::Shared::new(
+                redis,
+                self.client_id.as_deref(),
+            )?);
+            if self.client_id.is_some() {
+                provider = Arc::new(crate::coordination::SharedToken::new(
+                    provider,
+                    shared.clone(),
+                ));
+            }
+            throttle.shared = Some(shared);
+        }
         let transport = Transport {
             http: http.clone(),
             tokens: TokenManager::new(provider, ctx),
             policy: self.retry,
-            bucket: self
-                .rate_limit
-                .map(|(per_second, burst)| TokenBucket::new(per_second, burst)),
-            gate: RetryAfterGate::default(),
+            throttle,
             closed: AtomicBool::new(false),
             max_response_bytes: self
                 .max_response_bytes

@@ -11,7 +11,7 @@ use tokio::time::Instant;
 
 /// A token bucket: `per_second` tokens refill continuously up to `burst`; each request takes one.
 #[derive(Debug)]
-pub struct TokenBucket {
+pub(crate) struct TokenBucket {
     per_second: f64,
     burst: f64,
     state: Mutex<BucketState>,
@@ -64,7 +64,7 @@ impl TokenBucket {
 
 /// Holds every request of the client until a pending `Retry-After` has passed.
 #[derive(Debug, Default)]
-pub struct RetryAfterGate {
+pub(crate) struct RetryAfterGate {
     until: Mutex<Option<Instant>>,
 }
 
@@ -86,6 +86,65 @@ impl RetryAfterGate {
                 Some(t) if t > Instant::now() => tokio::time::sleep_until(t).await,
                 _ => return,
             }
+        }
+    }
+}
+
+/// Everything that holds a request back before it leaves: the `Retry-After` gate and the optional
+/// token bucket, shared with the client's other processes through Redis when it coordinates
+/// (feature `redis`), its own otherwise and whenever Redis does not answer.
+#[derive(Default)]
+pub(crate) struct Throttle {
+    gate: RetryAfterGate,
+    /// The bucket, with its rate and burst for the shared one.
+    bucket: Option<(TokenBucket, f64, u32)>,
+    #[cfg(feature = "redis")]
+    pub shared: Option<std::sync::Arc<crate::coordination::Shared>>,
+}
+
+impl Throttle {
+    /// A throttle with a token bucket of `per_second` and `burst`, if any.
+    pub fn new(rate_limit: Option<(f64, u32)>) -> Self {
+        Self {
+            bucket: rate_limit.map(|(per_second, burst)| {
+                (TokenBucket::new(per_second, burst), per_second, burst)
+            }),
+            ..Self::default()
+        }
+    }
+
+    /// Waits until a request may go: no `Retry-After` pending, and a token of the bucket.
+    pub async fn admit(&self) {
+        self.gate.wait().await;
+        #[cfg(feature = "redis")]
+        if let Some(shared) = &self.shared {
+            use crate::coordination::Admission;
+            let rates = self.bucket.as_ref().map(|&(_, rate, burst)| (rate, burst));
+            loop {
+                match shared.admit(rates).await {
+                    Some(Admission::GateHeld(wait)) => tokio::time::sleep(wait).await,
+                    Some(Admission::Go(wait)) => {
+                        if !wait.is_zero() {
+                            tokio::time::sleep(wait).await;
+                        }
+                        return;
+                    }
+                    // Without Redis, or with a bucket that is not ours: the local bucket.
+                    Some(Admission::LocalBucket) | None => break,
+                }
+            }
+        }
+        if let Some((bucket, ..)) = &self.bucket {
+            bucket.acquire().await;
+        }
+    }
+
+    /// Spotify asked to wait `wait`: every request of the client (and of its fleet) holds back.
+    pub async fn hold(&self, wait: Duration) {
+        self.gate.block_for(wait);
+        #[cfg(feature = "redis")]
+        if let Some(shared) = &self.shared {
+            shared.hold(wait).await;
         }
     }
 }

@@ -15,7 +15,7 @@ use tracing::Instrument;
 
 use crate::auth::{CurrentToken, TokenManager};
 use crate::error::{ApiError, Endpoint, Error, spotify_message};
-use crate::rate_limit::{RetryAfterGate, TokenBucket};
+use crate::rate_limit::Throttle;
 use crate::retry::{self, Decision, Outcome, RetryPolicy};
 
 /// Error bodies are read up to this size (Spotify's are tiny; an HTML page or a runaway body is
@@ -26,8 +26,7 @@ pub(crate) struct Transport {
     pub http: reqwest::Client,
     pub tokens: TokenManager,
     pub policy: RetryPolicy,
-    pub bucket: Option<TokenBucket>,
-    pub gate: RetryAfterGate,
+    pub throttle: Throttle,
     pub closed: AtomicBool,
     /// Success bodies larger than this fail with [`Error::ResponseTooLarge`] instead of filling
     /// memory.
@@ -92,10 +91,7 @@ impl Transport {
             if self.closed.load(Ordering::Acquire) {
                 return Err(Error::Closed);
             }
-            self.gate.wait().await;
-            if let Some(bucket) = &self.bucket {
-                bucket.acquire().await;
-            }
+            self.throttle.admit().await;
             let token = self.tokens.current().await?;
             let authorized = authorized(&request, &token)?;
             span.record("attempt", attempt);
@@ -140,7 +136,7 @@ impl Transport {
                 (status, retry_after, decision)
             {
                 // Every request of this client waits, not only this one.
-                self.gate.block_for(wait);
+                self.throttle.hold(wait).await;
             }
             if let Decision::RetryAfter(delay) = decision {
                 tracing::debug!(status, ?delay, "retrying");

@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: runs the criterion benchmarks of `benches/` (the facade against raw reqwest
-//! and rspotify on one local server), the peak-memory binary at 10,000 and 100,000 items,
-//! optionally the build-cost measurements, and prints one table. Results are read from criterion's
+//! and rspotify on one local server), the peak-memory binary at 10,000 and 100,000 items, the
+//! cost of coordinating through Redis, optionally the build-cost measurements, and prints one
+//! table. Results are read from criterion's
 //! `<target>/criterion/<group>/<function>/new/estimates.json`, never from its text output.
 
 use std::fmt::Write as _;
@@ -128,6 +129,7 @@ pub fn run(options: &Options) -> Result<()> {
     }
     let rounds = if options.quick { "10" } else { "60" };
     let interleaved = run_bin(&root, "interleaved", &["--rounds", rounds])?;
+    let coordination = run_bin(&root, "coordination", &["--rounds", rounds])?;
 
     let build = if options.build_cost {
         Some(crate::build_cost::run(&root, &target)?)
@@ -140,6 +142,7 @@ pub fn run(options: &Options) -> Result<()> {
         paging_items,
         &memory,
         &interleaved,
+        coordination.first(),
         build.as_deref(),
     )?;
     println!("\n{table}");
@@ -221,6 +224,7 @@ fn table(
     paging_items: usize,
     memory: &[Value],
     interleaved: &[Value],
+    coordination: Option<&Value>,
     build: Option<&str>,
 ) -> Result<String> {
     let mut out = String::new();
@@ -352,6 +356,21 @@ fn table(
             "- growth from the smaller to the larger size: {:+.1}%",
             (large / small - 1.0) * 100.0
         )?;
+    }
+    match coordination {
+        Some(c) => writeln!(
+            out,
+            "\nCoordination through Redis (feature `redis`), `GET /tracks/{{id}}` median of {} \
+             calls each, interleaved: local {}, through Redis {} ({}x)",
+            c["calls"],
+            duration(c["local"].as_f64()),
+            duration(c["redis"].as_f64()),
+            ratio(c["redis"].as_f64(), c["local"].as_f64()),
+        )?,
+        None => writeln!(
+            out,
+            "\nCoordination through Redis: not measured (redis-server is not installed)"
+        )?,
     }
     if let Some(build) = build {
         writeln!(out, "\nBuild cost:\n{build}")?;
