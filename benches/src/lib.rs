@@ -1,16 +1,17 @@
 //! Benchmarks of `spotify-sdk` against what users would use instead, on one local server:
 //!
 //! - **ours**: the facade (`spotify_sdk::Client`), as a user calls it;
-//! - **reqwest**: baseline (a), hand-written minimal `reqwest` + `serde_json` calls decoding into the
-//!   same generated types (the floor for any client of these types);
+//! - **reqwest**: baseline (a), hand-written minimal `reqwest` + `serde_json` calls decoding
+//!   into the same generated types (the floor for any client of these types);
 //! - **rspotify**: rspotify 0.16 (async, reqwest, rustls) pointed at the same server;
 //! - **generated** (diagnostic): the progenitor client alone, without the facade's transport.
 //!
-//! [`Env::start`] starts the mock with a playlist of [`items_for_run`] tracks, records every 50-item page
-//! of it (each item's track replaced by the real `full_track.json`, see [`Env::start`]), and serves the
-//! pages and that track from a [`replay::Replay`] server, so every client reads the same bytes and the
-//! server's cost is a lookup. The cases are the criterion benches under `benches/`; `src/bin/memory.rs`
-//! measures peak memory; `cargo xtask bench` runs it all and prints one table.
+//! [`Env::start`] starts the mock with a playlist of [`items_for_run`] tracks, records every
+//! 50-item page of it (each item's track replaced by the real `full_track.json`, see
+//! [`Env::start`]), and serves the pages and that track from a [`replay::Replay`] server, so every
+//! client reads the same bytes and the server's cost is a lookup. The cases are the criterion
+//! benches under `benches/`; `src/bin/memory.rs` measures peak memory; `cargo xtask bench` runs it
+//! all and prints one table.
 
 pub mod replay;
 
@@ -64,10 +65,11 @@ pub fn client_runtime() -> tokio::runtime::Runtime {
         .expect("a tokio runtime")
 }
 
-/// The servers: the mock (source of the bodies) and the replay server, on a runtime of their own (one
-/// worker thread) so they do not share the clients' runtime.
+/// The servers: the mock (source of the bodies) and the replay server, on a runtime of their own
+/// (one worker thread) so they do not share the clients' runtime.
 pub struct Env {
-    /// The mock the bodies were recorded from (still running; the integration test checks against it).
+    /// The mock the bodies were recorded from (still running; the integration test checks against
+    /// it).
     pub mock: MockServer,
     /// The server the benchmarks call.
     pub replay: Replay,
@@ -82,8 +84,8 @@ pub struct Env {
 }
 
 impl Env {
-    /// Starts the mock with a playlist of `items` tracks, records its pages (with a real track object
-    /// in every item, see `record`), and starts the replay server.
+    /// Starts the mock with a playlist of `items` tracks, records its pages (with a real track
+    /// object in every item, see `record`), and starts the replay server.
     pub fn start(items: usize) -> Env {
         let server_runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
@@ -124,17 +126,19 @@ impl Env {
     }
 }
 
-/// A real Spotify response from `../shared/fixtures/responses/` (beside the checkout; never copied here).
+/// A real Spotify response from `../shared/fixtures/responses/` (beside the checkout; never copied
+/// here).
 pub fn fixture(name: &str) -> std::path::PathBuf {
     std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../shared/fixtures/responses")
         .join(name)
 }
 
-/// The track, and every page of the playlist as the mock answers it (links rewritten to `replay_base`)
-/// with each item's track replaced by the real `full_track.json` under the mock's name, ID and URI, so
-/// that every client decodes the bytes of a track Spotify sent. (The mock's own tracks decode in
-/// rspotify too, `tests/rspotify_mock.rs`, but they are made up, not Spotify's bytes.)
+/// The track, and every page of the playlist as the mock answers it (links rewritten to
+/// `replay_base`) with each item's track replaced by the real `full_track.json` under the mock's
+/// name, ID and URI, so that every client decodes the bytes of a track Spotify sent. (The mock's
+/// own tracks decode in rspotify too, `tests/rspotify_mock.rs`, but they are made up, not Spotify's
+/// bytes.)
 async fn record(
     mock: &MockServer,
     playlist_id: &str,
@@ -343,8 +347,8 @@ impl Raw {
         .await
     }
 
-    /// Every item, following `next` one page at a time (`prefetch == 1`) or, once the first page gave
-    /// the total, `prefetch` pages at a time in order (`buffered`).
+    /// Every item, following `next` one page at a time (`prefetch == 1`) or, once the first page
+    /// gave the total, `prefetch` pages at a time in order (`buffered`).
     pub async fn all_items(
         &self,
         playlist_id: &str,

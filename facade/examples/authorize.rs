@@ -1,12 +1,13 @@
-//! User authorization with PKCE: `authorize_local` listens once on 127.0.0.1, you approve in the browser,
-//! and the client then acts as you (here: your profile and your saved tracks).
+//! User authorization with PKCE: `authorize_local` listens once on 127.0.0.1, you approve in the
+//! browser, and the client then acts as you (here: your profile and your saved tracks).
 //!
 //! ```sh
 //! cargo run --example authorize                  # against the embedded mock (it approves at once)
 //! SPOTIFY_CLIENT_ID=... cargo run --example authorize -- --live
 //! ```
-//! For `--live`, register `http://127.0.0.1:8080/callback` as a redirect URI of your app (Spotify no
-//! longer accepts `localhost`). The refresh token is cached in a 0600 file under the temp directory.
+//! For `--live`, register `http://127.0.0.1:8080/callback` as a redirect URI of your app (Spotify
+//! no longer accepts `localhost`). The refresh token is cached in a 0600 file under the temp
+//! directory.
 
 use std::time::Duration;
 

@@ -3,9 +3,9 @@
 //! ```sh
 //! cargo run --example concurrent
 //! ```
-//! One client, one connection pool, one token: clone it into tasks freely. `buffered(8)` keeps at most 8
-//! requests in flight (and the client's rate limiter, if set, still applies); every ID gets its own
-//! `Result`, so one unknown track does not lose the others.
+//! One client, one connection pool, one token: clone it into tasks freely. `buffered(8)` keeps at
+//! most 8 requests in flight (and the client's rate limiter, if set, still applies); every ID gets
+//! its own `Result`, so one unknown track does not lose the others.
 
 use futures::{StreamExt, stream};
 use spotify_sdk::{Client, Error};

@@ -3,8 +3,8 @@
 //!
 //! Why not reqwest's default: its `rustls` feature brings the `aws-lc-rs` provider, whose C build
 //! was the largest unit of a user's first build (35.6 s of 94.8 s) and needs a C toolchain; ring
-//! gives the same TLS 1.2/1.3 at a fraction of the cost (BENCHMARKS.md, "Build cost"). The config is
-//! given to reqwest per client, so nothing process-wide is installed; a client built with
+//! gives the same TLS 1.2/1.3 at a fraction of the cost (BENCHMARKS.md, "Build cost"). The config
+//! is given to reqwest per client, so nothing process-wide is installed; a client built with
 //! [`ClientBuilder::http_client`](crate::ClientBuilder::http_client) keeps its own TLS.
 
 use std::sync::Arc;

@@ -1,6 +1,6 @@
 //! `cargo xtask api [--check]`: the public API of each library crate, one item per line, in
-//! `<crate dir>/public-api.txt`, so that a change of the public surface shows in review and CI fails
-//! when it changes without the listing.
+//! `<crate dir>/public-api.txt`, so that a change of the public surface shows in review and CI
+//! fails when it changes without the listing.
 //!
 //! The listing comes from rustdoc's JSON output (unstable, so `RUSTC_BOOTSTRAP=1`, in a target
 //! directory of its own so the normal builds keep their cache), read by the `public-api` crate in

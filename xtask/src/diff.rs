@@ -1,8 +1,8 @@
-//! `cargo xtask diff OLD NEW`: what a new spec changes, as Markdown, before anything is regenerated:
-//! operations added, removed and newly deprecated; parameters added, removed or changed; schemas
-//! and their properties added, removed or retyped; enum values added or removed. What breaks code
-//! using the facade is marked **breaking**; new operations without a facade method (per
-//! `facade/OPERATIONS.md`) are listed as work to do.
+//! `cargo xtask diff OLD NEW`: what a new spec changes, as Markdown, before anything is
+//! regenerated: operations added, removed and newly deprecated; parameters added, removed or
+//! changed; schemas and their properties added, removed or retyped; enum values added or removed.
+//! What breaks code using the facade is marked **breaking**; new operations without a facade method
+//! (per `facade/OPERATIONS.md`) are listed as work to do.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;

@@ -1,7 +1,7 @@
 //! Rustdoc a user can read: a post-pass over the doc comments progenitor and typify copy from the
 //! spec, which are written for Spotify's website. Links relative to that site become absolute,
-//! `[DEPRECATED]` stops being a broken link, bare URLs become links, runs of blank lines fold, and a
-//! type's doc that only repeats its name (typify's "`ActionsObject`") goes. The client's doc
+//! `[DEPRECATED]` stops being a broken link, bare URLs become links, runs of blank lines fold, and
+//! a type's doc that only repeats its name (typify's "`ActionsObject`") goes. The client's doc
 //! (Spotify's welcome text for the website) is replaced by what the type is.
 
 use syn::visit_mut::VisitMut;

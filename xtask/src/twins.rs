@@ -297,7 +297,8 @@ impl Names {
         }
         for item in &file.items {
             match item {
-                // A `pub use` re-exports the name here, where it is public (its own module may not be).
+                // A `pub use` re-exports the name here, where it is public (its own module may
+                // not be).
                 Item::Use(u) if matches!(u.vis, syn::Visibility::Public(_)) => {
                     names.reexport(&u.tree)
                 }
@@ -476,9 +477,17 @@ mod tests {
             pub struct Options;
             impl Albums<'_> {
                 /// One album.
-                pub async fn get(&self, id: impl IntoId<AlbumId>) -> Result<AlbumObject, Error> { todo!() }
+                pub async fn get(&self, id: impl IntoId<AlbumId>) -> Result<AlbumObject, Error> {
+                    todo!()
+                }
                 #[deprecated(note = "old")]
-                pub fn tracks(&self, id: impl IntoId<AlbumId>, o: Options) -> Paginator<PagingSimplifiedTrackObject> { todo!() }
+                pub fn tracks(
+                    &self,
+                    id: impl IntoId<AlbumId>,
+                    o: Options,
+                ) -> Paginator<PagingSimplifiedTrackObject> {
+                    todo!()
+                }
                 fn private(&self) {}
             }
             "#,

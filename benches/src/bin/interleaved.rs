@@ -1,7 +1,8 @@
-//! Cases 1, 2 and 4 again, interleaved: each round times a batch of calls of every client, in an order
-//! that rotates from round to round, and the result is each client's median over the rounds. On a shared
-//! machine, load that comes and goes then hits every client alike, so the ratios hold even when
-//! criterion's separate runs (one client after another) drift. Prints one JSON line per case.
+//! Cases 1, 2 and 4 again, interleaved: each round times a batch of calls of every client, in an
+//! order that rotates from round to round, and the result is each client's median over the rounds.
+//! On a shared machine, load that comes and goes then hits every client alike, so the ratios hold
+//! even when criterion's separate runs (one client after another) drift. Prints one JSON line per
+//! case.
 //!
 //! ```text
 //! interleaved [--rounds N]   # default 40

@@ -1,12 +1,14 @@
-//! Peak memory of case 3: streams every item of a playlist through the facade and prints this process's
-//! peak resident memory (`VmHWM`) as one JSON line. Run it once per size: the peak is per process.
+//! Peak memory of case 3: streams every item of a playlist through the facade and prints this
+//! process's peak resident memory (`VmHWM`) as one JSON line. Run it once per size: the peak is per
+//! process.
 //!
 //! ```text
 //! memory [--items N] [--prefetch P]   # default 10000 items, the client's default prefetch
 //! ```
 //!
-//! The mock runs in a child process (`memory --serve N`), so its playlist and request log are not counted.
-//! Items are checked (every one, in order) and dropped as they arrive, as a streaming consumer would.
+//! The mock runs in a child process (`memory --serve N`), so its playlist and request log are not
+//! counted. Items are checked (every one, in order) and dropped as they arrive, as a streaming
+//! consumer would.
 
 use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -39,7 +41,8 @@ fn main() {
     measure(items, prefetch);
 }
 
-/// Child: a mock with the playlist and 5 ms latency; prints `BASE_URL PLAYLIST_ID`, runs until stdin closes.
+/// Child: a mock with the playlist and 5 ms latency; prints `BASE_URL PLAYLIST_ID`, runs until
+/// stdin closes.
 fn serve(items: usize) {
     let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
     let server = runtime.block_on(spotify_sdk_mock::MockServer::start());
@@ -72,7 +75,8 @@ fn measure(items: usize, prefetch: Option<usize>) {
         builder = builder.page_prefetch(prefetch);
     }
     let client = builder.build().expect("a client");
-    // Warm up: one request, so the baseline includes the connection, TLS-free HTTP stack and runtime.
+    // Warm up: one request, so the baseline includes the connection, TLS-free HTTP stack and
+    // runtime.
     runtime
         .block_on(client.tracks().get("4uLU6hMCjMI75M1A2tKUQC"))
         .expect("a track");

@@ -2,9 +2,9 @@
 //!
 //! The file holds secrets, so it is created with mode 0600 and replaced atomically (a temporary
 //! file in the same directory, synced, then renamed over the old one): a crash mid-write leaves the
-//! old file. A crash between writing the temporary and renaming it leaves the temporary, which holds
-//! a refresh token: temporaries are named after the cache (`.tokens.json.tmp-XXXXXX`) and removed by
-//! the next load or store.
+//! old file. A crash between writing the temporary and renaming it leaves the temporary, which
+//! holds a refresh token: temporaries are named after the cache (`.tokens.json.tmp-XXXXXX`) and
+//! removed by the next load or store.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -1,8 +1,8 @@
 //! Everything between us and the `oauth2` crate: its HTTP client over the client's own reqwest
 //! stack, our token from its response, and its errors mapped without leaking a credential.
 //!
-//! oauth2 5.0's built-in adapter targets reqwest 0.12, while the client uses 0.13; this adapter lets
-//! token requests share the proxy, timeout, TLS and pool settings of API requests.
+//! oauth2 5.0's built-in adapter targets reqwest 0.12, while the client uses 0.13; this adapter
+//! lets token requests share the proxy, timeout, TLS and pool settings of API requests.
 
 use std::future::Future;
 use std::pin::Pin;

@@ -2,9 +2,9 @@
 //!
 //! Like `reqwest::blocking`, it owns a private tokio runtime (one worker thread, so pooled
 //! connections stay serviced between calls) and runs the async implementation on it: there is one
-//! implementation of every endpoint, written once in `resources/`; its blocking twin (`gen/twins.rs`)
-//! is generated from it by `cargo xtask gen`. Calling it from inside an async runtime would
-//! deadlock or panic, so it fails with [`Error::Config`] there instead.
+//! implementation of every endpoint, written once in `resources/`; its blocking twin
+//! (`gen/twins.rs`) is generated from it by `cargo xtask gen`. Calling it from inside an async
+//! runtime would deadlock or panic, so it fails with [`Error::Config`] there instead.
 //!
 //! ```no_run
 //! let client = spotify_sdk::blocking::Client::new(

@@ -10,7 +10,8 @@ use crate::{Client, Error, Paginator};
 /// (`include_groups`): `Album`, `Single`, `AppearsOn` or `Compilation`.
 pub use crate::types::AlbumGroup;
 
-/// Options of [`Artists::albums_with`](super::Artists::albums_with); the default lists every kind of release in every market.
+/// Options of [`Artists::albums_with`](super::Artists::albums_with); the default lists every kind
+/// of release in every market.
 ///
 /// ```
 /// use spotify_sdk::resources::artists::{AlbumGroup, ArtistAlbumsOptions};

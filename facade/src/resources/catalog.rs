@@ -34,8 +34,8 @@ pub struct Catalog<'a, K> {
 }
 
 group! {
-    /// Albums: `client.albums()`. New releases are under [`browse()`](crate::Client::browse), saving
-    /// albums under [`library()`](crate::Client::library).
+    /// Albums: `client.albums()`. New releases are under [`browse()`](crate::Client::browse),
+    /// saving albums under [`library()`](crate::Client::library).
     ///
     /// ```no_run
     /// # async fn run(client: spotify_sdk::Client) -> Result<(), spotify_sdk::Error> {
@@ -81,7 +81,8 @@ group! {
 }
 
 group! {
-    /// Podcast shows: `client.shows()`. Saving shows is under [`library()`](crate::Client::library).
+    /// Podcast shows: `client.shows()`. Saving shows is under
+    /// [`library()`](crate::Client::library).
     Shows = Catalog<Show> => shows
 }
 
@@ -90,7 +91,8 @@ group! {
     ///
     /// ```no_run
     /// # async fn run(client: spotify_sdk::Client) -> Result<(), spotify_sdk::Error> {
-    /// let track = client.tracks().get("https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC").await?;
+    /// let url = "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC";
+    /// let track = client.tracks().get(url).await?;
     /// println!("{} – {} ({} ms)", track.artists[0].name, track.name, track.duration_ms);
     /// # Ok(()) }
     /// ```

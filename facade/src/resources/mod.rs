@@ -219,10 +219,11 @@ pub(crate) fn one_answer_each<T>(
 }
 
 /// A multi-get: `many(chunk)` fetches up to `chunk_size` IDs at once (`GET /tracks?ids=`, ...),
-/// answering `null` for unknown IDs and one answer per ID (see [`one_answer_each`]). Results come in input order, one per ID: `Ok(None)` where
-/// Spotify knows no such item. When `many` is refused with 403 (the multi-get endpoints are closed
-/// to development-mode apps since February 2026), that chunk falls back to `one(id)` per ID,
-/// `prefetch` at a time: 404 there is `Ok(None)`, any other failure that item's `Err`.
+/// answering `null` for unknown IDs and one answer per ID (see [`one_answer_each`]). Results come
+/// in input order, one per ID: `Ok(None)` where Spotify knows no such item. When `many` is refused
+/// with 403 (the multi-get endpoints are closed to development-mode apps since February 2026), that
+/// chunk falls back to `one(id)` per ID, `prefetch` at a time: 404 there is `Ok(None)`, any other
+/// failure that item's `Err`.
 pub(crate) async fn multi_get<I, T, Many, ManyFut, One, OneFut>(
     client: &Client,
     ids: &[I],

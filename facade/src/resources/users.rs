@@ -57,8 +57,9 @@ group! {
     /// Users: `client.users()`. Following users and playlists is now done through the library
     /// ([`library()`](crate::Client::library), `/me/library`); the follow methods here use the
     /// older endpoints Spotify deprecated in February 2026. Following artists has no `/me/library`
-    /// replacement yet, so [`follow_artists`](crate::resources::users::Users::follow_artists) and
-    /// [`unfollow_artists`](crate::resources::users::Users::unfollow_artists) remain the way to do it.
+    /// replacement yet, so [`follow_artists`](crate::resources::users::Users::follow_artists)
+    /// and [`unfollow_artists`](crate::resources::users::Users::unfollow_artists) remain the way
+    /// to do it.
     Users => users
 }
 

@@ -1,6 +1,6 @@
 //! Several processes, one Spotify app, one Redis (feature `redis`). Each scenario starts a real
-//! `redis-server` on 127.0.0.1 (Debian's `redis-server`; `.ci/run` installs it), the embedded mock in
-//! this process, and four workers: child processes of this test binary, each with its own client
+//! `redis-server` on 127.0.0.1 (Debian's `redis-server`; `.ci/run` installs it), the embedded mock
+//! in this process, and four workers: child processes of this test binary, each with its own client
 //! coordinating through that Redis. What reached the mock, and when, is read from the mock.
 //!
 //! Without `redis-server` on the PATH each scenario says it skipped; under `CI=true` that fails.

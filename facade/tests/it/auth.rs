@@ -1,6 +1,6 @@
 //! The authorization-code flow end to end against the mock accounts service: `authorize_local` with
-//! PKCE and `state`, refresh with and without rotation, `invalid_grant`, the token cache, and that no
-//! secret reaches logs, `Debug` or errors.
+//! PKCE and `state`, refresh with and without rotation, `invalid_grant`, the token cache, and that
+//! no secret reaches logs, `Debug` or errors.
 
 use std::io::Write;
 use std::sync::{Arc, Mutex};

@@ -1,5 +1,5 @@
-//! The blocking client runs the same implementation: the core behaviours hold through it too. The mock
-//! runs on its own runtime thread; the test itself is plain synchronous code.
+//! The blocking client runs the same implementation: the core behaviours hold through it too. The
+//! mock runs on its own runtime thread; the test itself is plain synchronous code.
 
 use crate::common;
 

@@ -123,7 +123,8 @@ pub const MISSING: &str = "missing000000000000000";
 
 /// A multi-get of `chunk + 1` IDs (the second unknown): results in input order with `None` for the
 /// unknown one, two requests to `path` with `chunk` and 1 IDs. Then, with the multi-get refused
-/// (403, development mode), one single get per ID with the same results. `id_of` reads an item's ID.
+/// (403, development mode), one single get per ID with the same results. `id_of` reads an item's
+/// ID.
 pub async fn check_multi_get<T, Fut>(
     server: &MockServer,
     many_operation: &str,

@@ -1,11 +1,12 @@
-//! Shared setup for the facade's integration tests: a mock Spotify on 127.0.0.1 and a client for it.
+//! Shared setup for the facade's integration tests: a mock Spotify on 127.0.0.1 and a client for
+//! it.
 #![allow(dead_code)]
 
 use spotify_sdk::Client;
 use spotify_sdk_mock::MockServer;
 
-/// A started mock and a client with a static token the mock accepts. Retries are fast (1 ms backoff)
-/// so tests never sleep for real for long.
+/// A started mock and a client with a static token the mock accepts. Retries are fast (1 ms
+/// backoff) so tests never sleep for real for long.
 pub async fn setup() -> (MockServer, Client) {
     let server = MockServer::start().await;
     let client = builder(&server).build().expect("valid test config");

@@ -1,6 +1,6 @@
-//! The core client against the mock: retries, Retry-After, 401 renewal, timeouts, broken connections,
-//! bad bodies, closing. Requests go through the generated client with `Client::call`, so these tests
-//! hold for every resource method.
+//! The core client against the mock: retries, Retry-After, 401 renewal, timeouts, broken
+//! connections, bad bodies, closing. Requests go through the generated client with `Client::call`,
+//! so these tests hold for every resource method.
 
 use crate::common;
 
@@ -59,9 +59,9 @@ async fn client_errors_are_not_retried_and_carry_spotify_message() {
     assert_eq!(server.requests().len(), 1);
 }
 
-/// Under a paused clock the Retry-After wait costs no real time, and the client's virtual clock shows it
-/// waited exactly that long. reqwest's own timeout is off here: with the clock paused, tokio would
-/// otherwise jump to that timer whenever the runtime idles on a socket.
+/// Under a paused clock the Retry-After wait costs no real time, and the client's virtual clock
+/// shows it waited exactly that long. reqwest's own timeout is off here: with the clock paused,
+/// tokio would otherwise jump to that timer whenever the runtime idles on a socket.
 #[tokio::test(start_paused = true)]
 async fn retry_after_is_honoured_to_the_second_by_every_request() {
     let server = MockServer::start().await;

@@ -1,5 +1,5 @@
-//! `download_cover` of albums, artists, shows and episodes, and `Client::download_image`, against the
-//! mock (which serves a small JPEG for every image URL it hands out).
+//! `download_cover` of albums, artists, shows and episodes, and `Client::download_image`, against
+//! the mock (which serves a small JPEG for every image URL it hands out).
 
 use crate::common;
 

@@ -1,5 +1,5 @@
-//! `client.library()` against the mock: `/me/library` in chunks of 40, the saved-items streams, and the
-//! deprecated type-specific endpoints.
+//! `client.library()` against the mock: `/me/library` in chunks of 40, the saved-items streams, and
+//! the deprecated type-specific endpoints.
 
 use crate::common;
 

@@ -1,5 +1,5 @@
-//! `facade/OPERATIONS.md` maps every operation of the spec to its facade method(s): a new operation in
-//! the spec (after `cargo xtask gen`) fails here until it is wrapped and listed.
+//! `facade/OPERATIONS.md` maps every operation of the spec to its facade method(s): a new operation
+//! in the spec (after `cargo xtask gen`) fails here until it is wrapped and listed.
 
 use spotify_sdk::operations::OPERATIONS;
 

@@ -1,5 +1,5 @@
-//! `client.player()` against the mock: commands on the wire, their effect on the mock's playback, the
-//! decoded state, and recently played tracks as a cursor-paged stream.
+//! `client.player()` against the mock: commands on the wire, their effect on the mock's playback,
+//! the decoded state, and recently played tracks as a cursor-paged stream.
 
 use crate::common;
 

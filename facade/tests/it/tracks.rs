@@ -1,4 +1,5 @@
-//! `client.tracks()` (and album tracks) against the mock: requests on the wire and decoded responses.
+//! `client.tracks()` (and album tracks) against the mock: requests on the wire and decoded
+//! responses.
 
 use crate::catalog_support;
 use crate::common;

@@ -1,7 +1,7 @@
-//! Property tests ("fuzzing") of what the client parses: IDs, URIs and URLs typed by users, and response
-//! bodies sent by servers — arbitrary bytes and mutated real responses (the fixtures in
-//! `../shared/fixtures/responses`). Nothing may panic; a body the client cannot use is `Error::Decode`
-//! with a short message; an ID that parses is one the API can be called with.
+//! Property tests ("fuzzing") of what the client parses: IDs, URIs and URLs typed by users, and
+//! response bodies sent by servers — arbitrary bytes and mutated real responses (the fixtures in
+//! `../shared/fixtures/responses`). Nothing may panic; a body the client cannot use is
+//! `Error::Decode` with a short message; an ID that parses is one the API can be called with.
 //!
 //! The seed corpus in `tests/fuzz-seeds/` (interesting IDs and bodies) runs first, every time.
 //!
@@ -27,7 +27,8 @@ use spotify_sdk::ids::{
 };
 use spotify_sdk::{Client, Error, types};
 
-// --- configuration -----------------------------------------------------------------------------------
+// --- configuration
+// -----------------------------------------------------------------------------------
 
 /// Cases per property: `default`, or what `SPOTIFY_SDK_LONG_FUZZ` asks for.
 fn cases(default: u32) -> u32 {
@@ -40,8 +41,9 @@ fn cases(default: u32) -> u32 {
     }
 }
 
-/// Runs `test` on `cases` values of `strategy` and reports the count. Failures are shrunk by proptest
-/// and reported with the minimal input; nothing is persisted (seeds worth keeping go to fuzz-seeds/).
+/// Runs `test` on `cases` values of `strategy` and reports the count. Failures are shrunk by
+/// proptest and reported with the minimal input; nothing is persisted (seeds worth keeping go to
+/// fuzz-seeds/).
 fn run<S: Strategy>(
     name: &str,
     cases: u32,
@@ -69,7 +71,8 @@ fn fixtures_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures/responses")
 }
 
-// --- IDs, URIs and URLs ------------------------------------------------------------------------------
+// --- IDs, URIs and URLs
+// ------------------------------------------------------------------------------
 
 const KINDS: &[&str] = &[
     "track",
@@ -243,8 +246,8 @@ const NASTY: &[&str] = &[
     "𝟘",
 ];
 
-/// A valid form mutated 1 to 4 times: characters inserted, deleted or replaced, segments doubled, case
-/// flipped.
+/// A valid form mutated 1 to 4 times: characters inserted, deleted or replaced, segments doubled,
+/// case flipped.
 fn mutated_form() -> impl Strategy<Value = String> {
     (
         valid_form(),
@@ -317,8 +320,8 @@ fn fuzz_ids_from_arbitrary_text() {
     });
 }
 
-/// Only open.spotify.com names Spotify items: any other host (look-alikes, user-info tricks, the real
-/// host inside a path or a subdomain) is refused.
+/// Only open.spotify.com names Spotify items: any other host (look-alikes, user-info tricks, the
+/// real host inside a path or a subdomain) is refused.
 #[test]
 fn fuzz_other_hosts_are_refused() {
     let hosts = prop_oneof![
@@ -348,8 +351,8 @@ fn fuzz_other_hosts_are_refused() {
     );
 }
 
-/// The user IDs that once slipped through: `.` and `..` are "valid characters" but, as a path segment,
-/// they name the parent: `/users/..` is `/`.
+/// The user IDs that once slipped through: `.` and `..` are "valid characters" but, as a path
+/// segment, they name the parent: `/users/..` is `/`.
 #[test]
 fn fuzz_user_ids_stay_one_path_segment() {
     run(
@@ -382,11 +385,13 @@ fn the_id_seed_corpus() {
     println!("fuzz id seed corpus: {n} inputs");
 }
 
-// --- response bodies ---------------------------------------------------------------------------------
+// --- response bodies
+// ---------------------------------------------------------------------------------
 
 /// Decodes `bytes` as the type of a fixture; checks that a success re-serializes to something that
-/// decodes again, and that after one round trip the value is stable. (Not equal at once: some numbers
-/// are `f32`, and a value beyond its range decodes to infinity, which JSON writes as `null`.)
+/// decodes again, and that after one round trip the value is stable. (Not equal at once: some
+/// numbers are `f32`, and a value beyond its range decodes to infinity, which JSON writes as
+/// `null`.)
 type Decoder = fn(&[u8]) -> Result<(), String>;
 
 fn decoder<T: serde::de::DeserializeOwned + serde::Serialize + PartialEq + std::fmt::Debug>(
@@ -672,8 +677,8 @@ fn odd_value(rng: &mut StdRng) -> Value {
     }
 }
 
-/// Applies `edits` random mutations (from `seed`) to a fixture: JSON-level (delete a field, change a
-/// value's type, insert nulls, swap values) or byte-level (truncate, flip, insert, delete bytes).
+/// Applies `edits` random mutations (from `seed`) to a fixture: JSON-level (delete a field, change
+/// a value's type, insert nulls, swap values) or byte-level (truncate, flip, insert, delete bytes).
 fn mutate(original: &[u8], seed: u64, edits: usize) -> Vec<u8> {
     let mut rng = StdRng::seed_from_u64(seed);
     let mut value: Value = serde_json::from_slice(original).unwrap();

@@ -1,7 +1,8 @@
-//! Load: many concurrent calls on one client while tokens expire, while Spotify rate-limits every task,
-//! while the server fails, and under the client's own rate limit.
+//! Load: many concurrent calls on one client while tokens expire, while Spotify rate-limits every
+//! task, while the server fails, and under the client's own rate limit.
 //!
-//! `SPOTIFY_SDK_LONG_LOAD=1` runs 100 000 calls instead of 1 000 (`SPOTIFY_SDK_LONG_LOAD=N`: N calls).
+//! `SPOTIFY_SDK_LONG_LOAD=1` runs 100 000 calls instead of 1 000 (`SPOTIFY_SDK_LONG_LOAD=N`: N
+//! calls).
 
 use crate::reliability_support;
 
@@ -139,9 +140,9 @@ async fn a_thousand_calls_from_fifty_tasks_survive_two_token_expiries() {
 }
 
 /// Half the tasks are answered `429 Retry-After: 1` twice; the other half call in a loop meanwhile.
-/// Seen from the server: after a 429, the rate-limited task sends nothing for a second, and no task sends
-/// more than the one request it may already have had in flight (the client holds every request back
-/// until the `Retry-After` has passed). All calls succeed.
+/// Seen from the server: after a 429, the rate-limited task sends nothing for a second, and no task
+/// sends more than the one request it may already have had in flight (the client holds every
+/// request back until the `Retry-After` has passed). All calls succeed.
 #[tokio::test]
 async fn a_429_storm_with_retry_after_is_waited_out_by_every_task() {
     capture();
@@ -239,8 +240,8 @@ async fn a_429_storm_with_retry_after_is_waited_out_by_every_task() {
     assert_no_leak(&mock_secrets(&server), &[]);
 }
 
-/// A burst of 503s and resets while 50 tasks call: every call succeeds, and each fault costs exactly one
-/// extra request (no retry storms).
+/// A burst of 503s and resets while 50 tasks call: every call succeeds, and each fault costs
+/// exactly one extra request (no retry storms).
 #[tokio::test]
 async fn server_failures_under_load_cost_one_retry_each() {
     capture();
@@ -276,11 +277,10 @@ async fn server_failures_under_load_cost_one_retry_each() {
     assert_no_leak(&mock_secrets(&server), &[]);
 }
 
-/// The client's own rate limit, end to end, on tokio's paused clock: 20 requests/s (burst 1) from 50
-/// tasks for 10 s of virtual time gives 200 requests (one at once, then one every 50 ms) within 5 %,
-/// and every second within 10 %.
-/// reqwest's timeout is off (`http_client`): with the clock paused, tokio would jump to that timer
-/// whenever the runtime idles on a socket.
+/// The client's own rate limit, end to end, on tokio's paused clock: 20 requests/s (burst 1) from
+/// 50 tasks for 10 s of virtual time gives 200 requests (one at once, then one every 50 ms) within
+/// 5 %, and every second within 10 %. reqwest's timeout is off (`http_client`): with the clock
+/// paused, tokio would jump to that timer whenever the runtime idles on a socket.
 #[tokio::test(start_paused = true)]
 async fn the_rate_limit_holds_over_ten_seconds_through_the_client() {
     capture();

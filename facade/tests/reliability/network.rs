@@ -1,9 +1,9 @@
-//! Network faults and write safety: whatever the connection does, every call ends — in time — with the
-//! expected outcome, memory stays bounded, and a write that may have reached the server is never sent
-//! twice.
+//! Network faults and write safety: whatever the connection does, every call ends — in time — with
+//! the expected outcome, memory stays bounded, and a write that may have reached the server is
+//! never sent twice.
 //!
-//! Faults come from a raw TCP server the test scripts byte by byte (see `reliability_support`), writes
-//! go to the mock, whose state shows what was applied. Every call is wrapped in a timeout.
+//! Faults come from a raw TCP server the test scripts byte by byte (see `reliability_support`),
+//! writes go to the mock, whose state shows what was applied. Every call is wrapped in a timeout.
 
 use crate::reliability_support;
 
@@ -17,7 +17,8 @@ use reliability_support::*;
 use spotify_sdk::{Client, Error};
 use spotify_sdk_mock::{Fault, MockServer};
 
-// --- memory accounting -------------------------------------------------------------------------------
+// --- memory accounting
+// -------------------------------------------------------------------------------
 
 /// Counts the bytes this test process holds, and the peak since the last reset.
 struct Counting;
@@ -78,7 +79,8 @@ static MEMORY: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 const MB: u64 = 1024 * 1024;
 
-// --- the fault table ---------------------------------------------------------------------------------
+// --- the fault table
+// ---------------------------------------------------------------------------------
 
 fn track_json() -> Vec<u8> {
     whole_track().to_string().into_bytes()
@@ -93,9 +95,9 @@ struct Case {
     attempts: usize,
 }
 
-/// Faults on one GET, each answered the same way on every attempt. A failure before the response head
-/// is retried (GET is idempotent); one while reading the body is reported as is (the head already
-/// arrived; the caller can retry: every such error `is_retryable()`).
+/// Faults on one GET, each answered the same way on every attempt. A failure before the response
+/// head is retried (GET is idempotent); one while reading the body is reported as is (the head
+/// already arrived; the caller can retry: every such error `is_retryable()`).
 fn cases() -> Vec<Case> {
     let body = track_json();
     let len = body.len() as u64;
@@ -324,7 +326,8 @@ async fn every_network_fault_ends_in_its_expected_error_in_time() {
 #[tokio::test]
 async fn a_refused_connection_is_retried_then_reported_quickly() {
     capture();
-    // A socket bound but not listening: connections to it are refused, and nobody else can take the port.
+    // A socket bound but not listening: connections to it are refused, and nobody else can take the
+    // port.
     let socket = tokio::net::TcpSocket::new_v4().unwrap();
     socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
     let port = socket.local_addr().unwrap().port();
@@ -342,8 +345,9 @@ async fn a_refused_connection_is_retried_then_reported_quickly() {
     drop(socket);
 }
 
-/// Every attempt is slow (a 503 after 150 ms, then the answer after 150 ms): the retry still happens and
-/// the call succeeds; and an attempt that stalls past the timeout is followed by one that answers.
+/// Every attempt is slow (a 503 after 150 ms, then the answer after 150 ms): the retry still
+/// happens and the call succeeds; and an attempt that stalls past the timeout is followed by one
+/// that answers.
 #[tokio::test]
 async fn slow_responses_across_retries() {
     capture();
@@ -398,9 +402,11 @@ async fn slow_responses_across_retries() {
     );
 }
 
-// --- large bodies ------------------------------------------------------------------------------------
+// --- large bodies
+// ------------------------------------------------------------------------------------
 
-/// The start and end of [`big_track`]: a whole track, with the unknown field left open between them.
+/// The start and end of [`big_track`]: a whole track, with the unknown field left open between
+/// them.
 fn big_track_ends() -> (Vec<u8>, Vec<u8>) {
     let track = whole_track().to_string();
     let prefix = format!(r#"{},"padding":""#, &track[..track.len() - 1]).into_bytes();
@@ -456,7 +462,8 @@ async fn a_50_mb_body_below_the_limit_decodes_with_memory_bounded_by_its_size() 
         "50 MB body below the limit: peak heap growth {} MB",
         peak as u64 / MB
     );
-    // The body is buffered once to decode it (and briefly copied): never more than a few times its size.
+    // The body is buffered once to decode it (and briefly copied): never more than a few times its
+    // size.
     assert!(
         peak as u64 <= 3 * size,
         "peak heap growth {peak} bytes for a {size}-byte body"
@@ -510,7 +517,8 @@ async fn a_50_mb_body_above_the_limit_is_refused_without_reading_it() {
     }
 }
 
-// --- writes ------------------------------------------------------------------------------------------
+// --- writes
+// ------------------------------------------------------------------------------------------
 
 const NEW_TRACK: &str = "spotify:track:7ouMYWpwJ422jRcDASZB7P";
 
@@ -540,8 +548,8 @@ fn count(uris: &[String], uri: &str) -> usize {
     uris.iter().filter(|u| *u == uri).count()
 }
 
-/// A POST that reached the server and then lost its connection (reset, closed, no answer in time) may
-/// have been applied: it is sent exactly once and the caller gets the error.
+/// A POST that reached the server and then lost its connection (reset, closed, no answer in time)
+/// may have been applied: it is sent exactly once and the caller gets the error.
 #[tokio::test]
 async fn a_post_that_reached_the_server_is_never_resent() {
     capture();
@@ -605,8 +613,8 @@ async fn a_post_that_reached_the_server_is_never_resent() {
     assert_no_leak(&server.issued_tokens(), &[]);
 }
 
-/// Resolves every name to 127.0.0.2 the first time (nothing listens there: the connection is refused)
-/// and to 127.0.0.1 afterwards.
+/// Resolves every name to 127.0.0.2 the first time (nothing listens there: the connection is
+/// refused) and to 127.0.0.1 afterwards.
 struct RefuseFirst(AtomicUsize);
 
 impl reqwest::dns::Resolve for RefuseFirst {
@@ -625,9 +633,10 @@ impl reqwest::dns::Resolve for RefuseFirst {
 }
 
 /// "Refused at connect" is what reqwest reports as `is_connect()`: the TCP connection was never
-/// established (refused, connect timeout, name not resolved), so the request certainly did not reach
-/// the server, and even a POST is resent. A server that accepts the connection and closes it without
-/// reading is not that: the request bytes may have been delivered, so a POST is not resent (a GET is).
+/// established (refused, connect timeout, name not resolved), so the request certainly did not
+/// reach the server, and even a POST is resent. A server that accepts the connection and closes it
+/// without reading is not that: the request bytes may have been delivered, so a POST is not resent
+/// (a GET is).
 #[tokio::test]
 async fn a_post_refused_at_connect_is_resent() {
     capture();
@@ -765,8 +774,8 @@ async fn a_reorder_that_reached_the_server_is_never_resent() {
         "{now:?}"
     );
 
-    // A replace through the same operation is not resent either (one operation, one rule), while the
-    // idempotent PUTs are: saving to the library after a reset.
+    // A replace through the same operation is not resent either (one operation, one rule), while
+    // the idempotent PUTs are: saving to the library after a reset.
     server.clear_faults();
     server.clear_requests();
     server.fault(Fault::reset().times(1).on_operation("save-tracks-user"));

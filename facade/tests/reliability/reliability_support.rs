@@ -1,6 +1,6 @@
-//! Shared by the `reliability_*` suites: a raw HTTP/1.1 server on 127.0.0.1 whose every byte the test
-//! controls, a process-wide capture of `tracing` and `log` output for the secret checks, and helpers
-//! that bound every call in time.
+//! Shared by the `reliability_*` suites: a raw HTTP/1.1 server on 127.0.0.1 whose every byte the
+//! test controls, a process-wide capture of `tracing` and `log` output for the secret checks, and
+//! helpers that bound every call in time.
 #![allow(dead_code)]
 
 use std::io::Write as _;
@@ -27,7 +27,8 @@ pub async fn bounded<T>(limit: Duration, what: &str, fut: impl Future<Output = T
     }
 }
 
-// --- a raw HTTP/1.1 server ---------------------------------------------------------------------------
+// --- a raw HTTP/1.1 server
+// ---------------------------------------------------------------------------
 
 /// A request as the raw server read it.
 #[derive(Clone, Debug)]
@@ -71,8 +72,8 @@ pub enum Step {
 
 type Respond = dyn Fn(&RawRequest, usize) -> Vec<Step> + Send + Sync;
 
-/// A server on 127.0.0.1 that answers each connection's first request with the steps `respond` gives,
-/// then closes the connection (FIN) — so every attempt of the client is a new connection.
+/// A server on 127.0.0.1 that answers each connection's first request with the steps `respond`
+/// gives, then closes the connection (FIN) — so every attempt of the client is a new connection.
 pub struct RawServer {
     pub addr: SocketAddr,
     requests: Arc<Mutex<Vec<RawRequest>>>,
@@ -249,7 +250,8 @@ async fn read_request(stream: &mut TcpStream) -> std::io::Result<Option<RawReque
     }))
 }
 
-/// A complete response: status line, `Content-Type` (if given), `Content-Length`, `Connection: close`.
+/// A complete response: status line, `Content-Type` (if given), `Content-Length`, `Connection:
+/// close`.
 pub fn response(status: u16, content_type: Option<&str>, body: &[u8]) -> Vec<u8> {
     let mut out = head(status, content_type, Some(body.len() as u64));
     out.extend_from_slice(body);
@@ -274,7 +276,8 @@ pub fn error_body(status: u16) -> Vec<u8> {
     format!(r#"{{"error":{{"status":{status},"message":"message for {status}"}}}}"#).into_bytes()
 }
 
-// --- log capture -------------------------------------------------------------------------------------
+// --- log capture
+// -------------------------------------------------------------------------------------
 
 /// Everything any `tracing` event or span (at TRACE, spans' fields included) and any `log` record
 /// (reqwest, rustls) of this process wrote.

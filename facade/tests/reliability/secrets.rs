@@ -1,8 +1,8 @@
 //! Secret handling: the access token, refresh token, client secret, authorization code and PKCE
-//! verifier never reach a log line (any level, the client's and its HTTP stack's), a `Debug`/`Display`,
-//! an error, or a server they were not meant for; the token cache is 0600 and never half-written, even
-//! when the process is killed while writing it; the callback listener is on loopback only; plain http
-//! is refused off loopback.
+//! verifier never reach a log line (any level, the client's and its HTTP stack's), a
+//! `Debug`/`Display`, an error, or a server they were not meant for; the token cache is 0600 and
+//! never half-written, even when the process is killed while writing it; the callback listener is
+//! on loopback only; plain http is refused off loopback.
 //!
 //! Every other reliability suite checks its own secrets against the same process-wide capture
 //! (`reliability_support::assert_no_leak`).
@@ -41,8 +41,8 @@ async fn me(client: &Client) -> Result<spotify_sdk::types::PrivateUserObject, Er
     client.call(client.raw().get_current_users_profile()).await
 }
 
-/// Every secret a mock run involved: what it issued, the client secret (and its Basic form), and what
-/// the client sent to the token endpoint.
+/// Every secret a mock run involved: what it issued, the client secret (and its Basic form), and
+/// what the client sent to the token endpoint.
 fn secrets_of(server: &MockServer) -> Vec<String> {
     let mut secrets = server.issued_tokens();
     secrets.push(server.client_secret());
@@ -63,8 +63,9 @@ fn secrets_of(server: &MockServer) -> Vec<String> {
 }
 
 /// Runs every auth path against the mock — client credentials with renewal and refusals, the
-/// authorization-code flow with PKCE, a client secret, rotation, a cache, `invalid_grant`, and faults
-/// on the token endpoint — and checks that no secret is in the logs, `Debug`, `Display` or errors.
+/// authorization-code flow with PKCE, a client secret, rotation, a cache, `invalid_grant`, and
+/// faults on the token endpoint — and checks that no secret is in the logs, `Debug`, `Display` or
+/// errors.
 #[tokio::test]
 async fn no_secret_reaches_logs_debug_display_or_errors() {
     let capture = capture();
@@ -210,7 +211,8 @@ async fn no_secret_reaches_logs_debug_display_or_errors() {
     );
 }
 
-/// A token endpoint that echoes what it was sent in its error: the client's error must not carry it.
+/// A token endpoint that echoes what it was sent in its error: the client's error must not carry
+/// it.
 #[tokio::test]
 async fn an_error_description_echoing_a_secret_is_not_repeated() {
     capture();
@@ -264,8 +266,8 @@ async fn an_error_description_echoing_a_secret_is_not_repeated() {
     );
 }
 
-/// reqwest follows redirects. A redirect to another origin must not take the bearer token (API) or the
-/// refresh token and client secret (token endpoint) with it.
+/// reqwest follows redirects. A redirect to another origin must not take the bearer token (API) or
+/// the refresh token and client secret (token endpoint) with it.
 #[tokio::test]
 async fn redirects_to_another_origin_carry_no_secret() {
     capture();
@@ -297,7 +299,8 @@ async fn redirects_to_another_origin_carry_no_secret() {
         .build()
         .unwrap();
     let api = get_track(&client).await;
-    // The token endpoint, with a refresh token in the form body and the client secret in the header.
+    // The token endpoint, with a refresh token in the form body and the client secret in the
+    // header.
     let refresh = "refresh-token-redirected-0123456789";
     let secret = "client-secret-redirected-0123456789";
     let auth = AuthorizationCode::new("client-id", "http://127.0.0.1:1/callback")
@@ -360,13 +363,14 @@ async fn redirects_to_another_origin_carry_no_secret() {
     );
 }
 
-// --- the token cache ---------------------------------------------------------------------------------
+// --- the token cache
+// ---------------------------------------------------------------------------------
 
 const WRITER_ENV: &str = "SPOTIFY_SDK_RELIABILITY_CACHE_WRITER";
 
-/// Not a test on its own: when the parent test below runs this binary again with `WRITER_ENV` set, it
-/// authorizes against a mock with rotating refresh tokens and then refreshes in a loop, so the cache
-/// file is rewritten as fast as possible until the parent kills the process.
+/// Not a test on its own: when the parent test below runs this binary again with `WRITER_ENV` set,
+/// it authorizes against a mock with rotating refresh tokens and then refreshes in a loop, so the
+/// cache file is rewritten as fast as possible until the parent kills the process.
 #[tokio::test]
 async fn cache_writer_child() {
     let Ok(path) = std::env::var(WRITER_ENV) else {
@@ -396,7 +400,8 @@ async fn cache_writer_child() {
 }
 
 /// Kills a process that rewrites the cache in a loop (SIGKILL, at varying moments) and checks after
-/// each kill that the cache is a whole file — the old or the new content, never a mix — with mode 0600.
+/// each kill that the cache is a whole file — the old or the new content, never a mix — with mode
+/// 0600.
 #[cfg(unix)]
 #[test]
 fn the_token_cache_survives_a_kill_mid_write() {
@@ -478,7 +483,8 @@ fn the_token_cache_survives_a_kill_mid_write() {
     );
 }
 
-// --- listeners and URLs ------------------------------------------------------------------------------
+// --- listeners and URLs
+// ------------------------------------------------------------------------------
 
 /// This machine's address on its default route, if it has one (no packet is sent).
 fn non_loopback_ip() -> Option<IpAddr> {
@@ -562,7 +568,8 @@ async fn the_callback_listener_is_reachable_on_loopback_only() {
     assert!(matches!(err, Error::Config(_)), "{err:?}");
 }
 
-/// Tokens must never cross a network in clear text: plain http only to loopback, whatever the spelling.
+/// Tokens must never cross a network in clear text: plain http only to loopback, whatever the
+/// spelling.
 #[test]
 fn plain_http_off_loopback_is_refused_however_it_is_spelled() {
     let refused = [

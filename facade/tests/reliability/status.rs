@@ -1,15 +1,17 @@
-//! Every status code from 100 to 599, with and without a Spotify error body, for a GET and a POST: each
-//! is classified — success, retried, or a specific `Error` variant — without panicking or hanging.
+//! Every status code from 100 to 599, with and without a Spotify error body, for a GET and a POST:
+//! each is classified — success, retried, or a specific `Error` variant — without panicking or
+//! hanging.
 //!
-//! The server is a raw TCP server, so any status line can be sent, including ones no HTTP library would
-//! produce as a final answer (1xx). It answers the status named in the request path and closes the
-//! connection. The client has one retry and a 1-2 ms backoff.
+//! The server is a raw TCP server, so any status line can be sent, including ones no HTTP library
+//! would produce as a final answer (1xx). It answers the status named in the request path and
+//! closes the connection. The client has one retry and a 1-2 ms backoff.
 //!
-//! What the client does with 1xx: HTTP/1.1 says 1xx answers are informational and a final answer follows.
-//! hyper reads past them (100, 102-199) and waits for that final answer; here the server closes instead,
-//! so the request fails like any connection lost after sending: `Error::Connection`, after one retry for
-//! a GET and none for a POST (it may have been processed). 101 Switching Protocols is final (hyper hands
-//! the connection over for an upgrade); since no upgrade was asked for it is `Error::Http`.
+//! What the client does with 1xx: HTTP/1.1 says 1xx answers are informational and a final answer
+//! follows. hyper reads past them (100, 102-199) and waits for that final answer; here the server
+//! closes instead, so the request fails like any connection lost after sending:
+//! `Error::Connection`, after one retry for a GET and none for a POST (it may have been processed).
+//! 101 Switching Protocols is final (hyper hands the connection over for an upgrade); since no
+//! upgrade was asked for it is `Error::Http`.
 
 use crate::reliability_support;
 
@@ -42,8 +44,8 @@ enum Method {
     Post,
 }
 
-/// The expected outcome of a final answer `status` (with Spotify's JSON error body or an empty body), and
-/// how many attempts the server sees (1, or 2 when the client retries once).
+/// The expected outcome of a final answer `status` (with Spotify's JSON error body or an empty
+/// body), and how many attempts the server sees (1, or 2 when the client retries once).
 fn expected(method: Method, status: u16, json_body: bool) -> (Outcome, usize) {
     use Outcome::*;
     let idempotent = method == Method::Get;
@@ -55,8 +57,8 @@ fn expected(method: Method, status: u16, json_body: bool) -> (Outcome, usize) {
         // 204 has no body by definition (hyper ignores one); `call` needs one.
         (204, _) => (Decode, 1),
         // Any other 2xx is a success: the body is decoded. An error-shaped JSON body is no track (a
-        // track's name, URI, album... are plain fields), but it is a snapshot answer (all its fields
-        // are optional); an empty body is neither.
+        // track's name, URI, album... are plain fields), but it is a snapshot answer (all its
+        // fields are optional); an empty body is neither.
         (200..=299, true) if idempotent => (Decode, 1),
         (200..=299, true) => (Ok, 1),
         (200..=299, false) => (Decode, 1),

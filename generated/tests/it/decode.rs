@@ -1,5 +1,6 @@
-//! The models on our own fixtures (`generated/tests/fixtures/`): what is plain and what is optional,
-//! and every way real responses deviate from the spec, each proven here without `../shared`.
+//! The models on our own fixtures (`generated/tests/fixtures/`): what is plain and what is
+//! optional, and every way real responses deviate from the spec, each proven here without
+//! `../shared`.
 
 use serde_json::{json, Value};
 use spotify_sdk_generated::types::{self, PlayableItem};
@@ -66,9 +67,9 @@ fn fields_spotify_dropped_are_absent_not_errors() {
     assert!(track.album.available_markets.is_empty());
 }
 
-/// A plain field that a response lacks fails the decode, naming the path of the object that lacks it
-/// and the field: the types check what they promise, and a body decoded into the wrong model is an
-/// error, not an object of `None`s.
+/// A plain field that a response lacks fails the decode, naming the path of the object that lacks
+/// it and the field: the types check what they promise, and a body decoded into the wrong model is
+/// an error, not an object of `None`s.
 #[test]
 fn a_missing_plain_field_is_an_error_naming_its_path() {
     for (pointer, field, path) in [
@@ -124,8 +125,8 @@ fn integers_sent_as_integral_floats_decode() {
     );
 }
 
-/// Album types in upper case (artist top tracks, recommendations) are their variant, and serialize back
-/// as the spec spells them.
+/// Album types in upper case (artist top tracks, recommendations) are their variant, and serialize
+/// back as the spec spells them.
 #[test]
 fn enum_values_in_any_letter_case_are_their_variant() {
     let page: types::PagingArtistDiscographyAlbumObject = decode(
@@ -321,8 +322,8 @@ fn a_broken_known_kind_is_an_error_with_its_path() {
     );
 }
 
-/// Spotify sends each entry's object twice, as `item` and the deprecated `track`; it is decoded once.
-/// An entry with only `track` (recorded before February 2026) still has its `item`.
+/// Spotify sends each entry's object twice, as `item` and the deprecated `track`; it is decoded
+/// once. An entry with only `track` (recorded before February 2026) still has its `item`.
 #[test]
 fn renamed_fields_sent_twice_are_decoded_once() {
     let page: types::PagingPlaylistTrackObject = decode(

@@ -1,6 +1,6 @@
 //! The generated crate's tests, one binary: models decoding our own fixtures (`decode`), the real
-//! responses recorded by other clients when `../shared` is beside the checkout (`recorded`), and the
-//! requests the operations build (`requests`).
+//! responses recorded by other clients when `../shared` is beside the checkout (`recorded`), and
+//! the requests the operations build (`requests`).
 
 mod decode;
 mod recorded;
@@ -10,8 +10,8 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
-/// One of our fixtures (`generated/tests/fixtures/`, written for these tests from what real responses
-/// show).
+/// One of our fixtures (`generated/tests/fixtures/`, written for these tests from what real
+/// responses show).
 pub fn fixture(name: &str) -> Value {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")

@@ -1,8 +1,8 @@
-//! Real Spotify response bodies recorded by other clients (`../shared/fixtures/responses/`, third-party
-//! data that this repository does not copy) decode into the generated types.
+//! Real Spotify response bodies recorded by other clients (`../shared/fixtures/responses/`,
+//! third-party data that this repository does not copy) decode into the generated types.
 //!
-//! Without `../shared` these tests say what they skip, one line each; under `CI=true` its absence is a
-//! failure, so CI always runs them.
+//! Without `../shared` these tests say what they skip, one line each; under `CI=true` its absence
+//! is a failure, so CI always runs them.
 
 use std::io::Write as _;
 use std::path::PathBuf;

@@ -1,5 +1,5 @@
-//! What the operations put on the wire. They build requests without sending them, so the requests are
-//! inspected directly.
+//! What the operations put on the wire. They build requests without sending them, so the requests
+//! are inspected directly.
 
 use spotify_sdk_generated::{types, Client, Request};
 
@@ -26,7 +26,8 @@ fn raw_query_pairs(request: &reqwest::Request) -> Vec<&str> {
     request.url().query().unwrap_or("").split('&').collect()
 }
 
-/// `explode: false` parameters are one comma-joined value (`type=album,track`), never repeated keys.
+/// `explode: false` parameters are one comma-joined value (`type=album,track`), never repeated
+/// keys.
 #[test]
 fn search_types_are_one_comma_joined_parameter() {
     let client = client();
@@ -69,8 +70,8 @@ fn requests_carry_only_documented_headers() {
     assert_eq!(names, ["accept"]);
 }
 
-/// Patch 01: the cover is sent as base64 text, not as `image/jpeg` bytes (progenitor cannot generate
-/// those); the facade sets the content type Spotify expects.
+/// Patch 01: the cover is sent as base64 text, not as `image/jpeg` bytes (progenitor cannot
+/// generate those); the facade sets the content type Spotify expects.
 #[test]
 fn playlist_cover_upload_sends_text() {
     let client = client();

@@ -137,9 +137,9 @@ fn lost(orig: &Value, round: &Value, path: &str, out: &mut Vec<String>) {
         (Value::Object(o), Value::Object(r)) => {
             for (k, v) in o {
                 let p = format!("{path}.{k}");
-                // Spotify sends a playlist's items and an entry's item twice, under the new name and
-                // the deprecated one; the models keep the new one only (the same items; only the
-                // page's link differs, `/items` or `/tracks`).
+                // Spotify sends a playlist's items and an entry's item twice, under the new name
+                // and the deprecated one; the models keep the new one only (the same items; only
+                // the page's link differs, `/items` or `/tracks`).
                 let duplicate_of = match k.as_str() {
                     "track" => o.get("item"),
                     "tracks" => o.get("items"),

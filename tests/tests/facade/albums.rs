@@ -67,7 +67,8 @@ async fn tracks_in_market() {
     snap!(m, "tracks_in_market", tracks);
 }
 
-/// The image download itself goes to the image host, not the API: only `GET /albums/{id}` is recorded.
+/// The image download itself goes to the image host, not the API: only `GET /albums/{id}` is
+/// recorded.
 #[tokio::test]
 async fn download_cover() {
     let m = Mock::start().await;

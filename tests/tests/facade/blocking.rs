@@ -1,6 +1,7 @@
 //! The blocking client runs the async implementation on its own runtime: a handful of its methods
-//! (a get, an iterator, search, a change, playback, the library) snapshot to exactly what their async
-//! twins send and answer. The mock runs on a background runtime; the tests are plain synchronous code.
+//! (a get, an iterator, search, a change, playback, the library) snapshot to exactly what their
+//! async twins send and answer. The mock runs on a background runtime; the tests are plain
+//! synchronous code.
 
 use std::time::SystemTime;
 

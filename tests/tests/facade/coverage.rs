@@ -1,6 +1,7 @@
-//! The suite covers the whole surface: every operation of the spec appears in a snapshotted request,
-//! and every public method of every resource group has a snapshot. Both read the checked-in `.snap`
-//! files (CI also rejects pending and unreferenced ones, so they are exactly what the tests assert).
+//! The suite covers the whole surface: every operation of the spec appears in a snapshotted
+//! request, and every public method of every resource group has a snapshot. Both read the
+//! checked-in `.snap` files (CI also rejects pending and unreferenced ones, so they are exactly
+//! what the tests assert).
 
 use std::collections::BTreeSet;
 use std::fs;

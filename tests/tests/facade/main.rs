@@ -1,19 +1,20 @@
-//! Snapshot tests of every public method of `spotify-sdk`'s resource groups against the embedded mock.
+//! Snapshot tests of every public method of `spotify-sdk`'s resource groups against the embedded
+//! mock.
 //!
-//! Each test starts a fresh mock, calls one method and snapshots the exchange (see [`Exchange`]): every
-//! request the mock received, as sent (operation, method, path, query, `Content-Type`, JSON body; no
-//! `Authorization` header, no token), and the decoded response serialized with `serde_json`. Snapshot
-//! names are `<group>__<method>[__<variant>]` so that `coverage` can check that every method and every
-//! operation of the spec has one.
+//! Each test starts a fresh mock, calls one method and snapshots the exchange (see [`Exchange`]):
+//! every request the mock received, as sent (operation, method, path, query, `Content-Type`, JSON
+//! body; no `Authorization` header, no token), and the decoded response serialized with
+//! `serde_json`. Snapshot names are `<group>__<method>[__<variant>]` so that `coverage` can check
+//! that every method and every operation of the spec has one.
 //!
-//! Determinism: the mock's origin (`http://127.0.0.1:PORT`) becomes `{mock}`; timestamps the mock takes
-//! from the clock (`added_at` of items saved during the test, the playback `timestamp`) become `[now]`;
-//! everything else the mock answers is derived from the spec's examples and seeded ids. Streams use
-//! small collections (one page, or several pages of a small page size, fetched one at a time) so that
-//! requests arrive in a fixed order.
+//! Determinism: the mock's origin (`http://127.0.0.1:PORT`) becomes `{mock}`; timestamps the mock
+//! takes from the clock (`added_at` of items saved during the test, the playback `timestamp`)
+//! become `[now]`; everything else the mock answers is derived from the spec's examples and seeded
+//! ids. Streams use small collections (one page, or several pages of a small page size, fetched one
+//! at a time) so that requests arrive in a fixed order.
 //!
-//! Update with `INSTA_UPDATE=always cargo test -p spotify-sdk-tests` (or `cargo insta test --review`),
-//! then review the diff.
+//! Update with `INSTA_UPDATE=always cargo test -p spotify-sdk-tests` (or `cargo insta test
+//! --review`), then review the diff.
 // Deprecated methods are part of the surface and snapshotted like the others.
 #![allow(deprecated)]
 // Commands answer `()`, snapshotted as `null` like any result: a method that starts returning
@@ -181,7 +182,8 @@ pub struct Exchange {
 }
 
 impl Exchange {
-    /// Sorts the requests by path and query, for calls that send some at once (multi-get fallbacks).
+    /// Sorts the requests by path and query, for calls that send some at once (multi-get
+    /// fallbacks).
     pub fn sorted(mut self) -> Self {
         self.requests
             .sort_by(|a, b| (&a.path, &a.query).cmp(&(&b.path, &b.query)));

@@ -8,8 +8,8 @@ use crate::Fixture;
 use crate::ids::{ALBUM, EPISODE, TRACK, TRACK_2};
 use crate::{Mock, all};
 
-/// `seconds` before the mock's newest play (2026-01-01T00:00:00Z; the plays are a minute apart going
-/// back, [`crate::COLLECTION`] of them).
+/// `seconds` before the mock's newest play (2026-01-01T00:00:00Z; the plays are a minute apart
+/// going back, [`crate::COLLECTION`] of them).
 fn before_newest_play(seconds: u64) -> SystemTime {
     UNIX_EPOCH + Duration::from_secs(1_767_225_600 - seconds)
 }

@@ -1,7 +1,7 @@
-//! `client.playlists()`: reading, creating, changing, items and covers. The tests work on playlists of
-//! the current user with generated tracks (`Track 1`, `Track 2`, ...): one where the answer lists
-//! them (every playlist item carries its track twice, as `item` and the deprecated `track`), more where
-//! the request is what matters.
+//! `client.playlists()`: reading, creating, changing, items and covers. The tests work on playlists
+//! of the current user with generated tracks (`Track 1`, `Track 2`, ...): one where the answer
+//! lists them (every playlist item carries its track twice, as `item` and the deprecated `track`),
+//! more where the request is what matters.
 
 use spotify_sdk::images::ImageSize;
 use spotify_sdk::resources::playlists::{NewPlaylist, PlaylistOptions};

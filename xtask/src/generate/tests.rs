@@ -14,9 +14,9 @@ use super::*;
 /// The spec from before Spotify's February 2026 changes were all in: no `/me/library` endpoints.
 const OLDER_SPEC: &str = "../shared/openapi/history/fixed-2026.02.10.yml";
 
-/// Whether Spotify's spec is beside the checkout (`../shared`, third-party data the repository does
-/// not copy). Without it a test says, in one line, that it skipped; under `CI=true` its absence is a
-/// failure, so CI always runs these tests.
+/// Whether Spotify's spec is beside the checkout (`../shared`, third-party data the repository
+/// does not copy). Without it a test says, in one line, that it skipped; under `CI=true` its
+/// absence is a failure, so CI always runs these tests.
 fn spec_available(test: &str) -> bool {
     use std::io::Write as _;
     let path = workspace_root().join(spec::Lock::load(&workspace_root()).expect("spec.lock").path);

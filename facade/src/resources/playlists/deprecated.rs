@@ -1,6 +1,6 @@
 //! The deprecated playlist methods: the `/playlists/{id}/tracks` twins of the item edits, and the
-//! `/users/{id}/playlists` endpoints. A sibling of `playlists`, not its child, so that rustdoc lists
-//! them after the current methods (it lists a module's children's impls first).
+//! `/users/{id}/playlists` endpoints. A sibling of `playlists`, not its child, so that rustdoc
+//! lists them after the current methods (it lists a module's children's impls first).
 
 use crate::ids::{IntoId, PlayableId, PlaylistId, UserId};
 use crate::resources::playlists::edit::{TRACKS, add, remove, reorder, replace, uris};
