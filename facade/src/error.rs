@@ -5,6 +5,7 @@ use std::time::Duration;
 /// Where a failed request went: the operation and its path template (never the query, which may
 /// carry user data, and never a token).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Endpoint {
     /// HTTP method, e.g. `GET`.
     pub method: &'static str,
@@ -22,6 +23,7 @@ impl std::fmt::Display for Endpoint {
 
 /// What Spotify said about a failed request: status, its own message, and the endpoint.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ApiError {
     /// HTTP status code.
     pub status: u16,
