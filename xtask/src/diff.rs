@@ -398,15 +398,52 @@ mod tests {
             return;
         }
         let text = run(&root, &old, &new).unwrap();
-        for expected in [
-            "- added `save-library-items` `PUT /me/library`",
-            "- added `remove-library-items` `DELETE /me/library`",
-            "- added `check-library-contains` `GET /me/library/contains`",
-            "- added `get-playlists-items` `GET /playlists/{playlist_id}/items`",
+        // Every operation added, every one newly deprecated and every property added, by name.
+        let added = [
+            "`add-items-to-playlist` `POST /playlists/{playlist_id}/items`",
+            "`check-library-contains` `GET /me/library/contains`",
+            "`get-playlists-items` `GET /playlists/{playlist_id}/items`",
+            "`remove-items-playlist` `DELETE /playlists/{playlist_id}/items`",
+            "`remove-library-items` `DELETE /me/library`",
+            "`reorder-or-replace-playlists-items` `PUT /playlists/{playlist_id}/items`",
+            "`save-library-items` `PUT /me/library`",
+        ];
+        let deprecated = [
+            "add-tracks-to-playlist",
+            "check-current-user-follows",
+            "check-if-user-follows-playlist",
+            "check-users-saved-albums",
+            "check-users-saved-audiobooks",
+            "check-users-saved-episodes",
+            "check-users-saved-shows",
+            "check-users-saved-tracks",
+            "follow-artists-users",
+            "follow-playlist",
+            "get-playlists-tracks",
+            "remove-tracks-playlist",
+            "reorder-or-replace-playlists-tracks",
+            "unfollow-artists-users",
+            "unfollow-playlist",
+        ];
+        let properties = [
+            "- `PlaylistObject`: added `items`",
             "- `PlaylistTrackObject`: added `item`",
-        ] {
+            "- `PrivateUserObject`: added `account_id`",
+            "- `SimplifiedPlaylistObject`: added `items`",
+        ];
+        for expected in added.iter().map(|op| format!("- added {op}\n")) {
+            assert!(text.contains(&expected), "missing {expected:?} in:\n{text}");
+        }
+        for expected in deprecated
+            .iter()
+            .map(|op| format!("- newly deprecated `{op}` "))
+        {
+            assert!(text.contains(&expected), "missing {expected:?} in:\n{text}");
+        }
+        for expected in properties {
             assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
         }
+        assert_eq!(text.matches("\n- added `").count(), added.len(), "{text}");
         assert_eq!(text.matches("- newly deprecated").count(), 15, "{text}");
         assert!(!text.contains("no facade method yet"), "{text}");
     }

@@ -17,8 +17,8 @@ use std::time::Duration;
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
-use rand::rngs::StdRng;
-use rand::{Rng, SeedableRng};
+use rand09::rngs::StdRng;
+use rand09::{Rng, SeedableRng};
 use reliability_support::*;
 use serde_json::Value;
 use spotify_sdk::ids::{
