@@ -53,7 +53,9 @@ const TOKEN_LOCK: Duration = Duration::from_secs(10);
 const TOKEN_MARGIN: Duration = Duration::from_secs(75);
 
 /// Where and under which name to coordinate: a Redis URL (`redis://host:6379`,
-/// `rediss://user:password@host`) and a namespace that the processes of one deployment share.
+/// `redis://user:password@host:6379/2`) and a namespace that the processes of one deployment
+/// share. TLS (`rediss://`) is not supported in this version: `build()` refuses such a URL with
+/// [`Error::Config`]; reach a remote Redis through a private network or a TLS tunnel.
 #[derive(Clone)]
 pub struct Redis {
     url: String,
@@ -83,7 +85,7 @@ impl fmt::Debug for Redis {
             |_| "<invalid>".into(),
             |mut u| {
                 if u.password().is_some() {
-                    let _ = u.set_password(Some("<redacted>"));
+                    let _ = u.set_password(Some("redacted"));
                 }
                 u.to_string()
             },
@@ -203,7 +205,9 @@ impl Shared {
     /// A link to the Redis of `redis` for the app `client_id`; connects on first use.
     pub fn new(redis: &Redis, client_id: Option<&str>) -> Result<Self, Error> {
         let client = redis::Client::open(redis.url.as_str())
-            .map_err(|_| Error::Config("the Redis URL is not valid".into()))?;
+            // redis's messages are fixed texts ("Redis URL did not parse", "can't connect with
+            // TLS, ..."): they never quote the URL, which may hold a password.
+            .map_err(|e| Error::Config(format!("the Redis URL cannot be used: {e}")))?;
         Ok(Self {
             client,
             prefix: format!(
@@ -483,5 +487,48 @@ impl AuthProvider for SharedToken {
 
     fn can_renew(&self) -> bool {
         self.inner.can_renew()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(url: &str) -> Result<crate::Client, Error> {
+        crate::Client::builder()
+            .access_token("token")
+            .coordinate(Redis::new(url).namespace("test"))
+            .build()
+    }
+
+    #[test]
+    fn the_url_password_never_shows() {
+        let redis = Redis::new("redis://user:hunter2@127.0.0.1:6379/1").namespace("ns");
+        let shown = format!("{redis:?}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(
+            shown.contains("user:redacted@") && shown.contains("ns"),
+            "{shown}"
+        );
+        assert!(!format!("{:?}", Redis::new("not a url:hunter2")).contains("hunter2"));
+    }
+
+    #[test]
+    fn unusable_urls_are_config_errors_without_the_password() {
+        for (url, says) in [
+            ("rediss://user:hunter2@redis.example:6380", "TLS"),
+            ("redis://user:hunter2@", "Redis URL"),
+            ("http://user:hunter2@127.0.0.1:6379", "Redis URL"),
+        ] {
+            match build(url) {
+                Err(Error::Config(message)) => {
+                    assert!(!message.contains("hunter2"), "{url}: {message}");
+                    assert!(message.contains(says), "{url}: {message}");
+                }
+                other => panic!("{url}: {other:?}"),
+            }
+        }
+        // A usable URL builds without connecting (Redis is reached on first use).
+        assert!(build("redis://user:hunter2@127.0.0.1:1/2").is_ok());
     }
 }
