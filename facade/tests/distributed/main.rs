@@ -205,6 +205,7 @@ async fn foreign_values_under_our_keys_are_ignored() {
 /// Not a test on its own: the scenarios above run this binary again with `SCENARIO` set, and this
 /// is what each of those processes does.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "a worker process of the scenarios above, which run it with --ignored"]
 async fn worker() {
     let Ok(scenario) = std::env::var(SCENARIO) else {
         return;
@@ -261,7 +262,13 @@ fn spawn_workers(scenario: &str, mock: &MockServer, redis: &RedisServer) -> Vec<
     (0..WORKERS)
         .map(|_| {
             Command::new(&exe)
-                .args(["--exact", "worker", "--nocapture", "--test-threads=1"])
+                .args([
+                    "--exact",
+                    "worker",
+                    "--ignored",
+                    "--nocapture",
+                    "--test-threads=1",
+                ])
                 .env(SCENARIO, scenario)
                 .env("MOCK_BASE", mock.base_url())
                 .env("MOCK_ACCOUNTS", mock.accounts_url())
