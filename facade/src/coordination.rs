@@ -26,7 +26,9 @@
 //!   fetching a new token while the others wait for it.
 //!
 //! Redis's own clock decides every wait (scripts read `TIME`), so the processes' clocks need not
-//! agree. When Redis cannot be reached, is slow (250 ms per operation at most) or answers
+//! agree. A process whose [`max_retry_after`](crate::ClientBuilder::max_retry_after) is shorter
+//! than what is left of a shared wait does not wait for it: its request fails at once with
+//! [`Error::RateLimited`], unsent, as if it had received that 429 itself. When Redis cannot be reached, is slow (250 ms per operation at most) or answers
 //! something that is not ours, no call fails or waits for it: the client uses its own gate, bucket
 //! and token, says so once through `tracing` (warn), and rejoins when Redis answers again (info).
 

@@ -78,13 +78,20 @@ impl RetryAfterGate {
         }
     }
 
-    /// Waits until no `Retry-After` is pending.
-    pub async fn wait(&self) {
+    /// Waits until no `Retry-After` is pending, unless what is left of it is longer than `cap`:
+    /// then returns at once with what is left (the caller fails rather than hang).
+    pub async fn wait(&self, cap: Duration) -> Result<(), Duration> {
         loop {
             let until = *self.until.lock().unwrap_or_else(|e| e.into_inner());
             match until {
-                Some(t) if t > Instant::now() => tokio::time::sleep_until(t).await,
-                _ => return,
+                Some(t) if t > Instant::now() => {
+                    let left = t - Instant::now();
+                    if left > cap {
+                        return Err(left);
+                    }
+                    tokio::time::sleep_until(t).await;
+                }
+                _ => return Ok(()),
             }
         }
     }
@@ -113,21 +120,24 @@ impl Throttle {
         }
     }
 
-    /// Waits until a request may go: no `Retry-After` pending, and a token of the bucket.
-    pub async fn admit(&self) {
-        self.gate.wait().await;
+    /// Waits until a request may go: no `Retry-After` pending, and a token of the bucket. A
+    /// pending `Retry-After` longer than `cap` (the client's `max_retry_after`) is not waited
+    /// for: `Err` with what is left of it.
+    pub async fn admit(&self, cap: Duration) -> Result<(), Duration> {
+        self.gate.wait(cap).await?;
         #[cfg(feature = "redis")]
         if let Some(shared) = &self.shared {
             use crate::coordination::Admission;
             let rates = self.bucket.as_ref().map(|&(_, rate, burst)| (rate, burst));
             loop {
                 match shared.admit(rates).await {
+                    Some(Admission::GateHeld(wait)) if wait > cap => return Err(wait),
                     Some(Admission::GateHeld(wait)) => tokio::time::sleep(wait).await,
                     Some(Admission::Go(wait)) => {
                         if !wait.is_zero() {
                             tokio::time::sleep(wait).await;
                         }
-                        return;
+                        return Ok(());
                     }
                     // Without Redis, or with a bucket that is not ours: the local bucket.
                     Some(Admission::LocalBucket) | None => break,
@@ -137,6 +147,7 @@ impl Throttle {
         if let Some((bucket, ..)) = &self.bucket {
             bucket.acquire().await;
         }
+        Ok(())
     }
 
     /// Spotify asked to wait `wait`: every request of the client (and of its fleet) holds back.
@@ -200,12 +211,29 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn gate_holds_requests_until_retry_after_passed() {
         let gate = RetryAfterGate::default();
+        let cap = Duration::from_secs(60);
         let start = Instant::now();
-        gate.wait().await;
+        assert_eq!(gate.wait(cap).await, Ok(()));
         assert_eq!(Instant::now(), start);
         gate.block_for(Duration::from_secs(3));
         gate.block_for(Duration::from_secs(1)); // a shorter wait does not shorten the pending one
-        gate.wait().await;
+        assert_eq!(gate.wait(cap).await, Ok(()));
         assert_eq!(Instant::now() - start, Duration::from_secs(3));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_pending_wait_longer_than_the_cap_is_not_waited_for() {
+        let gate = RetryAfterGate::default();
+        let start = Instant::now();
+        gate.block_for(Duration::from_secs(3600));
+        assert_eq!(
+            gate.wait(Duration::from_secs(60)).await,
+            Err(Duration::from_secs(3600))
+        );
+        assert_eq!(Instant::now(), start);
+        // Once what is left is within the cap, it is waited for.
+        tokio::time::advance(Duration::from_secs(3550)).await;
+        assert_eq!(gate.wait(Duration::from_secs(60)).await, Ok(()));
+        assert_eq!(Instant::now() - start, Duration::from_secs(3600));
     }
 }

@@ -91,7 +91,9 @@ impl Transport {
             if self.closed.load(Ordering::Acquire) {
                 return Err(Error::Closed);
             }
-            self.throttle.admit().await;
+            if let Err(left) = self.throttle.admit(self.policy.max_retry_after).await {
+                return Err(still_limited(left, endpoint));
+            }
             let token = self.tokens.current().await?;
             let authorized = authorized(&request, &token)?;
             span.record("attempt", attempt);
@@ -306,6 +308,22 @@ fn rejected(
             reauthorize: true,
         },
         other => other,
+    }
+}
+
+/// A request not sent because an earlier answer's `Retry-After`, longer than the client waits
+/// for, has not passed yet: the same error that answer gave, with what is left of the wait.
+fn still_limited(left: Duration, endpoint: &Endpoint) -> Error {
+    Error::RateLimited {
+        retry_after: Some(left),
+        api: ApiError {
+            status: 429,
+            message: Some(
+                "not sent: an earlier 429's Retry-After (longer than max_retry_after) is pending"
+                    .into(),
+            ),
+            endpoint: Some(endpoint.clone()),
+        },
     }
 }
 
