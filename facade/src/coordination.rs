@@ -191,6 +191,32 @@ return {redis.call('GET', KEYS[1]), redis.call('PTTL', KEYS[1])}
     )
 });
 
+/// Takes the token lock `KEYS[2]` for `ARGV[1]` (`ARGV[2]` ms), unless a usable token (ours: a
+/// string with an expiry) is stored in `KEYS[1]`: 1 taken, 0 held by another process, 2 a token
+/// is stored. Checked and taken in one step, so a process that found no token a moment ago does
+/// not fetch a second one after the first fetcher stored its token and let go of the lock.
+static LOCK_TOKEN: LazyLock<Script> = LazyLock::new(|| {
+    Script::new(
+        r"
+if redis.call('TYPE', KEYS[1]).ok == 'string' and redis.call('PTTL', KEYS[1]) > 0 then
+  return 2
+end
+if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end
+return 0
+",
+    )
+});
+
+/// What [`Shared::lock_token`] found.
+enum TokenLock {
+    /// This process fetches the token.
+    Taken,
+    /// Another process is fetching one.
+    Held,
+    /// A token was stored meanwhile: read it.
+    TokenStored,
+}
+
 /// Deletes `KEYS[1]` if it holds `ARGV[1]` (a rejected token, or our own lock).
 static DELETE_IF: LazyLock<Script> = LazyLock::new(|| {
     Script::new(
@@ -309,17 +335,15 @@ impl Shared {
     }
 
     /// Tries to become the one process fetching a token; `None` without Redis.
-    async fn lock_token(&self, owner: &str) -> Option<bool> {
-        let mut conn = self.connection().await?;
-        let mut set = redis::cmd("SET");
-        set.arg(self.key("token-lock"))
-            .arg(owner)
-            .arg("NX")
-            .arg("PX")
-            .arg(TOKEN_LOCK.as_millis().to_string());
-        let locked = set.query_async::<Option<String>>(&mut conn);
-        self.settle(tokio::time::timeout(OP_TIMEOUT, locked).await)
-            .map(|reply| reply.is_some())
+    async fn lock_token(&self, owner: &str) -> Option<TokenLock> {
+        let keys = [self.key("token"), self.key("token-lock")];
+        let args = [owner.to_string(), TOKEN_LOCK.as_millis().to_string()];
+        let reply: i64 = self.run(&LOCK_TOKEN, &keys, &args).await?;
+        Some(match reply {
+            1 => TokenLock::Taken,
+            2 => TokenLock::TokenStored,
+            _ => TokenLock::Held,
+        })
     }
 
     /// Runs a Lua script; `None` when Redis cannot be reached or fails.
@@ -462,7 +486,8 @@ impl SharedToken {
                     let owner = format!("{:016x}", rand::random::<u64>());
                     match self.shared.lock_token(&owner).await {
                         None => return self.inner.fetch_token(ctx).await,
-                        Some(true) => {
+                        Some(TokenLock::TokenStored) => {}
+                        Some(TokenLock::Taken) => {
                             let token = self.inner.fetch_token(ctx).await;
                             if let Ok(token) = &token {
                                 self.shared.store_token(token).await;
@@ -471,10 +496,12 @@ impl SharedToken {
                             self.shared.delete_if("token-lock", &owner).await;
                             return token;
                         }
-                        Some(false) if Instant::now() > deadline => {
+                        Some(TokenLock::Held) if Instant::now() > deadline => {
                             return self.inner.fetch_token(ctx).await;
                         }
-                        Some(false) => tokio::time::sleep(Duration::from_millis(25)).await,
+                        Some(TokenLock::Held) => {
+                            tokio::time::sleep(Duration::from_millis(25)).await
+                        }
                     }
                 }
             }

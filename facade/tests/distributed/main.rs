@@ -111,8 +111,16 @@ async fn one_token_request_per_expiry_across_processes() {
     };
     let mock = MockServer::start().await;
     let workers = spawn_workers("token", &mock, &redis);
-    for _ in 0..2 {
-        tokio::time::sleep(Duration::from_millis(1200)).await;
+    for fetched in 1..=2 {
+        // Revoke a token only once it has been fetched and every worker (each calls every 10 ms)
+        // has had time to use it: a token revoked while a renewal is under way would be an
+        // expiry Spotify never makes, and a second fetch for it would be right.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while mock.token_requests().len() < fetched {
+            assert!(Instant::now() < deadline, "no token request");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(800)).await;
         mock.expire_tokens();
     }
     let results = finish(workers).await;
@@ -246,7 +254,7 @@ async fn worker() {
             }
         }
         _ => {
-            let run_for = Duration::from_millis(if scenario == "token" { 3200 } else { 4000 });
+            let run_for = Duration::from_millis(if scenario == "token" { 5000 } else { 4000 });
             while started.elapsed() < run_for {
                 count(client.tracks().get(TRACK).await);
                 tokio::time::sleep(Duration::from_millis(10)).await;
