@@ -191,14 +191,15 @@ return {redis.call('GET', KEYS[1]), redis.call('PTTL', KEYS[1])}
     )
 });
 
-/// Takes the token lock `KEYS[2]` for `ARGV[1]` (`ARGV[2]` ms), unless a usable token (ours: a
-/// string with an expiry) is stored in `KEYS[1]`: 1 taken, 0 held by another process, 2 a token
+/// Takes the token lock `KEYS[2]` for `ARGV[1]` (`ARGV[2]` ms), unless a usable token (as
+/// `TOKEN_GET`'s reader takes it: a non-empty string with an expiry) is stored in `KEYS[1]`: 1 taken, 0 held by another process, 2 a token
 /// is stored. Checked and taken in one step, so a process that found no token a moment ago does
 /// not fetch a second one after the first fetcher stored its token and let go of the lock.
 static LOCK_TOKEN: LazyLock<Script> = LazyLock::new(|| {
     Script::new(
         r"
-if redis.call('TYPE', KEYS[1]).ok == 'string' and redis.call('PTTL', KEYS[1]) > 0 then
+if redis.call('TYPE', KEYS[1]).ok == 'string' and redis.call('STRLEN', KEYS[1]) > 0
+    and redis.call('PTTL', KEYS[1]) > 0 then
   return 2
 end
 if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end
@@ -486,6 +487,12 @@ impl SharedToken {
                     let owner = format!("{:016x}", rand::random::<u64>());
                     match self.shared.lock_token(&owner).await {
                         None => return self.inner.fetch_token(ctx).await,
+                        // Bounded like waiting for the lock, whatever Redis holds.
+                        Some(TokenLock::TokenStored | TokenLock::Held)
+                            if Instant::now() > deadline =>
+                        {
+                            return self.inner.fetch_token(ctx).await;
+                        }
                         Some(TokenLock::TokenStored) => {}
                         Some(TokenLock::Taken) => {
                             let token = self.inner.fetch_token(ctx).await;
@@ -495,9 +502,6 @@ impl SharedToken {
                             }
                             self.shared.delete_if("token-lock", &owner).await;
                             return token;
-                        }
-                        Some(TokenLock::Held) if Instant::now() > deadline => {
-                            return self.inner.fetch_token(ctx).await;
                         }
                         Some(TokenLock::Held) => {
                             tokio::time::sleep(Duration::from_millis(25)).await

@@ -206,6 +206,31 @@ async fn foreign_values_under_our_keys_are_ignored() {
             .any(|(_, v)| v.contains("static-planted-token")),
         "the planted token was sent"
     );
+
+    // An empty token with an expiry is not one either: the client fetches its own, at once.
+    let prefix = format!("spotify-sdk:empty:{}", mock.client_id());
+    let _: () = redis::cmd("SET")
+        .arg(format!("{prefix}:token"))
+        .arg("")
+        .arg("PX")
+        .arg(60_000)
+        .query_async(&mut conn)
+        .await
+        .unwrap();
+    let client = Client::builder()
+        .base_url(mock.base_url())
+        .accounts_url(mock.accounts_url())
+        .client_credentials(mock.client_id(), mock.client_secret())
+        .coordinate(Redis::new(redis.url()).namespace("empty"))
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    client.tracks().get(TRACK).await.unwrap();
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "an empty planted token held the call"
+    );
+    assert_eq!(mock.token_requests().len(), 2);
 }
 
 // --- the workers ------------------------------------------------------------------------------
