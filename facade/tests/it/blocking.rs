@@ -1,11 +1,11 @@
 //! The blocking client runs the same implementation: the core behaviours hold through it too. The
 //! mock runs on its own runtime thread; the test itself is plain synchronous code.
 
-use crate::common;
-
 use spotify_sdk::Error;
 use spotify_sdk::blocking;
 use spotify_sdk_mock::{Fault, MockServer};
+
+use crate::common;
 
 /// A mock served from a background runtime, so the calling thread has no runtime.
 fn mock() -> (MockServer, tokio::runtime::Runtime) {
@@ -40,10 +40,7 @@ fn gets_a_track_and_maps_errors() {
 #[test]
 fn retries_and_renews_like_the_async_client() {
     let (server, _rt) = mock();
-    let async_client = spotify_sdk::Client::builder()
-        .base_url(server.base_url())
-        .accounts_url(server.accounts_url())
-        .client_credentials(server.client_id(), server.client_secret())
+    let async_client = common::credentials_builder(&server)
         .backoff(
             std::time::Duration::from_millis(1),
             2.0,
@@ -214,15 +211,11 @@ fn outcome(
 ) -> Outcome {
     let (server, rt) = mock();
     arrange(&server);
-    let builder = spotify_sdk::Client::builder()
-        .base_url(server.base_url())
-        .accounts_url(server.accounts_url())
-        .client_credentials(server.client_id(), server.client_secret())
-        .backoff(
-            std::time::Duration::from_millis(1),
-            2.0,
-            std::time::Duration::from_millis(2),
-        );
+    let builder = common::credentials_builder(&server).backoff(
+        std::time::Duration::from_millis(1),
+        2.0,
+        std::time::Duration::from_millis(2),
+    );
     let client = configure(builder).build().unwrap();
     let result = if blocking {
         let client = blocking::Client::new(client).unwrap();

@@ -26,6 +26,15 @@ pub fn builder(server: &MockServer) -> spotify_sdk::ClientBuilder {
         )
 }
 
+/// A builder whose client gets its own tokens from the mock's accounts service (client
+/// credentials), for tests of fetching and renewing them.
+pub fn credentials_builder(server: &MockServer) -> spotify_sdk::ClientBuilder {
+    Client::builder()
+        .base_url(server.base_url())
+        .accounts_url(server.accounts_url())
+        .client_credentials(server.client_id(), server.client_secret())
+}
+
 /// The single API request the mock received (panics if there were several).
 pub fn only_request(server: &MockServer) -> spotify_sdk_mock::RecordedRequest {
     let mut requests = server.requests();

@@ -178,12 +178,7 @@ async fn a_static_token_rejected_with_401_is_an_authentication_error() {
 #[tokio::test]
 async fn fifty_callers_with_an_expired_token_cause_one_renewal() {
     let server = MockServer::start().await;
-    let client = Client::builder()
-        .base_url(server.base_url())
-        .accounts_url(server.accounts_url())
-        .client_credentials(server.client_id(), server.client_secret())
-        .build()
-        .unwrap();
+    let client = common::credentials_builder(&server).build().unwrap();
     get_track(&client).await.unwrap();
     assert_eq!(server.token_requests().len(), 1);
     server.expire_tokens();
@@ -430,12 +425,7 @@ async fn requests_go_through_the_configured_proxy() {
 #[tokio::test]
 async fn requests_and_token_requests_carry_only_documented_headers() {
     let server = MockServer::start().await;
-    let client = Client::builder()
-        .base_url(server.base_url())
-        .accounts_url(server.accounts_url())
-        .client_credentials(server.client_id(), server.client_secret())
-        .build()
-        .unwrap();
+    let client = common::credentials_builder(&server).build().unwrap();
     let names = |headers: &[(String, String)]| {
         let mut names: Vec<String> = headers.iter().map(|(k, _)| k.to_lowercase()).collect();
         names.sort();
