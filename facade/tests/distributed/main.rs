@@ -178,14 +178,14 @@ async fn foreign_values_under_our_keys_are_ignored() {
         .query_async(&mut conn)
         .await
         .unwrap();
-    let client = Client::builder()
-        .base_url(mock.base_url())
-        .accounts_url(mock.accounts_url())
-        .client_credentials(mock.client_id(), mock.client_secret())
-        .rate_limit(1000.0, 10)
-        .coordinate(Redis::new(redis.url()).namespace("foreign"))
-        .build()
-        .unwrap();
+    let client_in = |namespace: &str| {
+        Client::builder()
+            .base_url(mock.base_url())
+            .accounts_url(mock.accounts_url())
+            .client_credentials(mock.client_id(), mock.client_secret())
+            .coordinate(Redis::new(redis.url()).namespace(namespace))
+    };
+    let client = client_in("foreign").rate_limit(1000.0, 10).build().unwrap();
     let started = Instant::now();
     for _ in 0..5 {
         client.tracks().get(TRACK).await.unwrap();
@@ -217,13 +217,7 @@ async fn foreign_values_under_our_keys_are_ignored() {
         .query_async(&mut conn)
         .await
         .unwrap();
-    let client = Client::builder()
-        .base_url(mock.base_url())
-        .accounts_url(mock.accounts_url())
-        .client_credentials(mock.client_id(), mock.client_secret())
-        .coordinate(Redis::new(redis.url()).namespace("empty"))
-        .build()
-        .unwrap();
+    let client = client_in("empty").build().unwrap();
     let started = Instant::now();
     client.tracks().get(TRACK).await.unwrap();
     assert!(
