@@ -433,22 +433,14 @@ impl ClientBuilder {
             }
         };
         let ctx = AuthContext::new(http.clone(), accounts_url);
-        #[allow(unused_mut)]
-        let (mut provider, mut throttle) = (provider, Throttle::new(self.rate_limit));
+        let throttle = Throttle::new(self.rate_limit);
         #[cfg(feature = "redis")]
-        if let Some(redis) = &self.coordination {
-            let shared = Arc::new(crate::coordination::Shared::new(
-                redis,
-                self.client_id.as_deref(),
-            )?);
-            if self.client_id.is_some() {
-                provider = Arc::new(crate::coordination::SharedToken::new(
-                    provider,
-                    shared.clone(),
-                ));
-            }
-            throttle.shared = Some(shared);
-        }
+        let (provider, throttle) = crate::coordination::apply(
+            self.coordination.as_ref(),
+            self.client_id.as_deref(),
+            provider,
+            throttle,
+        )?;
         let transport = Transport {
             http: http.clone(),
             tokens: TokenManager::new(provider, ctx),

@@ -43,6 +43,7 @@ use tokio::time::Instant;
 
 use crate::Error;
 use crate::auth::{AccessToken, AuthContext, AuthProvider, TokenFuture};
+use crate::rate_limit::Throttle;
 
 /// How long one Redis operation may take before the client goes on without it.
 const OP_TIMEOUT: Duration = Duration::from_millis(250);
@@ -109,6 +110,27 @@ pub(crate) enum Admission {
     Go(Duration),
     /// The gate is open but the shared bucket cannot be used: take a token of the local one.
     LocalBucket,
+}
+
+/// The token provider and throttle of a client built with `coordinate(redis)`: the gate and bucket
+/// shared, and the client-credentials token (`client_id` is set) shared too; other token sources
+/// stay per process. Unchanged without `redis`.
+pub(crate) fn apply(
+    redis: Option<&Redis>,
+    client_id: Option<&str>,
+    provider: Arc<dyn AuthProvider>,
+    mut throttle: Throttle,
+) -> Result<(Arc<dyn AuthProvider>, Throttle), Error> {
+    let Some(redis) = redis else {
+        return Ok((provider, throttle));
+    };
+    let shared = Arc::new(Shared::new(redis, client_id)?);
+    let provider: Arc<dyn AuthProvider> = match client_id {
+        Some(_) => Arc::new(SharedToken::new(provider, shared.clone())),
+        None => provider,
+    };
+    throttle.shared = Some(shared);
+    Ok((provider, throttle))
 }
 
 /// A client's link to Redis.
@@ -256,7 +278,7 @@ impl Shared {
 
     /// Admits one request through the shared gate and, given its rate and burst, the shared
     /// bucket; `None` without Redis.
-    pub async fn admit(&self, bucket: Option<(f64, u32)>) -> Option<Admission> {
+    pub async fn admit(&self, bucket: Option<(f64, f64)>) -> Option<Admission> {
         let args: Vec<String> = bucket.map_or_else(Vec::new, |(per_second, burst)| {
             vec![per_second.to_string(), burst.to_string()]
         });

@@ -53,6 +53,12 @@ impl TokenBucket {
         }
     }
 
+    /// Its rate and burst, as `(per_second, burst)`.
+    #[cfg(feature = "redis")]
+    pub fn rate(&self) -> (f64, f64) {
+        (self.per_second, self.burst)
+    }
+
     /// Waits for a token.
     pub async fn acquire(&self) {
         let wait = self.reserve(Instant::now());
@@ -103,8 +109,7 @@ impl RetryAfterGate {
 #[derive(Default)]
 pub(crate) struct Throttle {
     gate: RetryAfterGate,
-    /// The bucket, with its rate and burst for the shared one.
-    bucket: Option<(TokenBucket, f64, u32)>,
+    bucket: Option<TokenBucket>,
     #[cfg(feature = "redis")]
     pub shared: Option<std::sync::Arc<crate::coordination::Shared>>,
 }
@@ -113,9 +118,7 @@ impl Throttle {
     /// A throttle with a token bucket of `per_second` and `burst`, if any.
     pub fn new(rate_limit: Option<(f64, u32)>) -> Self {
         Self {
-            bucket: rate_limit.map(|(per_second, burst)| {
-                (TokenBucket::new(per_second, burst), per_second, burst)
-            }),
+            bucket: rate_limit.map(|(per_second, burst)| TokenBucket::new(per_second, burst)),
             ..Self::default()
         }
     }
@@ -128,7 +131,7 @@ impl Throttle {
         #[cfg(feature = "redis")]
         if let Some(shared) = &self.shared {
             use crate::coordination::Admission;
-            let rates = self.bucket.as_ref().map(|&(_, rate, burst)| (rate, burst));
+            let rates = self.bucket.as_ref().map(TokenBucket::rate);
             loop {
                 match shared.admit(rates).await {
                     Some(Admission::GateHeld(wait)) if wait > cap => return Err(wait),
@@ -144,7 +147,7 @@ impl Throttle {
                 }
             }
         }
-        if let Some((bucket, ..)) = &self.bucket {
+        if let Some(bucket) = &self.bucket {
             bucket.acquire().await;
         }
         Ok(())

@@ -81,7 +81,12 @@ impl Transport {
         result
     }
 
-    async fn run(&self, request: reqwest::Request, endpoint: &Endpoint) -> Result<Answer, Error> {
+    async fn run(
+        &self,
+        mut request: reqwest::Request,
+        endpoint: &Endpoint,
+    ) -> Result<Answer, Error> {
+        with_length(&mut request);
         let started = Instant::now();
         let span = tracing::Span::current();
         let idempotent = retry::is_idempotent_operation(endpoint.method, endpoint.operation_id);
@@ -256,17 +261,22 @@ fn authorized(request: &reqwest::Request, token: &CurrentToken) -> Result<reqwes
         .ok_or_else(|| Error::InvalidArgument("a streaming body cannot be sent".into()))?;
     copy.headers_mut()
         .insert(AUTHORIZATION, token.bearer.clone());
-    // Spotify's front end answers `411 Length Required` to a POST or PUT without a length
-    // (spotify/web-api#859), and many of its writes have no body (`POST /me/player/next`,
-    // `PUT /me/library?uris=`).
-    let bodiless = copy
+    Ok(copy)
+}
+
+/// Spotify's front end answers `411 Length Required` to a POST or PUT without a length
+/// (spotify/web-api#859), and many of its writes have no body (`POST /me/player/next`,
+/// `PUT /me/library?uris=`): those say `Content-Length: 0`. Done once per request, before its
+/// attempts (each attempt sends a copy).
+fn with_length(request: &mut reqwest::Request) {
+    let bodiless = request
         .body()
         .is_none_or(|b| b.as_bytes().is_some_and(<[u8]>::is_empty));
-    if bodiless && !matches!(*copy.method(), Method::GET | Method::HEAD) {
-        copy.headers_mut()
+    if bodiless && !matches!(*request.method(), Method::GET | Method::HEAD) {
+        request
+            .headers_mut()
             .insert(CONTENT_LENGTH, HeaderValue::from_static("0"));
     }
-    Ok(copy)
 }
 
 /// The error for an attempt that got no answer and is not retried.
