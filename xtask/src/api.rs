@@ -70,7 +70,7 @@ pub fn run(check: bool) -> Result<()> {
 fn build_lister(root: &Path, target: &Path) -> Result<std::path::PathBuf> {
     let manifest = root.join("xtask/public-api/Cargo.toml");
     let tool_target = target.join("lister");
-    let status = Command::new(cargo())
+    let status = crate::cargo()
         .args(["build", "--quiet", "--locked", "--manifest-path"])
         .arg(&manifest)
         .arg("--target-dir")
@@ -91,7 +91,7 @@ fn rustdoc_json(
     lib: &str,
     args: &[&str],
 ) -> Result<std::path::PathBuf> {
-    let status = Command::new(cargo())
+    let status = crate::cargo()
         .current_dir(root)
         .env("RUSTC_BOOTSTRAP", "1")
         .args(["rustdoc", "--quiet", "--lib", "-p", package])
@@ -137,10 +137,6 @@ fn difference(old: &str, new: &str) -> String {
     let removed = old_lines.difference(&new_lines).map(|l| format!("- {l}"));
     let added = new_lines.difference(&old_lines).map(|l| format!("+ {l}"));
     removed.chain(added).collect::<Vec<_>>().join("\n")
-}
-
-fn cargo() -> String {
-    std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
 }
 
 #[cfg(test)]

@@ -109,7 +109,7 @@ pub fn run(options: &Options) -> Result<()> {
         (10_000, [10_000, 100_000])
     };
 
-    let mut cargo = Command::new(cargo_bin());
+    let mut cargo = crate::cargo();
     cargo
         .current_dir(&root)
         .args(["bench", "-p", "spotify-sdk-benches"])
@@ -151,7 +151,7 @@ pub fn run(options: &Options) -> Result<()> {
 
 /// Runs a binary of the benches crate (release) and parses each line of its output as JSON.
 fn run_bin(root: &Path, bin: &str, args: &[&str]) -> Result<Vec<Value>> {
-    let output = Command::new(cargo_bin())
+    let output = crate::cargo()
         .current_dir(root)
         .args([
             "run",
@@ -176,10 +176,6 @@ fn run_bin(root: &Path, bin: &str, args: &[&str]) -> Result<Vec<Value>> {
         .lines()
         .map(|line| serde_json::from_str(line).with_context(|| format!("{bin} output {line:?}")))
         .collect()
-}
-
-fn cargo_bin() -> String {
-    std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
 }
 
 fn run_checked(command: &mut Command, what: &str) -> Result<()> {

@@ -130,7 +130,7 @@ fn write_app(dir: &Path, dependencies: &str, main: &str) -> Result<()> {
 
 /// Wall time of a clean `cargo build` of `dir` into `target`.
 fn build(dir: &Path, target: &Path, release: bool) -> Result<f64> {
-    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    let mut command = crate::cargo();
     command
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", target)

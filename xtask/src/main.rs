@@ -117,6 +117,11 @@ const USAGE: &str = "usage:
   cargo xtask bench --build-cost       also clean/incremental build times (minutes)
   cargo xtask bench --build-cost-only  only those";
 
+/// A `cargo` command: the cargo running this xtask (`$CARGO`), else the one on the `PATH`.
+pub fn cargo() -> std::process::Command {
+    std::process::Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+}
+
 /// The workspace root (the parent of this crate's manifest directory).
 pub fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

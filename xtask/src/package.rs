@@ -8,7 +8,6 @@
 //! itself is untouched.
 
 use std::path::Path;
-use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
@@ -28,7 +27,7 @@ pub fn run(root: &Path, target: &Path) -> Result<()> {
     }
     std::fs::write(&manifest, publishable)?;
     // The registry has no `../shared`: the copy lacks it too, as the packaged crates will.
-    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    let mut command = crate::cargo();
     command
         .current_dir(&copy)
         .env("CARGO_TARGET_DIR", target.join("package-check/target"))
