@@ -26,6 +26,7 @@ pub fn run(root: &Path, target: &Path) -> Result<()> {
         bail!("the workspace manifest has no `publish = false` line to lift for the check");
     }
     std::fs::write(&manifest, publishable)?;
+    forget_earlier_extractions()?;
     // The registry has no `../shared`: the copy lacks it too, as the packaged crates will.
     let mut command = crate::cargo();
     command
@@ -43,5 +44,52 @@ pub fn run(root: &Path, target: &Path) -> Result<()> {
         "packaged and built from their .crate files: {}",
         CRATES.join(", ")
     );
+    Ok(())
+}
+
+/// Removes what an earlier run left of our crates in Cargo's source cache.
+///
+/// `cargo package` publishes the crates to a temporary local registry and unpacks each `.crate`
+/// under `$CARGO_HOME/registry/src/-<hash of the registry's path>/<name>-<version>`, and it
+/// reuses a directory that is already there. Our versions do not change from commit to commit,
+/// so a second run from the same path would build the sources of the first one (CI did: it
+/// verified a stale `spotify-sdk-generated` and failed). Only our three crates are removed, and
+/// only from the path-named (`-<hash>`) caches that local registries use.
+fn forget_earlier_extractions() -> Result<()> {
+    let Some(cargo_home) = std::env::var_os("CARGO_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")))
+    else {
+        return Ok(());
+    };
+    let Ok(caches) = std::fs::read_dir(cargo_home.join("registry/src")) else {
+        return Ok(());
+    };
+    for cache in caches {
+        let cache = cache?.path();
+        let local = cache
+            .file_name()
+            .is_some_and(|name| name.to_string_lossy().starts_with('-'));
+        if !local {
+            continue;
+        }
+        for unpacked in std::fs::read_dir(&cache)? {
+            let unpacked = unpacked?.path();
+            let name = unpacked
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let ours = CRATES.iter().any(|krate| {
+                name.strip_prefix(krate)
+                    .and_then(|rest| rest.strip_prefix('-'))
+                    .is_some_and(|version| version.starts_with(|c: char| c.is_ascii_digit()))
+            });
+            if ours {
+                std::fs::remove_dir_all(&unpacked)
+                    .with_context(|| format!("removing {}", unpacked.display()))?;
+            }
+        }
+    }
     Ok(())
 }
