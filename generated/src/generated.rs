@@ -93,8 +93,8 @@ pub mod types {
         pub total_tracks: ::std::option::Option<i64>,
         /**The object type.
 */
-        #[serde(rename = "type")]
-        pub type_: AlbumBaseType,
+        #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
+        pub type_: ::std::option::Option<AlbumBaseType>,
         /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the album.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -209,7 +209,8 @@ pub mod types {
         pub album_type: AlbumType,
         /**The artists of the album. Each artist object includes a link in `href` to more detailed information about the artist.
 */
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub artists: ::std::vec::Vec<SimplifiedArtistObject>,
         /**The markets in which the album is available: [ISO 3166-1 alpha-2 country codes](http://en.wikipedia.org/wiki/ISO_3166-1_alpha-2). _**NOTE**: an album is considered available in a market when at least 1 of its tracks is available in that market._
 */
@@ -269,15 +270,16 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub restrictions: ::std::option::Option<AlbumRestrictionObject>,
         ///The number of tracks in the album.
-        #[serde(deserialize_with = "crate::lenient::int")]
-        pub total_tracks: i64,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        pub total_tracks: ::std::option::Option<i64>,
         /**The tracks of the album.
 */
         pub tracks: PagingSimplifiedTrackObject,
         /**The object type.
 */
-        #[serde(rename = "type")]
-        pub type_: AlbumObjectType,
+        #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
+        pub type_: ::std::option::Option<AlbumObjectType>,
         /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the album.
 */
         pub uri: ::std::string::String,
@@ -399,7 +401,8 @@ Additional reasons may be added in the future.
         pub album_type: AlbumType,
         /**The artists of the album. Each artist object includes a link in `href` to more detailed information about the artist.
 */
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub artists: ::std::vec::Vec<SimplifiedArtistObject>,
         /**The markets in which the album is available: [ISO 3166-1 alpha-2 country codes](http://en.wikipedia.org/wiki/ISO_3166-1_alpha-2). _**NOTE**: an album is considered available in a market when at least 1 of its tracks is available in that market._
 */
@@ -437,12 +440,13 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub restrictions: ::std::option::Option<AlbumRestrictionObject>,
         ///The number of tracks in the album.
-        #[serde(deserialize_with = "crate::lenient::int")]
-        pub total_tracks: i64,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        pub total_tracks: ::std::option::Option<i64>,
         /**The object type.
 */
-        #[serde(rename = "type")]
-        pub type_: ArtistDiscographyAlbumObjectType,
+        #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
+        pub type_: ::std::option::Option<ArtistDiscographyAlbumObjectType>,
         /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the album.
 */
         pub uri: ::std::string::String,
@@ -1466,13 +1470,15 @@ Additional reasons may be added in the future.
     pub struct CurrentlyPlayingContextObject {
         /**Allows to update the user interface based on which playback actions are available within the current context.
 */
-        pub actions: ActionsObject,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub actions: ::std::option::Option<ActionsObject>,
         ///A Context Object. Can be `null`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub context: ::std::option::Option<ContextObject>,
         /**The object type of the currently playing item. Can be one of `track`, `episode`, `ad` or `unknown`.
 */
-        pub currently_playing_type: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub currently_playing_type: ::std::option::Option<::std::string::String>,
         /**The device that is currently active.
 */
         pub device: DeviceObject,
@@ -1501,13 +1507,15 @@ Additional reasons may be added in the future.
     pub struct CurrentlyPlayingObject {
         /**Allows to update the user interface based on which playback actions are available within the current context.
 */
-        pub actions: ActionsObject,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub actions: ::std::option::Option<ActionsObject>,
         ///A Context Object. Can be `null`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub context: ::std::option::Option<ContextObject>,
         /**The object type of the currently playing item. Can be one of `track`, `episode`, `ad` or `unknown`.
 */
-        pub currently_playing_type: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub currently_playing_type: ::std::option::Option<::std::string::String>,
         ///If something is currently playing, return `true`.
         pub is_playing: bool,
         ///The currently playing track or episode. Can be `null`.
@@ -1558,7 +1566,8 @@ Additional reasons may be added in the future.
         pub cursors: ::std::option::Option<CursorObject>,
         ///A link to the Web API endpoint returning the full result of the request.
         pub href: ::std::string::String,
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub items: ::std::vec::Vec<::std::option::Option<PlayHistoryObject>>,
         ///The maximum number of items in the response (as set in the query or by default).
         #[serde(deserialize_with = "crate::lenient::int")]
@@ -1579,7 +1588,8 @@ Additional reasons may be added in the future.
         pub cursors: ::std::option::Option<CursorObject>,
         ///A link to the Web API endpoint returning the full result of the request.
         pub href: ::std::string::String,
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub items: ::std::vec::Vec<::std::option::Option<ArtistObject>>,
         ///The maximum number of items in the response (as set in the query or by default).
         #[serde(deserialize_with = "crate::lenient::int")]
@@ -1601,7 +1611,8 @@ Additional reasons may be added in the future.
         ///If this device is the currently active device.
         pub is_active: bool,
         ///If this device is currently in a private session.
-        pub is_private_session: bool,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub is_private_session: ::std::option::Option<bool>,
         ///Whether controlling this device is restricted. At present if this is "true" then no Web API commands will be accepted by this device.
         pub is_restricted: bool,
         ///A human-readable name for the device. Some devices have a name that the user can configure (e.g. \"Loudest speaker\") and some devices have a generic name associated with the manufacturer or device model.
@@ -1965,7 +1976,7 @@ Additional reasons may be added in the future.
         /**A JSON array of the artist or user [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids).
 For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A maximum of 50 IDs can be sent in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
 */
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
@@ -2406,7 +2417,8 @@ the content as playable in the response. By default externally hosted audio cont
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub items: ::std::vec::Vec<::std::option::Option<ArtistDiscographyAlbumObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
@@ -2435,7 +2447,8 @@ the content as playable in the response. By default externally hosted audio cont
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub items: ::std::vec::Vec<::std::option::Option<ArtistObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
@@ -2501,7 +2514,8 @@ the content as playable in the response. By default externally hosted audio cont
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub items: ::std::vec::Vec<::std::option::Option<SimplifiedPlaylistObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
@@ -2530,7 +2544,8 @@ the content as playable in the response. By default externally hosted audio cont
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub items: ::std::vec::Vec<::std::option::Option<PlaylistTrackObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
@@ -2559,7 +2574,8 @@ the content as playable in the response. By default externally hosted audio cont
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub items: ::std::vec::Vec<::std::option::Option<SavedAlbumObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
@@ -2588,7 +2604,8 @@ the content as playable in the response. By default externally hosted audio cont
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub items: ::std::vec::Vec<::std::option::Option<SavedAudiobookObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
@@ -2617,7 +2634,8 @@ the content as playable in the response. By default externally hosted audio cont
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub items: ::std::vec::Vec<::std::option::Option<SavedEpisodeObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
@@ -2646,7 +2664,8 @@ the content as playable in the response. By default externally hosted audio cont
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub items: ::std::vec::Vec<::std::option::Option<SavedShowObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
@@ -2675,7 +2694,8 @@ the content as playable in the response. By default externally hosted audio cont
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub items: ::std::vec::Vec<::std::option::Option<SavedTrackObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
@@ -2704,7 +2724,8 @@ the content as playable in the response. By default externally hosted audio cont
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub items: ::std::vec::Vec<::std::option::Option<SimplifiedAlbumObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
@@ -2733,7 +2754,8 @@ the content as playable in the response. By default externally hosted audio cont
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub items: ::std::vec::Vec<::std::option::Option<SimplifiedAudiobookObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
@@ -2762,7 +2784,8 @@ the content as playable in the response. By default externally hosted audio cont
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub items: ::std::vec::Vec<::std::option::Option<SimplifiedChapterObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
@@ -2791,7 +2814,8 @@ the content as playable in the response. By default externally hosted audio cont
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub items: ::std::vec::Vec<::std::option::Option<SimplifiedEpisodeObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
@@ -2820,7 +2844,8 @@ the content as playable in the response. By default externally hosted audio cont
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub items: ::std::vec::Vec<::std::option::Option<SimplifiedShowObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
@@ -2849,7 +2874,8 @@ the content as playable in the response. By default externally hosted audio cont
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub items: ::std::vec::Vec<::std::option::Option<SimplifiedTrackObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
@@ -2878,7 +2904,8 @@ the content as playable in the response. By default externally hosted audio cont
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub items: ::std::vec::Vec<::std::option::Option<TrackObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
@@ -3289,14 +3316,15 @@ the content as playable in the response. By default externally hosted audio cont
             value.parse()
         }
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct QueueObject {
         ///The currently playing track or episode. Can be `null`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub currently_playing: ::std::option::Option<PlayableItem>,
         ///The tracks or episodes in the queue. Can be empty.
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub queue: ::std::vec::Vec<PlayableItem>,
     }
     /**The reason for the restriction. Albums may be restricted if the content is not available in a given market, to the user's subscription type, or when the user's account is set to not play explicit content.
@@ -3392,16 +3420,18 @@ Additional reasons may be added in the future.
         #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
         pub type_: ::std::option::Option<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RecommendationsObject {
         /**An array of recommendation seed objects.
 */
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub seeds: ::std::vec::Vec<RecommendationSeedObject>,
         /**An array of track objects ordered according to the parameters supplied.
 */
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub tracks: ::std::vec::Vec<TrackObject>,
     }
     /**The precision with which `release_date` value is known.
@@ -3480,7 +3510,7 @@ Additional reasons may be added in the future.
         /**An array of objects containing [Spotify URIs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) of the tracks or episodes to remove.
 For example: `{ "items": [{ "uri": "spotify:track:4iV5W9uYEdYUVa79Axb7Rh" },{ "uri": "spotify:track:1301WleyT98MSxVHPZCA6M" }] }`. A maximum of 100 objects can be sent at once.
 */
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub items: ::std::vec::Vec<RemoveItemsPlaylistBodyItemsItem>,
         /**The playlist's snapshot ID against which you want to make the changes.
 The API will validate that the specified items exist and in the specified positions and make the changes,
@@ -3523,7 +3553,7 @@ even if more recent changes have been made to the playlist.
         /**An array of objects containing [Spotify URIs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) of the tracks or episodes to remove.
 For example: `{ "tracks": [{ "uri": "spotify:track:4iV5W9uYEdYUVa79Axb7Rh" },{ "uri": "spotify:track:1301WleyT98MSxVHPZCA6M" }] }`. A maximum of 100 objects can be sent at once.
 */
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub tracks: ::std::vec::Vec<RemoveTracksPlaylistBodyTracksItem>,
     }
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
@@ -3611,7 +3641,7 @@ For example: `{ "tracks": [{ "uri": "spotify:track:4iV5W9uYEdYUVa79Axb7Rh" },{ "
     pub struct SaveEpisodesUserBody {
         /**A JSON array of the [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids). <br/>A maximum of 50 items can be specified in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
 */
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
@@ -3628,7 +3658,7 @@ A maximum of 50 items can be specified in one request. *Note: if the `ids` param
     pub struct SaveTracksUserBody {
         /**A JSON array of the [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids). For example: `["4iV5W9uYEdYUVa79Axb7Rh", "1301WleyT98MSxVHPZCA6M"]`<br/>A maximum of 50 items can be specified in one request. _**Note**: if the `timestamped_ids` is present in the body, any IDs listed in the query parameters (deprecated) or the `ids` field in the body will be ignored._
 */
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub ids: ::std::vec::Vec<::std::string::String>,
         /**A JSON array of objects containing track IDs with their corresponding timestamps. Each object must include a track ID and an `added_at` timestamp. This allows you to specify when tracks were added to maintain a specific chronological order in the user's library.<br/>A maximum of 50 items can be specified in one request. _**Note**: if the `timestamped_ids` is present in the body, any IDs listed in the query parameters (deprecated) or the `ids` field in the body will be ignored._
 */
@@ -4054,7 +4084,8 @@ The actual timbre of the segment is best described as a linear combination of th
         pub album_type: ::std::option::Option<AlbumType>,
         /**The artists of the album. Each artist object includes a link in `href` to more detailed information about the artist.
 */
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub artists: ::std::vec::Vec<SimplifiedArtistObject>,
         /**The markets in which the album is available: [ISO 3166-1 alpha-2 country codes](http://en.wikipedia.org/wiki/ISO_3166-1_alpha-2). _**NOTE**: an album is considered available in a market when at least 1 of its tracks is available in that market._
 */
@@ -4101,8 +4132,8 @@ The actual timbre of the segment is best described as a linear combination of th
         pub total_tracks: ::std::option::Option<i64>,
         /**The object type.
 */
-        #[serde(rename = "type")]
-        pub type_: SimplifiedAlbumObjectType,
+        #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
+        pub type_: ::std::option::Option<SimplifiedAlbumObjectType>,
         /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the album.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4173,8 +4204,8 @@ The actual timbre of the segment is best described as a linear combination of th
         pub name: ::std::string::String,
         /**The object type.
 */
-        #[serde(rename = "type")]
-        pub type_: SimplifiedArtistObjectType,
+        #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
+        pub type_: ::std::option::Option<SimplifiedArtistObjectType>,
         /**The [Spotify URI](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the artist.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4329,7 +4360,8 @@ The actual timbre of the segment is best described as a linear combination of th
         pub public: ::std::option::Option<bool>,
         /**The version identifier for the current playlist. Can be supplied in other requests to target a specific playlist version
 */
-        pub snapshot_id: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub snapshot_id: ::std::option::Option<::std::string::String>,
         /**The object type: "playlist"
 */
         #[serde(rename = "type")]
@@ -4362,7 +4394,8 @@ The actual timbre of the segment is best described as a linear combination of th
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SimplifiedTrackObject {
         ///The artists who performed the track. Each artist object includes a link in `href` to more detailed information about the artist.
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub artists: ::std::vec::Vec<SimplifiedArtistObject>,
         /**A list of the countries in which the track can be played, identified by their [ISO 3166-1 alpha-2](http://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) code.
 */
@@ -4557,7 +4590,8 @@ For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh", "spotify:track:1
         pub album: SimplifiedAlbumObject,
         /**The artists who performed the track. Each artist object includes a link in `href` to more detailed information about the artist.
 */
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub artists: ::std::vec::Vec<SimplifiedArtistObject>,
         /**A list of the countries in which the track can be played, identified by their [ISO 3166-1 alpha-2](http://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) code.
 */
@@ -4595,7 +4629,8 @@ For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh", "spotify:track:1
         pub id: ::std::option::Option<::std::string::String>,
         /**Whether or not the track is from a local file.
 */
-        pub is_local: bool,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub is_local: ::std::option::Option<bool>,
         /**Part of the response when [Track Relinking](https://developer.spotify.com/documentation/web-api/concepts/track-relinking) is applied. If `true`, the track is playable in the given market. Otherwise `false`.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4699,7 +4734,7 @@ Additional reasons may be added in the future.
     pub struct TransferAUsersPlaybackBody {
         /**A JSON array containing the ID of the device on which playback should be started/transferred.<br/>For example:`{device_ids:["74ASZWbe4lXaubB36ztrGX"]}`<br/>_**Note**: Although an array is accepted, only a single device_id is currently supported. Supplying more than one will return `400 Bad Request`_
 */
-        #[serde(deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub device_ids: ::std::vec::Vec<::std::string::String>,
         #[doc = "**true**: ensure playback happens on new device.<br/>**false** or not provided: keep the current playback state.\n"]
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -5435,7 +5470,8 @@ Additional reasons may be added in the future.
         pub primary_color: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub public: ::std::option::Option<bool>,
-        pub snapshot_id: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub snapshot_id: ::std::option::Option<::std::string::String>,
         #[serde(default)]
         pub tracks: ::std::option::Option<
             ::std::boxed::Box<::serde_json::value::RawValue>,

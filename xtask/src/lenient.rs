@@ -472,8 +472,9 @@ fn speculate(
 }
 
 /// Field rules: integer fields (`i64`, `Option<i64>`, and the field of an `i64` newtype) decode
-/// through `crate::lenient::int` / `option_int`; list fields accept `null` as empty
-/// (`crate::lenient::vec_or_null`: Spotify sends `"images": null` for a playlist without images).
+/// through `crate::lenient::int` / `option_int`; list fields accept `null` and absence as empty
+/// (`crate::lenient::vec_or_null`: Spotify sends `"images": null` for a playlist without images,
+/// and older answers leave out lists it added later, such as a simplified album's `artists`).
 fn lenient_fields(s: &mut syn::ItemStruct) {
     for field in s.fields.iter_mut() {
         let ty = &field.ty;
@@ -488,9 +489,9 @@ fn lenient_fields(s: &mut syn::ItemStruct) {
             continue;
         };
         // A field that may be absent needs `default` once it has a `deserialize_with`: optional
-        // `Option`s (serde defaults them only without one) and lists that already have it. A
-        // required `Option` (present, possibly null) has a `deserialize_with` of its own to
-        // replace.
+        // `Option`s (serde defaults them only without one) and every list (an absent list is
+        // empty, whatever the spec says). A required `Option` (present, possibly null) has a
+        // `deserialize_with` of its own to replace.
         let had_default = field.attrs.iter().any(|a| is_serde_attr(a, "default"));
         let required_option = field
             .attrs
@@ -507,7 +508,8 @@ fn lenient_fields(s: &mut syn::ItemStruct) {
             remove_serde_word(attr, "default");
         }
         let optional_option = helper.ends_with("option_int") && !required_option;
-        if had_default || optional_option {
+        let list = helper.ends_with("vec_or_null");
+        if had_default || optional_option || list {
             field
                 .attrs
                 .push(parse_quote!(#[serde(default, deserialize_with = #helper)]));

@@ -40,7 +40,7 @@ group! {
     /// ```no_run
     /// # async fn run(client: spotify_sdk::Client) -> Result<(), spotify_sdk::Error> {
     /// let album = client.albums().get("spotify:album:4aawyAB9vmqN3uQ7FjRGTy").await?;
-    /// println!("{} ({}), {} tracks", album.name, album.release_date, album.total_tracks);
+    /// println!("{} ({}), {} tracks", album.name, album.release_date, album.tracks.total);
     /// # Ok(()) }
     /// ```
     Albums = Catalog<Album> => albums

@@ -73,7 +73,7 @@ async fn play_items_then_read_the_state() {
         .expect("something plays");
     assert!(state.is_playing);
     assert_eq!(state.progress_ms, Some(2500));
-    assert_eq!(state.currently_playing_type, "episode");
+    assert_eq!(state.currently_playing_type.as_deref(), Some("episode"));
     assert_eq!(state.device.id.as_deref(), Some("mock-device-phone"));
     match state.item {
         Some(PlayableItem::Episode(episode)) => {

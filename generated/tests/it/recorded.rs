@@ -174,7 +174,10 @@ fn recorded_values_survive_decoding() {
         panic!("{:?}", state.item)
     };
     assert_eq!(playing.type_, types::TrackObjectType::Track);
-    assert_eq!(state.actions.disallows.unwrap().skipping_prev, Some(true));
+    assert_eq!(
+        state.actions.unwrap().disallows.unwrap().skipping_prev,
+        Some(true)
+    );
 
     let seed: types::RecommendationSeedObject = load(&dir, "recommendations_seed.json");
     assert_eq!(seed.type_.as_deref(), Some("ARTIST"));
