@@ -28,9 +28,10 @@
 //! Redis's own clock decides every wait (scripts read `TIME`), so the processes' clocks need not
 //! agree. A process whose [`max_retry_after`](crate::ClientBuilder::max_retry_after) is shorter
 //! than what is left of a shared wait does not wait for it: its request fails at once with
-//! [`Error::RateLimited`], unsent, as if it had received that 429 itself. When Redis cannot be reached, is slow (250 ms per operation at most) or answers
-//! something that is not ours, no call fails or waits for it: the client uses its own gate, bucket
-//! and token, says so once through `tracing` (warn), and rejoins when Redis answers again (info).
+//! [`Error::RateLimited`], unsent, as if it had received that 429 itself. When Redis cannot be
+//! reached, is slow (250 ms per operation at most) or answers something that is not ours, no call
+//! fails or waits for it: the client uses its own gate, bucket and token, says so once through
+//! `tracing` (warn), and rejoins when Redis answers again (info).
 
 use std::fmt;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -214,9 +215,10 @@ return {redis.call('GET', KEYS[1]), redis.call('PTTL', KEYS[1])}
 });
 
 /// Takes the token lock `KEYS[2]` for `ARGV[1]` (`ARGV[2]` ms), unless a usable token (as
-/// `TOKEN_GET`'s reader takes it: a non-empty string with an expiry) is stored in `KEYS[1]`: 1 taken, 0 held by another process, 2 a token
-/// is stored. Checked and taken in one step, so a process that found no token a moment ago does
-/// not fetch a second one after the first fetcher stored its token and let go of the lock.
+/// `TOKEN_GET`'s reader takes it: a non-empty string with an expiry) is stored in `KEYS[1]`: 1
+/// taken, 0 held by another process, 2 a token is stored. Checked and taken in one step, so a
+/// process that found no token a moment ago does not fetch a second one after the first fetcher
+/// stored its token and let go of the lock.
 static LOCK_TOKEN: LazyLock<Script> = LazyLock::new(|| {
     Script::new(
         r"

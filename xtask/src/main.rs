@@ -129,3 +129,35 @@ pub fn workspace_root() -> PathBuf {
         .expect("xtask lives inside the workspace")
         .to_path_buf()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// The handwritten sources stay within rustfmt's width: rustfmt wraps code but not comments,
+    /// so this checks what it cannot (characters, not bytes: `→` is one).
+    #[test]
+    fn handwritten_lines_fit_in_100_characters() {
+        fn check(dir: &Path, long: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    check(&path, long);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    for (n, line) in text.lines().enumerate() {
+                        if line.chars().count() > 100 {
+                            long.push(format!("{}:{}", path.display(), n + 1));
+                        }
+                    }
+                }
+            }
+        }
+        let root = super::workspace_root();
+        let mut long = Vec::new();
+        for dir in ["facade/src", "mock/src", "xtask/src"] {
+            check(&root.join(dir), &mut long);
+        }
+        assert!(long.is_empty(), "lines over 100 characters: {long:#?}");
+    }
+}
