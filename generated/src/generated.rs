@@ -3085,7 +3085,7 @@ the content as playable in the response. By default externally hosted audio cont
             value.parse()
         }
     }
-    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PlaylistTrackObject {
         /**The date and time the track or episode was added. _**Note**: some very old playlists may return `null` in this field._
@@ -3098,7 +3098,8 @@ the content as playable in the response. By default externally hosted audio cont
         pub added_by: ::std::option::Option<PlaylistUserObject>,
         /**Whether this track or episode is a [local file](https://developer.spotify.com/documentation/web-api/concepts/playlists/#local-files) or not.
 */
-        pub is_local: bool,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub is_local: ::std::option::Option<bool>,
         ///The track or episode (`null` when it is no longer available).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub item: ::std::option::Option<PlayableItem>,
@@ -5234,7 +5235,8 @@ Additional reasons may be added in the future.
         pub added_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub added_by: ::std::option::Option<PlaylistUserObject>,
-        pub is_local: bool,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub is_local: ::std::option::Option<bool>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub item: ::std::option::Option<PlayableItem>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]

@@ -67,10 +67,11 @@ fn fields_spotify_dropped_are_absent_not_errors() {
     assert!(track.album.available_markets.is_empty());
 }
 
-/// Older answers (recorded by other clients from 2015 to 2022) leave out what Spotify added later:
+/// Older answers (recorded by other clients from 2014 to 2022) leave out what Spotify added later:
 /// a simplified album's `artists`, `total_tracks` and `type`, a track's `is_local`, a playback
 /// state's `actions` and `currently_playing_type`, a device's `is_private_session`, a simplified
-/// playlist's `snapshot_id`. They still decode: an absent list is empty, the rest are `None`.
+/// playlist's `snapshot_id`, a playlist item's `is_local`. They still decode: an absent list is
+/// empty, the rest are `None`.
 #[test]
 fn older_answers_without_later_fields_decode() {
     let json = without(fixture("track.json"), "", &["is_local"]);
@@ -109,6 +110,14 @@ fn older_answers_without_later_fields_decode() {
     );
     let playlist: types::SimplifiedPlaylistObject = decode("a playlist in 2015 search", &json);
     assert_eq!(playlist.snapshot_id, None);
+
+    let json = without(
+        fixture("playlist_items_page.json"),
+        "/items/0",
+        &["is_local"],
+    );
+    let page: types::PagingPlaylistTrackObject = decode("a playlist page of 2014", &json);
+    assert_eq!(page.items[0].as_ref().unwrap().is_local, None);
 }
 
 /// A plain field that a response lacks fails the decode, naming the path of the object that lacks
@@ -277,7 +286,7 @@ fn playlist_entries_decode_by_kind() {
     let Some(PlayableItem::Track(local)) = items[2] else {
         panic!("{:?}", items[2])
     };
-    assert!(page.items[2].as_ref().unwrap().is_local);
+    assert_eq!(page.items[2].as_ref().unwrap().is_local, Some(true));
     assert_eq!(
         (
             local.id.as_deref(),
