@@ -3,7 +3,7 @@
 //! [`Error::Decode`] with the JSON path of the field that failed.
 
 use serde::de::DeserializeOwned;
-use spotify_sdk_generated::lenient::split_nested;
+use spotify_sdk_generated::error_path::locate;
 
 use crate::error::{Endpoint, Error};
 
@@ -20,22 +20,18 @@ pub(crate) fn decode<T: DeserializeOwned>(
         message: format!("the body is not UTF-8 ({e})"),
         snippet: snippet(&String::from_utf8_lossy(body)),
     })?;
-    serde_json::from_str(text).map_err(|e| decode_error::<T>(text, e, endpoint, status))
+    serde_json::from_str(text).map_err(|e| decode_error(text, e, endpoint, status))
 }
 
 /// A decode failure with the JSON path of the field that failed (serde_json alone only gives a line
-/// and column) and the start of the body. Only runs on the failure path.
-fn decode_error<T: DeserializeOwned>(
+/// and column) and the start of the body.
+fn decode_error(
     body: &str,
     json_error: serde_json::Error,
     endpoint: &Endpoint,
     status: u16,
 ) -> Error {
-    let mut deserializer = serde_json::Deserializer::from_str(body);
-    let (path, message) = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
-        Err(e) => located(e.path().to_string(), e.inner().to_string()),
-        Ok(_) => (".".to_string(), json_error.to_string()),
-    };
+    let (path, message) = locate(body, &json_error);
     // serde quotes the offending value in full ("invalid type: string \"...\""), and a key can be
     // long too: keep the error readable whatever the body holds.
     let (path, message) = (shorten(path, 200), shorten(message, 300));
@@ -49,33 +45,6 @@ fn decode_error<T: DeserializeOwned>(
             message
         },
         snippet: snippet(body),
-    }
-}
-
-/// One path from the top of the document to what failed: a failure inside a track-or-episode item
-/// is reported by the item as ``in `album.name`: ...`` (it is decoded from its own text), and a
-/// missing field by its parent (`album: missing field `name``); both end up as
-/// `items[3].item.album.name`.
-fn located(path: String, message: String) -> (String, String) {
-    let (path, message) = match split_nested(&message) {
-        Some((inner, rest)) => (join(&path, inner), rest.to_string()),
-        None => (path, message),
-    };
-    let missing = message
-        .strip_prefix("missing field `")
-        .and_then(|rest| rest.split_once('`'))
-        .map(|(field, _)| field.to_string());
-    match missing {
-        Some(field) => (join(&path, &field), message),
-        None => (path, message),
-    }
-}
-
-fn join(parent: &str, child: &str) -> String {
-    match (parent, child) {
-        (".", child) => child.to_string(),
-        (parent, child) if child.starts_with('[') => format!("{parent}{child}"),
-        (parent, child) => format!("{parent}.{child}"),
     }
 }
 
@@ -147,28 +116,6 @@ mod tests {
         let e = decode::<Page>(body, &endpoint(), 200).unwrap_err();
         assert_eq!(path_of(&e), "items[1].duration_ms");
         assert!(e.to_string().contains("missing field `duration_ms`"), "{e}");
-    }
-
-    #[test]
-    fn nested_paths_join_into_one() {
-        assert_eq!(
-            located(
-                "items[3].item".into(),
-                "in `album.name`: invalid type".into()
-            ),
-            ("items[3].item.album.name".into(), "invalid type".into())
-        );
-        assert_eq!(
-            located(
-                "items[3].item".into(),
-                "in `album`: missing field `name`".into()
-            ),
-            (
-                "items[3].item.album.name".into(),
-                "missing field `name`".into()
-            )
-        );
-        assert_eq!(located(".".into(), "missing field `id`".into()).0, "id");
     }
 
     #[test]

@@ -1465,7 +1465,7 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub public: ::std::option::Option<bool>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CurrentlyPlayingContextObject {
         /**Allows to update the user interface based on which playback actions are available within the current context.
@@ -1502,7 +1502,7 @@ Additional reasons may be added in the future.
         #[serde(deserialize_with = "crate::lenient::int")]
         pub timestamp: i64,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CurrentlyPlayingObject {
         /**Allows to update the user interface based on which playback actions are available within the current context.
@@ -3317,7 +3317,7 @@ the content as playable in the response. By default externally hosted audio cont
             value.parse()
         }
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct QueueObject {
         ///The currently playing track or episode. Can be `null`.
@@ -5139,74 +5139,6 @@ Additional reasons may be added in the future.
             }
         }
     }
-    #[derive(::serde::Deserialize)]
-    ///What Spotify sends, before the duplicates are merged.
-    struct PlaylistObjectWire {
-        pub collaborative: bool,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub description: ::std::option::Option<::std::string::String>,
-        pub external_urls: ExternalUrlObject,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub followers: ::std::option::Option<FollowersObject>,
-        pub href: ::std::string::String,
-        pub id: ::std::string::String,
-        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
-        pub images: ::std::vec::Vec<ImageObject>,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub items: ::std::option::Option<PagingPlaylistTrackObject>,
-        pub name: ::std::string::String,
-        pub owner: PlaylistOwnerObject,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub primary_color: ::std::option::Option<::std::string::String>,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub public: ::std::option::Option<bool>,
-        pub snapshot_id: ::std::string::String,
-        #[serde(default)]
-        pub tracks: ::std::option::Option<
-            ::std::boxed::Box<::serde_json::value::RawValue>,
-        >,
-        #[serde(rename = "type")]
-        pub type_: ::std::string::String,
-        pub uri: ::std::string::String,
-    }
-    impl<'de> ::serde::Deserialize<'de> for PlaylistObject {
-        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            let wire = PlaylistObjectWire::deserialize(deserializer)?;
-            ::std::result::Result::Ok(Self {
-                collaborative: wire.collaborative,
-                description: wire.description,
-                external_urls: wire.external_urls,
-                followers: wire.followers,
-                href: wire.href,
-                id: wire.id,
-                images: wire.images,
-                items: crate::lenient::primary_or_duplicate(
-                    wire.items,
-                    wire.tracks,
-                    "tracks",
-                )?,
-                name: wire.name,
-                owner: wire.owner,
-                primary_color: wire.primary_color,
-                public: wire.public,
-                snapshot_id: wire.snapshot_id,
-                type_: wire.type_,
-                uri: wire.uri,
-            })
-        }
-    }
-    impl PlaylistObject {
-        #[deprecated(
-            note = "Spotify renamed `tracks` to `items` in February 2026 and sends both with the same value: use `items`"
-        )]
-        pub fn tracks(&self) -> ::std::option::Option<&PagingPlaylistTrackObject> {
-            self.items.as_ref()
-        }
-    }
     impl PlaylistOwnerObjectType {
         /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
         /// well as `album`).
@@ -5226,54 +5158,6 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             crate::lenient::open_enum(deserializer, Self::known, Self::Unknown)
-        }
-    }
-    #[derive(::serde::Deserialize)]
-    ///What Spotify sends, before the duplicates are merged.
-    struct PlaylistTrackObjectWire {
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub added_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub added_by: ::std::option::Option<PlaylistUserObject>,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub is_local: ::std::option::Option<bool>,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub item: ::std::option::Option<PlayableItem>,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub primary_color: ::std::option::Option<::std::string::String>,
-        #[serde(default)]
-        pub track: ::std::option::Option<
-            ::std::boxed::Box<::serde_json::value::RawValue>,
-        >,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub video_thumbnail: ::std::option::Option<VideoThumbnailObject>,
-    }
-    impl<'de> ::serde::Deserialize<'de> for PlaylistTrackObject {
-        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            let wire = PlaylistTrackObjectWire::deserialize(deserializer)?;
-            ::std::result::Result::Ok(Self {
-                added_at: wire.added_at,
-                added_by: wire.added_by,
-                is_local: wire.is_local,
-                item: crate::lenient::primary_or_duplicate(
-                    wire.item,
-                    wire.track,
-                    "track",
-                )?,
-                primary_color: wire.primary_color,
-                video_thumbnail: wire.video_thumbnail,
-            })
-        }
-    }
-    impl PlaylistTrackObject {
-        #[deprecated(
-            note = "Spotify renamed `track` to `item` in February 2026 and sends both with the same value: use `item`"
-        )]
-        pub fn track(&self) -> ::std::option::Option<&PlayableItem> {
-            self.item.as_ref()
         }
     }
     impl PlaylistUserObjectType {
@@ -5452,8 +5336,371 @@ Additional reasons may be added in the future.
             crate::lenient::open_enum(deserializer, Self::known, Self::Unknown)
         }
     }
+    impl TrackObjectType {
+        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
+        /// well as `album`).
+        fn known(value: &str) -> ::std::option::Option<Self> {
+            ::std::option::Option::Some(
+                match value {
+                    "track" => Self::Track,
+                    _ if value.eq_ignore_ascii_case("track") => Self::Track,
+                    _ => return ::std::option::Option::None,
+                },
+            )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for TrackObjectType {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            crate::lenient::open_enum(deserializer, Self::known, Self::Unknown)
+        }
+    }
     #[derive(::serde::Deserialize)]
-    ///What Spotify sends, before the duplicates are merged.
+    ///The fields of [`CurrentlyPlayingContextObject`] as serde reads them, before they are merged.
+    struct CurrentlyPlayingContextObjectWire {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub actions: ::std::option::Option<ActionsObject>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub context: ::std::option::Option<ContextObject>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub currently_playing_type: ::std::option::Option<::std::string::String>,
+        pub device: DeviceObject,
+        pub is_playing: bool,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            default,
+            deserialize_with = "deserialize_currently_playing_context_object_wire_item"
+        )]
+        pub item: ::std::option::Option<PlayableItem>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        pub progress_ms: ::std::option::Option<i64>,
+        pub repeat_state: ::std::string::String,
+        pub shuffle_state: bool,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub smart_shuffle: ::std::option::Option<bool>,
+        #[serde(deserialize_with = "crate::lenient::int")]
+        pub timestamp: i64,
+    }
+    impl<'de> ::serde::Deserialize<'de> for CurrentlyPlayingContextObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            struct Merge;
+            impl<'de> ::serde::de::Visitor<'de> for Merge {
+                type Value = CurrentlyPlayingContextObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct CurrentlyPlayingContextObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut map: A,
+                ) -> ::std::result::Result<CurrentlyPlayingContextObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let wire = <CurrentlyPlayingContextObjectWire as ::serde::Deserialize>::deserialize(
+                            ::serde::de::value::MapAccessDeserializer::new(&mut map),
+                        )
+                        .map_err(|error| crate::lenient::drained(&mut map, error))?;
+                    ::std::result::Result::Ok(CurrentlyPlayingContextObject {
+                        actions: wire.actions,
+                        context: wire.context,
+                        currently_playing_type: wire.currently_playing_type,
+                        device: wire.device,
+                        is_playing: wire.is_playing,
+                        item: wire.item,
+                        progress_ms: wire.progress_ms,
+                        repeat_state: wire.repeat_state,
+                        shuffle_state: wire.shuffle_state,
+                        smart_shuffle: wire.smart_shuffle,
+                        timestamp: wire.timestamp,
+                    })
+                }
+            }
+            deserializer.deserialize_map(Merge)
+        }
+    }
+    #[derive(::serde::Deserialize)]
+    ///The fields of [`CurrentlyPlayingObject`] as serde reads them, before they are merged.
+    struct CurrentlyPlayingObjectWire {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub actions: ::std::option::Option<ActionsObject>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub context: ::std::option::Option<ContextObject>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub currently_playing_type: ::std::option::Option<::std::string::String>,
+        pub is_playing: bool,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            default,
+            deserialize_with = "deserialize_currently_playing_object_wire_item"
+        )]
+        pub item: ::std::option::Option<PlayableItem>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        pub progress_ms: ::std::option::Option<i64>,
+        #[serde(deserialize_with = "crate::lenient::int")]
+        pub timestamp: i64,
+    }
+    impl<'de> ::serde::Deserialize<'de> for CurrentlyPlayingObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            struct Merge;
+            impl<'de> ::serde::de::Visitor<'de> for Merge {
+                type Value = CurrentlyPlayingObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct CurrentlyPlayingObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut map: A,
+                ) -> ::std::result::Result<CurrentlyPlayingObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let wire = <CurrentlyPlayingObjectWire as ::serde::Deserialize>::deserialize(
+                            ::serde::de::value::MapAccessDeserializer::new(&mut map),
+                        )
+                        .map_err(|error| crate::lenient::drained(&mut map, error))?;
+                    ::std::result::Result::Ok(CurrentlyPlayingObject {
+                        actions: wire.actions,
+                        context: wire.context,
+                        currently_playing_type: wire.currently_playing_type,
+                        is_playing: wire.is_playing,
+                        item: wire.item,
+                        progress_ms: wire.progress_ms,
+                        timestamp: wire.timestamp,
+                    })
+                }
+            }
+            deserializer.deserialize_map(Merge)
+        }
+    }
+    #[derive(::serde::Deserialize)]
+    ///The fields of [`PlaylistObject`] as serde reads them, before they are merged.
+    struct PlaylistObjectWire {
+        pub collaborative: bool,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        pub external_urls: ExternalUrlObject,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub followers: ::std::option::Option<FollowersObject>,
+        pub href: ::std::string::String,
+        pub id: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        pub images: ::std::vec::Vec<ImageObject>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub items: ::std::option::Option<PagingPlaylistTrackObject>,
+        pub name: ::std::string::String,
+        pub owner: PlaylistOwnerObject,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub primary_color: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub public: ::std::option::Option<bool>,
+        pub snapshot_id: ::std::string::String,
+        #[serde(default)]
+        pub tracks: ::std::option::Option<
+            ::std::boxed::Box<::serde_json::value::RawValue>,
+        >,
+        #[serde(rename = "type")]
+        pub type_: ::std::string::String,
+        pub uri: ::std::string::String,
+    }
+    impl<'de> ::serde::Deserialize<'de> for PlaylistObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            struct Merge;
+            impl<'de> ::serde::de::Visitor<'de> for Merge {
+                type Value = PlaylistObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PlaylistObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut map: A,
+                ) -> ::std::result::Result<PlaylistObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let wire = <PlaylistObjectWire as ::serde::Deserialize>::deserialize(
+                            ::serde::de::value::MapAccessDeserializer::new(&mut map),
+                        )
+                        .map_err(|error| crate::lenient::drained(&mut map, error))?;
+                    ::std::result::Result::Ok(PlaylistObject {
+                        collaborative: wire.collaborative,
+                        description: wire.description,
+                        external_urls: wire.external_urls,
+                        followers: wire.followers,
+                        href: wire.href,
+                        id: wire.id,
+                        images: wire.images,
+                        items: crate::lenient::primary_or_duplicate(
+                            wire.items,
+                            wire.tracks,
+                            "tracks",
+                        )?,
+                        name: wire.name,
+                        owner: wire.owner,
+                        primary_color: wire.primary_color,
+                        public: wire.public,
+                        snapshot_id: wire.snapshot_id,
+                        type_: wire.type_,
+                        uri: wire.uri,
+                    })
+                }
+            }
+            deserializer.deserialize_map(Merge)
+        }
+    }
+    impl PlaylistObject {
+        #[deprecated(
+            note = "Spotify renamed `tracks` to `items` in February 2026 and sends both with the same value: use `items`"
+        )]
+        pub fn tracks(&self) -> ::std::option::Option<&PagingPlaylistTrackObject> {
+            self.items.as_ref()
+        }
+    }
+    #[derive(::serde::Deserialize)]
+    ///The fields of [`PlaylistTrackObject`] as serde reads them, before they are merged.
+    struct PlaylistTrackObjectWire {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub added_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub added_by: ::std::option::Option<PlaylistUserObject>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub is_local: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            default,
+            deserialize_with = "deserialize_playlist_track_object_wire_item"
+        )]
+        pub item: ::std::option::Option<PlayableItem>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub primary_color: ::std::option::Option<::std::string::String>,
+        #[serde(default)]
+        pub track: ::std::option::Option<
+            ::std::boxed::Box<::serde_json::value::RawValue>,
+        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub video_thumbnail: ::std::option::Option<VideoThumbnailObject>,
+    }
+    impl<'de> ::serde::Deserialize<'de> for PlaylistTrackObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            struct Merge;
+            impl<'de> ::serde::de::Visitor<'de> for Merge {
+                type Value = PlaylistTrackObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PlaylistTrackObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut map: A,
+                ) -> ::std::result::Result<PlaylistTrackObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let wire = <PlaylistTrackObjectWire as ::serde::Deserialize>::deserialize(
+                            ::serde::de::value::MapAccessDeserializer::new(&mut map),
+                        )
+                        .map_err(|error| crate::lenient::drained(&mut map, error))?;
+                    ::std::result::Result::Ok(PlaylistTrackObject {
+                        added_at: wire.added_at,
+                        added_by: wire.added_by,
+                        is_local: wire.is_local,
+                        item: crate::lenient::primary_or_duplicate(
+                            wire.item,
+                            wire.track,
+                            "track",
+                        )?,
+                        primary_color: wire.primary_color,
+                        video_thumbnail: wire.video_thumbnail,
+                    })
+                }
+            }
+            deserializer.deserialize_map(Merge)
+        }
+    }
+    impl PlaylistTrackObject {
+        #[deprecated(
+            note = "Spotify renamed `track` to `item` in February 2026 and sends both with the same value: use `item`"
+        )]
+        pub fn track(&self) -> ::std::option::Option<&PlayableItem> {
+            self.item.as_ref()
+        }
+    }
+    #[derive(::serde::Deserialize)]
+    ///The fields of [`QueueObject`] as serde reads them, before they are merged.
+    struct QueueObjectWire {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            default,
+            deserialize_with = "deserialize_queue_object_wire_currently_playing"
+        )]
+        pub currently_playing: ::std::option::Option<PlayableItem>,
+        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
+        #[serde(default, deserialize_with = "crate::lenient::union_list")]
+        pub queue: ::std::vec::Vec<PlayableItem>,
+    }
+    impl<'de> ::serde::Deserialize<'de> for QueueObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            struct Merge;
+            impl<'de> ::serde::de::Visitor<'de> for Merge {
+                type Value = QueueObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct QueueObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut map: A,
+                ) -> ::std::result::Result<QueueObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let wire = <QueueObjectWire as ::serde::Deserialize>::deserialize(
+                            ::serde::de::value::MapAccessDeserializer::new(&mut map),
+                        )
+                        .map_err(|error| crate::lenient::drained(&mut map, error))?;
+                    ::std::result::Result::Ok(QueueObject {
+                        currently_playing: wire.currently_playing,
+                        queue: wire.queue,
+                    })
+                }
+            }
+            deserializer.deserialize_map(Merge)
+        }
+    }
+    #[derive(::serde::Deserialize)]
+    ///The fields of [`SimplifiedPlaylistObject`] as serde reads them, before they are merged.
     struct SimplifiedPlaylistObjectWire {
         pub collaborative: bool,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -5487,27 +5734,49 @@ Additional reasons may be added in the future.
         where
             D: ::serde::Deserializer<'de>,
         {
-            let wire = SimplifiedPlaylistObjectWire::deserialize(deserializer)?;
-            ::std::result::Result::Ok(Self {
-                collaborative: wire.collaborative,
-                description: wire.description,
-                external_urls: wire.external_urls,
-                href: wire.href,
-                id: wire.id,
-                images: wire.images,
-                items: crate::lenient::primary_or_duplicate(
-                    wire.items,
-                    wire.tracks,
-                    "tracks",
-                )?,
-                name: wire.name,
-                owner: wire.owner,
-                primary_color: wire.primary_color,
-                public: wire.public,
-                snapshot_id: wire.snapshot_id,
-                type_: wire.type_,
-                uri: wire.uri,
-            })
+            struct Merge;
+            impl<'de> ::serde::de::Visitor<'de> for Merge {
+                type Value = SimplifiedPlaylistObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct SimplifiedPlaylistObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut map: A,
+                ) -> ::std::result::Result<SimplifiedPlaylistObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let wire = <SimplifiedPlaylistObjectWire as ::serde::Deserialize>::deserialize(
+                            ::serde::de::value::MapAccessDeserializer::new(&mut map),
+                        )
+                        .map_err(|error| crate::lenient::drained(&mut map, error))?;
+                    ::std::result::Result::Ok(SimplifiedPlaylistObject {
+                        collaborative: wire.collaborative,
+                        description: wire.description,
+                        external_urls: wire.external_urls,
+                        href: wire.href,
+                        id: wire.id,
+                        images: wire.images,
+                        items: crate::lenient::primary_or_duplicate(
+                            wire.items,
+                            wire.tracks,
+                            "tracks",
+                        )?,
+                        name: wire.name,
+                        owner: wire.owner,
+                        primary_color: wire.primary_color,
+                        public: wire.public,
+                        snapshot_id: wire.snapshot_id,
+                        type_: wire.type_,
+                        uri: wire.uri,
+                    })
+                }
+            }
+            deserializer.deserialize_map(Merge)
         }
     }
     impl SimplifiedPlaylistObject {
@@ -5518,26 +5787,37 @@ Additional reasons may be added in the future.
             self.items.as_ref()
         }
     }
-    impl TrackObjectType {
-        /// The listed variant spelled `value`, in any letter case (Spotify sends `ALBUM` as
-        /// well as `album`).
-        fn known(value: &str) -> ::std::option::Option<Self> {
-            ::std::option::Option::Some(
-                match value {
-                    "track" => Self::Track,
-                    _ if value.eq_ignore_ascii_case("track") => Self::Track,
-                    _ => return ::std::option::Option::None,
-                },
-            )
-        }
+    fn deserialize_currently_playing_context_object_wire_item<'de, D>(
+        deserializer: D,
+    ) -> ::std::result::Result<::std::option::Option<PlayableItem>, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        crate::lenient::in_field("item", deserializer)
     }
-    impl<'de> ::serde::Deserialize<'de> for TrackObjectType {
-        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            crate::lenient::open_enum(deserializer, Self::known, Self::Unknown)
-        }
+    fn deserialize_currently_playing_object_wire_item<'de, D>(
+        deserializer: D,
+    ) -> ::std::result::Result<::std::option::Option<PlayableItem>, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        crate::lenient::in_field("item", deserializer)
+    }
+    fn deserialize_playlist_track_object_wire_item<'de, D>(
+        deserializer: D,
+    ) -> ::std::result::Result<::std::option::Option<PlayableItem>, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        crate::lenient::in_field("item", deserializer)
+    }
+    fn deserialize_queue_object_wire_currently_playing<'de, D>(
+        deserializer: D,
+    ) -> ::std::result::Result<::std::option::Option<PlayableItem>, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        crate::lenient::in_field("currently_playing", deserializer)
     }
 }
 ///Builds the requests of every operation of Spotify's Web API (spec version 2026.5.31), one method per operation, without sending them: see [`Request`](crate::Request).

@@ -7,10 +7,13 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::marker::PhantomData;
 
-use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::value::RawValue;
+
+use crate::error_path::{join, locate};
 
 /// An integer that may arrive as an integral float: `640`, `640.0` and `4.9022656E7` are accepted
 /// (Spotify sent floats from about January to March 2024), `640.5` is refused.
@@ -30,6 +33,79 @@ where
     T: Deserialize<'de>,
 {
     Ok(Option::<Vec<T>>::deserialize(deserializer)?.unwrap_or_default())
+}
+
+/// A field holding a union (see [`Tagged`]): its failures are nested messages whose path starts at
+/// the field, so that the path of the document names it (`generated/src/error_path.rs`).
+pub fn in_field<'de, D, T>(name: &str, deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(deserializer).map_err(|error| rekey(name, error))
+}
+
+/// [`vec_or_null`] for a list of unions: a failure of the item at `i` is a nested message whose
+/// path starts with `[i]`.
+pub fn union_list<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct ListVisitor<T>(PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for ListVisitor<T> {
+        type Value = Vec<T>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a sequence")
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<T>, D::Error> {
+            deserializer.deserialize_seq(self)
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut items = Vec::new();
+            loop {
+                match seq.next_element() {
+                    Ok(Some(item)) => items.push(item),
+                    Ok(None) => return Ok(items),
+                    Err(error) => {
+                        // Read to the end, so that serde_json places the failure after the list
+                        // wherever the item stands in it.
+                        while let Ok(Some(IgnoredAny)) = seq.next_element() {}
+                        return Err(rekey(&format!("[{}]", items.len()), error));
+                    }
+                }
+            }
+        }
+    }
+    deserializer.deserialize_option(ListVisitor(PhantomData))
+}
+
+/// `error`, after reading the rest of `map`: serde_json then places a failure that has no position
+/// yet (a union's, see [`Tagged`]) at the object's end, wherever the failing field stands in it. A
+/// failure in the middle of a value ends the reading at once; its position is already set.
+pub fn drained<'de, A: MapAccess<'de>>(map: &mut A, error: A::Error) -> A::Error {
+    while let Ok(Some((IgnoredAny, IgnoredAny))) = map.next_entry() {}
+    error
+}
+
+/// A union's failure (always a nested message, see [`Tagged`]) with `parent` put before its path.
+fn rekey<E: de::Error>(parent: &str, error: E) -> E {
+    let text = error.to_string();
+    match split_nested(&text) {
+        Some((path, message)) => E::custom(nested(&join(parent, path), message)),
+        None => error,
+    }
 }
 
 struct IntVisitor;
@@ -119,7 +195,8 @@ where
 
 /// One object of a discriminated union (a track or an episode), read once as raw JSON so that its
 /// tag can be found wherever it stands (Spotify sends `type` near the end) without buffering the
-/// object into serde's generic `Content` tree.
+/// object into serde's generic `Content` tree. Its failures, found after the object was read, are
+/// nested messages (``in `album.name`: ...``) that the field holding it names (see [`in_field`]).
 pub struct Tagged {
     raw: Box<RawValue>,
 }
@@ -149,9 +226,13 @@ impl Tagged {
         tag: &'static str,
         kinds: &'static [&'static str],
     ) -> Result<Option<&'static str>, E> {
-        let probe = Probe::read(self.raw.get(), tag, kinds).map_err(E::custom)?;
+        let probe = Probe::read(self.raw.get(), tag, kinds).map_err(|error| {
+            let (path, message) = inner_failure(self.raw.get(), &error);
+            E::custom(nested(&path, &message))
+        })?;
         let Some(found) = probe.tag else {
-            return Err(E::missing_field(tag));
+            // In the nested form: the object was read whole, so the path must say which.
+            return Err(E::custom(nested(tag, &format!("missing field `{tag}`"))));
         };
         let listed = kinds.iter().find(|kind| kind.eq_ignore_ascii_case(&found));
         Ok(listed.copied().filter(|_| !probe.other_shape))
@@ -231,50 +312,31 @@ pub fn primary_or_duplicate<T: DeserializeOwned, E: de::Error>(
     }
 }
 
-/// Decodes a value read as raw JSON. On failure, decodes it again to find the path of the failure
-/// inside it (serde_json alone gives a line and column of the inner text, which means nothing to the
-/// reader), and reports ``in `path`: message``. Successful decodes pay nothing for the path.
+/// Decodes a value read as raw JSON; a failure is reported as ``in `path`: message`` with the path
+/// inside the value.
 fn decode_nested_error<T: DeserializeOwned, E: de::Error>(raw: &RawValue) -> Result<T, E> {
     decode_nested(raw).map_err(|(path, message)| E::custom(nested(&path, &message)))
 }
 
-/// `raw` decoded as `T`, or the path (`.` for the value itself) and message of the failure, with a
-/// nested failure's path joined onto its parent's.
+/// `raw` decoded as `T`, or the path inside it (`.` for the value itself, a missing field named in
+/// it) and the message of the failure.
 fn decode_nested<T: DeserializeOwned>(raw: &RawValue) -> Result<T, (String, String)> {
-    serde_json::from_str(raw.get()).map_err(|first| {
-        let mut de = serde_json::Deserializer::from_str(raw.get());
-        let (path, error) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
-            Err(e) => (e.path().to_string(), e.into_inner()),
-            Ok(_) => (".".to_string(), first),
-        };
-        // The position is in the inner text, which the reader never sees.
-        let text = error.to_string();
-        let position = format!(" at line {} column {}", error.line(), error.column());
-        let message = text.strip_suffix(&position).unwrap_or(&text);
-        match split_nested(message) {
-            Some((inner, message)) => (join(&path, inner), message.to_string()),
-            None => (path, message.to_string()),
-        }
-    })
+    serde_json::from_str(raw.get()).map_err(|error| inner_failure(raw.get(), &error))
 }
 
-/// `parent` and `child` as one path (`items[3]` + `name`, `.` being the value itself).
-fn join(parent: &str, child: &str) -> String {
-    match (parent, child) {
-        (".", child) => child.to_string(),
-        (parent, ".") => parent.to_string(),
-        (parent, child) if child.starts_with('[') => format!("{parent}{child}"),
-        (parent, child) => format!("{parent}.{child}"),
-    }
+/// The path and message of a failure inside a value read as raw JSON, without the position in
+/// that inner text, which the reader never sees.
+fn inner_failure(json: &str, error: &serde_json::Error) -> (String, String) {
+    let (path, message) = locate(json, error);
+    let position = format!(" at line {} column {}", error.line(), error.column());
+    let message = message.strip_suffix(&position).unwrap_or(&message);
+    (path, message.to_string())
 }
 
-/// The message of a nested failure: ``in `path`: message``, or the message alone at the value itself.
+/// The message of a failure inside a value read whole: ``in `path`: message`` (``in `.`: ...`` at
+/// the value itself), so that the field holding the value can put its name before the path.
 fn nested(path: &str, message: &str) -> String {
-    if path == "." {
-        message.to_string()
-    } else {
-        format!("in `{path}`: {message}")
-    }
+    format!("in `{path}`: {message}")
 }
 
 /// Splits an error message made by a nested decode (``in `album.name`: missing field `name` ``) into
@@ -363,7 +425,7 @@ mod tests {
         assert_eq!(kind(r#"{"type": "episode", "track": true}"#), Ok(None));
         assert_eq!(
             kind(r#"{"name": "x"}"#),
-            Err("missing field `type`".to_string())
+            Err("in `type`: missing field `type`".to_string())
         );
         assert!(kind(r#"{"type": 3}"#).is_err());
     }
@@ -383,12 +445,8 @@ mod tests {
     }
 
     #[test]
-    fn nested_paths_join_onto_their_parent() {
-        assert_eq!(join(".", "name"), "name");
-        assert_eq!(join("track", "."), "track");
-        assert_eq!(join("track", "artists[0].name"), "track.artists[0].name");
-        assert_eq!(join("items", "[3]"), "items[3]");
-        assert_eq!(nested(".", "missing field `name`"), "missing field `name`");
+    fn nested_messages_name_their_path() {
+        assert_eq!(nested(".", "invalid type"), "in `.`: invalid type");
         assert_eq!(
             nested("show", "missing field `name`"),
             "in `show`: missing field `name`"

@@ -4,7 +4,8 @@
 //!
 //! Use the `spotify-sdk` crate: it sends these requests with authentication, retries, rate limiting
 //! and one error type, and decodes the answers. This crate is the layer it is built on. Handwritten:
-//! this file, `lenient.rs` (the decoding rules the generated models call) and `playable.rs`.
+//! this file, `lenient.rs` (the decoding rules the generated models call), `error_path.rs` and
+//! `playable.rs`.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -20,6 +21,7 @@ use std::marker::PhantomData;
 // Formatted by prettyplease in `cargo xtask gen`; rustfmt must not reformat it (`--check` would fail).
 #[rustfmt::skip]
 mod generated;
+pub mod error_path;
 pub mod lenient;
 #[rustfmt::skip]
 pub mod operations;

@@ -16,7 +16,7 @@
 
 use std::collections::HashMap;
 
-use heck::ToUpperCamelCase;
+use heck::{ToSnakeCase, ToUpperCamelCase};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use serde_json::Value;
@@ -174,13 +174,16 @@ pub fn apply(file: &mut syn::File, facts: &Facts) -> anyhow::Result<()> {
                     renames.insert(e.ident.to_string(), renamed);
                 }
             }
-            Item::Struct(s) => {
-                lenient_fields(s);
-                if let Some(pairs) = facts.duplicates.get(&s.ident.to_string()) {
-                    added.extend(decode_duplicates_once(s, pairs)?);
-                }
-            }
             _ => {}
+        }
+    }
+    for item in types.iter_mut() {
+        if let Item::Struct(s) = item {
+            lenient_fields(s);
+            let pairs = facts.duplicates.get(&s.ident.to_string());
+            if pairs.is_some() || holds_union(s, &renames) {
+                added.extend(decode_through_wire(s, pairs.map_or(&[], Vec::as_slice))?);
+            }
         }
     }
     for item in types.iter_mut() {
@@ -188,15 +191,98 @@ pub fn apply(file: &mut syn::File, facts: &Facts) -> anyhow::Result<()> {
             fix_impl(imp, &renames);
         }
     }
+    let mut keyed = Vec::new();
+    for item in types.iter_mut().chain(added.iter_mut()) {
+        if let Item::Struct(s) = item {
+            keyed.extend(key_union_fields(s, &renames));
+        }
+    }
     types.extend(added);
+    types.extend(keyed);
     Ok(())
 }
 
-/// A struct with duplicate properties (see [`duplicates`]) keeps only the primary field; the
-/// duplicate is read as raw JSON (not decoded) and decoded only when the primary is absent, through
-/// a generated `Deserialize` over a private wire struct. A deprecated method named after the
-/// duplicate returns the primary, so old code still compiles.
-fn decode_duplicates_once(
+/// An optional field holding a union (see [`tagged_union`]) is decoded through a generated
+/// function that puts the field's name into the union's errors (``in `item.album.name`: ...``).
+/// The union reads its object whole before it can fail, so serde_json places its error at the end
+/// of the enclosing object (see [`decode_through_wire`]), where the JSON path cannot tell which
+/// field it came from (see `generated/src/error_path.rs`). A list of unions is decoded by
+/// `lenient::union_list`, which puts the index into them.
+fn key_union_fields(
+    s: &mut syn::ItemStruct,
+    unions: &HashMap<String, Vec<(String, String)>>,
+) -> Vec<Item> {
+    let derives_deserialize = s
+        .attrs
+        .iter()
+        .any(|a| a.path().is_ident("derive") && quote!(#a).to_string().contains("Deserialize"));
+    if !derives_deserialize {
+        return Vec::new();
+    }
+    let mut functions = Vec::new();
+    let owner = s.ident.to_string().to_snake_case();
+    for field in s.fields.iter_mut() {
+        if let Some(inner) = vec_inner(&field.ty) {
+            if unions.contains_key(&quote!(#inner).to_string()) {
+                field
+                    .attrs
+                    .retain(|a| !is_serde_attr(a, "deserialize_with"));
+                let list = "crate::lenient::union_list";
+                field
+                    .attrs
+                    .push(parse_quote!(#[serde(default, deserialize_with = #list)]));
+            }
+            continue;
+        }
+        let Some(inner) = option_inner(&field.ty) else {
+            continue;
+        };
+        let inner_name = quote!(#inner).to_string();
+        if !unions.contains_key(&inner_name) {
+            continue;
+        }
+        let ident = field.ident.as_ref().expect("named fields");
+        let json_name = serde_rename(&field.attrs).unwrap_or_else(|| ident.to_string());
+        let function = format!("deserialize_{owner}_{ident}");
+        let function_ident = format_ident!("{function}");
+        let ty = &field.ty;
+        functions.push(parse_quote! {
+            fn #function_ident<'de, D>(deserializer: D) -> ::std::result::Result<#ty, D::Error>
+            where
+                D: ::serde::Deserializer<'de>,
+            {
+                crate::lenient::in_field(#json_name, deserializer)
+            }
+        });
+        for attr in field
+            .attrs
+            .iter_mut()
+            .filter(|a| is_serde_attr(a, "default"))
+        {
+            remove_serde_word(attr, "default");
+        }
+        field
+            .attrs
+            .push(parse_quote!(#[serde(default, deserialize_with = #function)]));
+    }
+    functions
+}
+
+/// Whether a field of `s` holds a union, alone or in a list.
+fn holds_union(s: &syn::ItemStruct, unions: &HashMap<String, Vec<(String, String)>>) -> bool {
+    s.fields.iter().any(|field| {
+        let inner = option_inner(&field.ty).or_else(|| vec_inner(&field.ty));
+        inner.is_some_and(|inner| unions.contains_key(&quote!(#inner).to_string()))
+    })
+}
+
+/// A struct with duplicate properties (see [`duplicates`]) or a union field is decoded through a
+/// private wire struct and a generated `Deserialize`. Of a duplicate pair it keeps only the primary
+/// field; the duplicate is read as raw JSON (not decoded) and decoded only when the primary is
+/// absent. A deprecated method named after the duplicate returns the primary, so old code still
+/// compiles. On a failure the rest of the object is read (`lenient::drained`), so that serde_json
+/// places every failure of a union at the object's end (see `generated/src/error_path.rs`).
+fn decode_through_wire(
     s: &mut syn::ItemStruct,
     pairs: &[(String, String)],
 ) -> anyhow::Result<Vec<Item>> {
@@ -205,9 +291,10 @@ fn decode_duplicates_once(
     let mut wire = s.clone();
     wire.ident = wire_name.clone();
     wire.vis = syn::Visibility::Inherited;
+    let doc = format!("The fields of [`{name}`] as serde reads them, before they are merged.");
     wire.attrs = vec![
         parse_quote!(#[derive(::serde::Deserialize)]),
-        parse_quote!(#[doc = "What Spotify sends, before the duplicates are merged."]),
+        parse_quote!(#[doc = #doc]),
     ];
     let Fields::Named(public) = &mut s.fields else {
         anyhow::bail!("{name}: expected named fields");
@@ -215,6 +302,9 @@ fn decode_duplicates_once(
     let Fields::Named(wire_fields) = &mut wire.fields else {
         unreachable!("a clone of named fields");
     };
+    for field in wire_fields.named.iter_mut() {
+        field.attrs.retain(|a| !a.path().is_ident("doc"));
+    }
     let mut accessors = Vec::new();
     for (primary, duplicate) in pairs {
         let field_type = |fields: &syn::FieldsNamed, field: &str| {
@@ -234,7 +324,6 @@ fn decode_duplicates_once(
             .retain(|f| f.ident.as_ref().is_none_or(|i| i != duplicate));
         let duplicate_ident = format_ident!("{duplicate}");
         for field in wire_fields.named.iter_mut() {
-            field.attrs.retain(|a| !a.path().is_ident("doc"));
             if field.ident.as_ref() == Some(&duplicate_ident) {
                 field.ty = parse_quote!(
                     ::std::option::Option<::std::boxed::Box<::serde_json::value::RawValue>>
@@ -266,7 +355,8 @@ fn decode_duplicates_once(
         }
     }).collect();
     drop_struct_derive(s, "Deserialize");
-    Ok(vec![
+    let expecting = format!("struct {name}");
+    let mut items = vec![
         Item::Struct(wire),
         parse_quote! {
             impl<'de> ::serde::Deserialize<'de> for #name {
@@ -274,26 +364,63 @@ fn decode_duplicates_once(
                 where
                     D: ::serde::Deserializer<'de>,
                 {
-                    let wire = #wire_name::deserialize(deserializer)?;
-                    ::std::result::Result::Ok(Self { #(#merged),* })
+                    // Merged inside the visit of the object, so that serde_json places a failure
+                    // at the object's end (see `generated/src/error_path.rs`).
+                    struct Merge;
+                    impl<'de> ::serde::de::Visitor<'de> for Merge {
+                        type Value = #name;
+                        fn expecting(
+                            &self,
+                            f: &mut ::std::fmt::Formatter<'_>,
+                        ) -> ::std::fmt::Result {
+                            f.write_str(#expecting)
+                        }
+                        fn visit_map<A>(
+                            self,
+                            mut map: A,
+                        ) -> ::std::result::Result<#name, A::Error>
+                        where
+                            A: ::serde::de::MapAccess<'de>,
+                        {
+                            let wire = <#wire_name as ::serde::Deserialize>::deserialize(
+                                ::serde::de::value::MapAccessDeserializer::new(&mut map),
+                            )
+                            .map_err(|error| crate::lenient::drained(&mut map, error))?;
+                            ::std::result::Result::Ok(#name { #(#merged),* })
+                        }
+                    }
+                    deserializer.deserialize_map(Merge)
                 }
             }
         },
-        parse_quote! {
+    ];
+    if !accessors.is_empty() {
+        items.push(parse_quote! {
             impl #name {
                 #(#accessors)*
             }
-        },
-    ])
+        });
+    }
+    Ok(items)
 }
 
 /// `T` of `::std::option::Option<T>`.
 fn option_inner(ty: &syn::Type) -> Option<syn::Type> {
+    generic_inner(ty, "Option")
+}
+
+/// `T` of `::std::vec::Vec<T>`.
+fn vec_inner(ty: &syn::Type) -> Option<syn::Type> {
+    generic_inner(ty, "Vec")
+}
+
+/// `T` of `outer<T>`.
+fn generic_inner(ty: &syn::Type, outer: &str) -> Option<syn::Type> {
     let syn::Type::Path(path) = ty else {
         return None;
     };
     let last = path.path.segments.last()?;
-    if last.ident != "Option" {
+    if last.ident != outer {
         return None;
     }
     let syn::PathArguments::AngleBracketed(args) = &last.arguments else {

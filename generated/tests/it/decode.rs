@@ -126,10 +126,10 @@ fn older_answers_without_later_fields_decode() {
 #[test]
 fn a_missing_plain_field_is_an_error_naming_its_path() {
     for (pointer, field, path) in [
-        ("", "name", "."),
-        ("/album", "name", "album"),
-        ("/artists/0", "name", "artists[0]"),
-        ("", "duration_ms", "."),
+        ("", "name", "name"),
+        ("/album", "name", "album.name"),
+        ("/artists/0", "name", "artists[0].name"),
+        ("", "duration_ms", "duration_ms"),
     ] {
         let json = without(fixture("track.json"), pointer, &[field]);
         let error = try_decode::<types::TrackObject>(&json).unwrap_err();
@@ -346,7 +346,7 @@ fn a_broken_known_kind_is_an_error_with_its_path() {
     let error = try_decode::<types::PagingPlaylistTrackObject>(&page).unwrap_err();
     assert!(
         error.starts_with(
-            "items[0].item: in `duration_ms`: invalid type: string \"long\", expected an integer"
+            "items[0].item.duration_ms: invalid type: string \"long\", expected an integer"
         ),
         "{error}"
     );
@@ -358,7 +358,7 @@ fn a_broken_known_kind_is_an_error_with_its_path() {
     );
     let error = try_decode::<types::PagingPlaylistTrackObject>(&page).unwrap_err();
     assert!(
-        error.starts_with("items[1].item: in `show`: missing field `name`"),
+        error.starts_with("items[1].item.show.name: missing field `name`"),
         "{error}"
     );
 
@@ -370,7 +370,7 @@ fn a_broken_known_kind_is_an_error_with_its_path() {
     );
     let error = try_decode::<types::PagingPlaylistTrackObject>(&page).unwrap_err();
     assert!(
-        error.starts_with("items[0].item: missing field `type`"),
+        error.starts_with("items[0].item.type: missing field `type`"),
         "{error}"
     );
 }
@@ -405,7 +405,7 @@ fn renamed_fields_sent_twice_are_decoded_once() {
     let error = try_decode::<types::PagingPlaylistTrackObject>(&broken).unwrap_err();
     assert!(
         error.starts_with(
-            "items[0]: in `track.name`: invalid type: integer `7`, expected a string at line"
+            "items[0].track.name: invalid type: integer `7`, expected a string at line"
         ),
         "{error}"
     );

@@ -3,6 +3,7 @@
 //! the requests the operations build (`requests`).
 
 mod decode;
+mod error_paths;
 mod recorded;
 mod requests;
 
@@ -42,9 +43,12 @@ pub fn decode<T: DeserializeOwned + Serialize + PartialEq + std::fmt::Debug>(
     value
 }
 
-/// `json` decoded as `T`, or the error with the JSON path of the failure (`path: message`).
+/// `json` decoded as `T` (from text, as the facade does), or the error with the JSON path of the
+/// failure as the facade reports it (`path: message`).
 pub fn try_decode<T: DeserializeOwned>(json: &Value) -> Result<T, String> {
     let text = json.to_string();
-    let mut de = serde_json::Deserializer::from_str(&text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| format!("{}: {}", e.path(), e.inner()))
+    serde_json::from_str(&text).map_err(|e| {
+        let (path, message) = spotify_sdk_generated::error_path::locate(&text, &e);
+        format!("{path}: {message}")
+    })
 }
