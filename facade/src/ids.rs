@@ -390,7 +390,9 @@ str_into_id!(
     EpisodeId,
     AudiobookId,
     ChapterId,
-    UserId
+    UserId,
+    AnyId,
+    PlayableId
 );
 
 impl IntoId<AnyId> for AnyId {
@@ -401,21 +403,6 @@ impl IntoId<AnyId> for AnyId {
 impl IntoId<AnyId> for &AnyId {
     fn into_id(self) -> Result<AnyId, Error> {
         Ok(self.clone())
-    }
-}
-impl IntoId<AnyId> for &String {
-    fn into_id(self) -> Result<AnyId, Error> {
-        AnyId::parse(self)
-    }
-}
-impl IntoId<AnyId> for &str {
-    fn into_id(self) -> Result<AnyId, Error> {
-        AnyId::parse(self)
-    }
-}
-impl IntoId<AnyId> for String {
-    fn into_id(self) -> Result<AnyId, Error> {
-        AnyId::parse(&self)
     }
 }
 
@@ -496,21 +483,6 @@ impl IntoId<PlayableId> for TrackId {
 impl IntoId<PlayableId> for EpisodeId {
     fn into_id(self) -> Result<PlayableId, Error> {
         Ok(PlayableId::Episode(self))
-    }
-}
-impl IntoId<PlayableId> for &str {
-    fn into_id(self) -> Result<PlayableId, Error> {
-        PlayableId::parse(self)
-    }
-}
-impl IntoId<PlayableId> for String {
-    fn into_id(self) -> Result<PlayableId, Error> {
-        PlayableId::parse(&self)
-    }
-}
-impl IntoId<PlayableId> for &String {
-    fn into_id(self) -> Result<PlayableId, Error> {
-        PlayableId::parse(self)
     }
 }
 impl IntoId<PlayableId> for &PlayableId {
