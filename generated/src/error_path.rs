@@ -1,10 +1,10 @@
 //! The JSON path of a decode failure, read from the text and serde_json's error position
 //! (handwritten).
 //!
-//! Written by hand instead of decoding a failed body again through `serde_path_to_error`: that crate
-//! wraps the deserializer, so every model's `Deserialize` is compiled a second time for it, which
-//! was about a third of `spotify-sdk`'s release build for a path only a failure needs. Here the
-//! text up to the error is walked once, tracking the keys and indices that lead to it.
+//! Written by hand instead of decoding a failed body again through `serde_path_to_error`: that
+//! crate wraps the deserializer, so every model's `Deserialize` is compiled a second time for it (a
+//! quarter of our two crates' release compile, BENCHMARKS.md) for a path only a failure needs.
+//! Here the text up to the error is walked once, tracking the keys and indices that lead to it.
 
 use crate::lenient::split_nested;
 
@@ -267,13 +267,20 @@ mod tests {
                 "invalid type: integer `1`, expected a string",
             ),
             (
-                "{\n  \"items\": [\n    {\"name\": \"n\",\n     \"album\": {\"name\": \"a\", \"year\": -4}}\n  ]\n}"
-                    .to_string(),
+                concat!(
+                    "{\n  \"items\": [\n    {\"name\": \"n\",\n",
+                    "     \"album\": {\"name\": \"a\", \"year\": -4}}\n  ]\n}",
+                )
+                .to_string(),
                 "items[0].album.year",
                 "invalid value: integer `-4`, expected u16",
             ),
         ] {
-            assert_eq!(path(&json), (want_path.to_string(), want_message.to_string()), "{json}");
+            assert_eq!(
+                path(&json),
+                (want_path.to_string(), want_message.to_string()),
+                "{json}"
+            );
         }
     }
 

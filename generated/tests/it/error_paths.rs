@@ -1,6 +1,6 @@
-//! `error_path::locate` against `serde_path_to_error`, which finds a failure's path by decoding again
-//! through a wrapping deserializer: every value of our fixtures replaced by values of the wrong
-//! type, and every field removed, in turn. Both must name the same path and message.
+//! `error_path::locate` against `serde_path_to_error`, which finds a failure's path by decoding
+//! again through a wrapping deserializer: every value of our fixtures replaced by values of the
+//! wrong type, and every field removed, in turn. Both must name the same path and message.
 
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
@@ -25,8 +25,8 @@ fn reference<T: DeserializeOwned>(text: &str) -> (String, String) {
         (parent, child) => format!("{parent}.{child}"),
     };
     if let Some((inner, rest)) = split_nested(&message) {
-        // A union's failure names the field (or list index) that holds it, where serde_path_to_error
-        // has already arrived: that step is counted once.
+        // A union's failure names the field (or list index) that holds it, where
+        // serde_path_to_error has already arrived: that step is counted once.
         let first = match inner.strip_prefix('[') {
             Some(rest) => format!("[{}]", rest.split(']').next().unwrap_or_default()),
             None => inner
