@@ -59,8 +59,9 @@ impl Policy {
 
     /// Adds each listed field to the `required` list of its schema (the schema's top level, which
     /// also works for `allOf` compositions such as `AlbumObject`). Fails, naming the line to fix,
-    /// on a schema or field the spec does not have, on a field listed twice, and on a field the
-    /// spec declares `nullable` (a value that may be `null` cannot be plain).
+    /// on a schema or field the spec does not have, on a field listed twice, on a field the spec
+    /// declares `nullable` (a value that may be `null` cannot be plain), and on a list (every list
+    /// decodes as empty when absent, so listing one would have no effect).
     pub fn apply(&self, spec: &mut Value) -> Result<()> {
         let mut seen = std::collections::BTreeSet::new();
         for (schema, field) in self.pairs() {
@@ -76,6 +77,12 @@ impl Policy {
             if property.get("nullable") == Some(&Value::Bool(true)) {
                 bail!(
                     "{FILE}: {schema}.{field} is declared nullable, so it cannot be a plain field"
+                );
+            }
+            if property.get("type").and_then(Value::as_str) == Some("array") {
+                bail!(
+                    "{FILE}: {schema}.{field} is a list, and a list is never required (absent or \
+                        `null` decodes as empty); remove it from the list"
                 );
             }
             let target = spec
@@ -143,7 +150,8 @@ mod tests {
         json!({"components": {"schemas": {
             "Base": {"properties": {
                 "id": {"type": "string"},
-                "note": {"type": "string", "nullable": true}
+                "note": {"type": "string", "nullable": true},
+                "tags": {"type": "array", "items": {"type": "string"}}
             }},
             "Full": {"allOf": [{"$ref": "#/components/schemas/Base"},
                                {"properties": {"name": {"type": "string"}}}]}
@@ -168,12 +176,13 @@ mod tests {
     }
 
     #[test]
-    fn unknown_schemas_fields_duplicates_and_nullable_fields_are_refused() {
+    fn unknown_schemas_fields_duplicates_nullable_fields_and_lists_are_refused() {
         for (fields, expected) in [
             (&[("Nope", &["id"][..])][..], "no schema `Nope`"),
             (&[("Full", &["gone"][..])][..], "no property `gone`"),
             (&[("Full", &["id", "id"][..])][..], "listed twice"),
             (&[("Base", &["note"][..])][..], "nullable"),
+            (&[("Full", &["tags"][..])][..], "is a list"),
         ] {
             let err = policy(fields).apply(&mut spec()).unwrap_err().to_string();
             assert!(err.contains(expected), "{err}");
