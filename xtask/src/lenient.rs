@@ -212,48 +212,37 @@ fn key_union_fields(
     s: &mut syn::ItemStruct,
     unions: &HashMap<String, Vec<(String, String)>>,
 ) -> Vec<Item> {
-    let derives_deserialize = s
-        .attrs
-        .iter()
-        .any(|a| a.path().is_ident("derive") && quote!(#a).to_string().contains("Deserialize"));
-    if !derives_deserialize {
+    if !derives(&s.attrs, "Deserialize") {
         return Vec::new();
     }
     let mut functions = Vec::new();
     let owner = s.ident.to_string().to_snake_case();
     for field in s.fields.iter_mut() {
-        if let Some(inner) = vec_inner(&field.ty) {
-            if unions.contains_key(&quote!(#inner).to_string()) {
-                field
-                    .attrs
-                    .retain(|a| !is_serde_attr(a, "deserialize_with"));
-                let list = "crate::lenient::union_list";
-                field
-                    .attrs
-                    .push(parse_quote!(#[serde(default, deserialize_with = #list)]));
+        let function = match union_field(&field.ty, unions) {
+            None => continue,
+            Some(UnionField::List) => "crate::lenient::union_list".to_string(),
+            Some(UnionField::Optional) => {
+                let ident = field.ident.as_ref().expect("named fields");
+                let json_name = serde_rename(&field.attrs).unwrap_or_else(|| ident.to_string());
+                let function = format!("deserialize_{owner}_{ident}");
+                let function_ident = format_ident!("{function}");
+                let ty = &field.ty;
+                functions.push(parse_quote! {
+                    fn #function_ident<'de, D>(
+                        deserializer: D,
+                    ) -> ::std::result::Result<#ty, D::Error>
+                    where
+                        D: ::serde::Deserializer<'de>,
+                    {
+                        crate::lenient::in_field(#json_name, deserializer)
+                    }
+                });
+                function
             }
-            continue;
-        }
-        let Some(inner) = option_inner(&field.ty) else {
-            continue;
         };
-        let inner_name = quote!(#inner).to_string();
-        if !unions.contains_key(&inner_name) {
-            continue;
-        }
-        let ident = field.ident.as_ref().expect("named fields");
-        let json_name = serde_rename(&field.attrs).unwrap_or_else(|| ident.to_string());
-        let function = format!("deserialize_{owner}_{ident}");
-        let function_ident = format_ident!("{function}");
-        let ty = &field.ty;
-        functions.push(parse_quote! {
-            fn #function_ident<'de, D>(deserializer: D) -> ::std::result::Result<#ty, D::Error>
-            where
-                D: ::serde::Deserializer<'de>,
-            {
-                crate::lenient::in_field(#json_name, deserializer)
-            }
-        });
+        field
+            .attrs
+            .retain(|a| !is_serde_attr(a, "deserialize_with"));
         for attr in field
             .attrs
             .iter_mut()
@@ -268,12 +257,34 @@ fn key_union_fields(
     functions
 }
 
+/// How a field holds a union.
+enum UnionField {
+    /// `Vec<Union>`.
+    List,
+    /// `Option<Union>`.
+    Optional,
+}
+
+/// Whether the type `ty` holds one of `unions`, and how.
+fn union_field(
+    ty: &syn::Type,
+    unions: &HashMap<String, Vec<(String, String)>>,
+) -> Option<UnionField> {
+    let is_union = |inner: syn::Type| unions.contains_key(&quote!(#inner).to_string());
+    if vec_inner(ty).is_some_and(is_union) {
+        Some(UnionField::List)
+    } else if option_inner(ty).is_some_and(is_union) {
+        Some(UnionField::Optional)
+    } else {
+        None
+    }
+}
+
 /// Whether a field of `s` holds a union, alone or in a list.
 fn holds_union(s: &syn::ItemStruct, unions: &HashMap<String, Vec<(String, String)>>) -> bool {
-    s.fields.iter().any(|field| {
-        let inner = option_inner(&field.ty).or_else(|| vec_inner(&field.ty));
-        inner.is_some_and(|inner| unions.contains_key(&quote!(#inner).to_string()))
-    })
+    s.fields
+        .iter()
+        .any(|field| union_field(&field.ty, unions).is_some())
 }
 
 /// A struct with duplicate properties (see [`duplicates`]) or a union field is decoded through a
@@ -433,7 +444,7 @@ fn generic_inner(ty: &syn::Type, outer: &str) -> Option<syn::Type> {
 }
 
 fn is_string_enum(e: &ItemEnum) -> bool {
-    e.variants.iter().all(|v| matches!(v.fields, Fields::Unit)) && derives(e, "Deserialize")
+    e.variants.iter().all(|v| matches!(v.fields, Fields::Unit)) && derives(&e.attrs, "Deserialize")
 }
 
 /// Opens a string enum (see the module docs) and returns the items it needs: the matcher and the
@@ -491,7 +502,7 @@ fn tagged_union(
     shapes: &Shapes,
 ) -> Option<(Item, Vec<(String, String)>)> {
     let is_untagged = e.attrs.iter().any(|a| is_serde_attr(a, "untagged"));
-    if !is_untagged || !derives(e, "Deserialize") {
+    if !is_untagged || !derives(&e.attrs, "Deserialize") {
         return None;
     }
     let mut property = None;
@@ -757,8 +768,9 @@ fn is_serde_attr(attr: &syn::Attribute, word: &str) -> bool {
     attr.path().is_ident("serde") && quote!(#attr).to_string().contains(word)
 }
 
-fn derives(e: &ItemEnum, name: &str) -> bool {
-    e.attrs
+/// Whether `attrs` derive `name` (an enum's or a struct's).
+fn derives(attrs: &[syn::Attribute], name: &str) -> bool {
+    attrs
         .iter()
         .any(|a| a.path().is_ident("derive") && quote!(#a).to_string().contains(name))
 }
