@@ -151,21 +151,12 @@ impl<
     'a,
     K: crate::resources::catalog::InMarket,
 > Blocking<'a, crate::resources::catalog::Catalog<'a, K>> {
-    /// Blocking twin of [`Catalog::get_in_market`](crate::resources::catalog::Catalog::get_in_market) (same arguments and result).
-    pub fn get_in_market(
-        &self,
-        id: impl crate::ids::IntoId<K::Id>,
-        market: &str,
-    ) -> Result<K::Object, crate::Error> {
-        self.runtime.run(self.inner.get_in_market(id, market))
-    }
-    /// Blocking twin of [`Catalog::get_many_in_market`](crate::resources::catalog::Catalog::get_many_in_market) (same arguments and result).
-    pub fn get_many_in_market(
-        &self,
-        ids: impl IntoIterator<Item = impl crate::ids::IntoId<K::Id>>,
-        market: &str,
-    ) -> Result<Vec<Result<Option<K::Listed>, crate::Error>>, crate::Error> {
-        self.runtime.run(self.inner.get_many_in_market(ids, market))
+    /// Blocking twin of [`Catalog::in_market`](crate::resources::catalog::Catalog::in_market) (same arguments and result).
+    pub fn in_market(self, market: &'a str) -> Self {
+        Blocking {
+            inner: self.inner.in_market(market),
+            runtime: self.runtime,
+        }
     }
 }
 impl<
@@ -194,14 +185,6 @@ impl<
     ) -> PageIter<crate::types::PagingSimplifiedTrackObject> {
         self.runtime.iter(self.inner.tracks(id))
     }
-    /// Blocking twin of [`Catalog::tracks_in_market`](crate::resources::catalog::Catalog::tracks_in_market) (same arguments and result).
-    pub fn tracks_in_market(
-        &self,
-        id: impl crate::ids::IntoId<crate::ids::AlbumId>,
-        market: &str,
-    ) -> PageIter<crate::types::PagingSimplifiedTrackObject> {
-        self.runtime.iter(self.inner.tracks_in_market(id, market))
-    }
 }
 impl<
     'a,
@@ -212,14 +195,6 @@ impl<
         id: impl crate::ids::IntoId<crate::ids::ShowId>,
     ) -> PageIter<crate::types::PagingSimplifiedEpisodeObject> {
         self.runtime.iter(self.inner.episodes(id))
-    }
-    /// Blocking twin of [`Catalog::episodes_in_market`](crate::resources::catalog::Catalog::episodes_in_market) (same arguments and result).
-    pub fn episodes_in_market(
-        &self,
-        id: impl crate::ids::IntoId<crate::ids::ShowId>,
-        market: &str,
-    ) -> PageIter<crate::types::PagingSimplifiedEpisodeObject> {
-        self.runtime.iter(self.inner.episodes_in_market(id, market))
     }
 }
 impl<
@@ -234,14 +209,6 @@ impl<
         id: impl crate::ids::IntoId<crate::ids::AudiobookId>,
     ) -> PageIter<crate::types::PagingSimplifiedChapterObject> {
         self.runtime.iter(self.inner.chapters(id))
-    }
-    /// Blocking twin of [`Catalog::chapters_in_market`](crate::resources::catalog::Catalog::chapters_in_market) (same arguments and result).
-    pub fn chapters_in_market(
-        &self,
-        id: impl crate::ids::IntoId<crate::ids::AudiobookId>,
-        market: &str,
-    ) -> PageIter<crate::types::PagingSimplifiedChapterObject> {
-        self.runtime.iter(self.inner.chapters_in_market(id, market))
     }
 }
 impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {

@@ -317,14 +317,21 @@ impl Names {
                 }
                 Item::Macro(m) if m.mac.path.is_ident("group") => {
                     // `group! { /// docs \n Albums => albums }` (or `Albums = Catalog<Album> =>
-                    // albums`): the first name after the doc attributes.
-                    let group = m.mac.tokens.clone().into_iter().find_map(|t| match t {
-                        proc_macro2::TokenTree::Ident(ident) => Some(ident.to_string()),
-                        _ => None,
-                    });
-                    if let Some(group) = group {
-                        names.local.insert(group.clone());
-                        names.groups.insert(group);
+                    // albums, /// docs \n Artists = ...`): the first name after the doc
+                    // attributes of each comma-separated entry.
+                    let mut entry_start = true;
+                    for token in m.mac.tokens.clone() {
+                        match token {
+                            proc_macro2::TokenTree::Ident(ident) if entry_start => {
+                                entry_start = false;
+                                names.local.insert(ident.to_string());
+                                names.groups.insert(ident.to_string());
+                            }
+                            proc_macro2::TokenTree::Punct(p) if p.as_char() == ',' => {
+                                entry_start = true;
+                            }
+                            _ => {}
+                        }
                     }
                 }
                 _ => {}

@@ -4,9 +4,9 @@
 //! here too (an album's tracks, a show's episodes), or in the kind's own module when it is more
 //! than a page ([`artists`](super::artists), [`tracks`](super::tracks)).
 //!
-//! Without a `market`, Spotify uses the user's country; when it knows neither (client-credentials
-//! tokens) it treats shows, episodes, audiobooks and chapters as unavailable: use the `_in_market`
-//! methods then (an ISO 3166-1 alpha-2 country code, or `from_token`).
+//! Without a market, Spotify uses the user's country; when it knows neither (client-credentials
+//! tokens) it treats shows, episodes, audiobooks and chapters as unavailable: ask through
+//! [`Catalog::in_market`] then (an ISO 3166-1 alpha-2 country code, or `from_token`).
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -16,6 +16,7 @@ use serde::de::DeserializeOwned;
 use super::{group, joined, limit, multi_get, offset_stream, one_answer_each};
 use crate::ids::{AlbumId, ArtistId, AudiobookId, ChapterId, EpisodeId, IntoId, ShowId, TrackId};
 use crate::images::{DownloadedImage, ImageSize};
+use crate::paginate::PagingModel;
 use crate::types::{
     AlbumObject, ArtistObject, AudiobookObject, ChapterObject, EpisodeObject,
     GetMultipleAlbumsResponse, GetMultipleArtistsResponse, GetMultipleAudiobooksResponse,
@@ -27,9 +28,11 @@ use crate::types::{
 use crate::{Client, Error, Paginator, raw};
 
 /// The catalog items of one kind, by ID: `client.albums()` is a `Catalog<Album>` ([`Albums`]),
-/// `client.tracks()` a `Catalog<Track>` ([`Tracks`]), ...
+/// `client.tracks()` a `Catalog<Track>` ([`Tracks`]), ... Every request of a catalog asks for
+/// items as available in its market, if it has one ([`in_market`](Catalog::in_market)).
 pub struct Catalog<'a, K> {
     pub(crate) client: &'a Client,
+    market: Option<&'a str>,
     kind: PhantomData<fn() -> K>,
 }
 
@@ -43,28 +46,16 @@ group! {
     /// println!("{} ({}), {} tracks", album.name, album.release_date, album.tracks.total);
     /// # Ok(()) }
     /// ```
-    Albums = Catalog<Album> => albums
-}
-
-group! {
+    Albums = Catalog<Album> => albums,
     /// Artists: `client.artists()`; their albums, top tracks and related artists are in
     /// [`artists`](super::artists).
-    Artists = Catalog<Artist> => artists
-}
-
-group! {
+    Artists = Catalog<Artist> => artists,
     /// Audiobooks: `client.audiobooks()`. Saving audiobooks is under
     /// [`library()`](crate::Client::library).
-    Audiobooks = Catalog<Audiobook> => audiobooks
-}
-
-group! {
+    Audiobooks = Catalog<Audiobook> => audiobooks,
     /// Audiobook chapters: `client.chapters()`. An audiobook's chapters, in order, are
     /// [`Audiobooks::chapters`].
-    Chapters = Catalog<Chapter> => chapters
-}
-
-group! {
+    Chapters = Catalog<Chapter> => chapters,
     /// Podcast episodes: `client.episodes()`. A show's episodes are [`Shows::episodes`]; saving
     /// episodes is under [`library()`](crate::Client::library).
     ///
@@ -72,21 +63,16 @@ group! {
     /// # async fn run(client: spotify_sdk::Client) -> Result<(), spotify_sdk::Error> {
     /// let episode = client
     ///     .episodes()
-    ///     .get_in_market("spotify:episode:512ojhOuo1ktJprKbVcKyQ", "US")
+    ///     .in_market("US")
+    ///     .get("spotify:episode:512ojhOuo1ktJprKbVcKyQ")
     ///     .await?;
     /// println!("{} – {}: {} ms", episode.show.name, episode.name, episode.duration_ms);
     /// # Ok(()) }
     /// ```
-    Episodes = Catalog<Episode> => episodes
-}
-
-group! {
+    Episodes = Catalog<Episode> => episodes,
     /// Podcast shows: `client.shows()`. Saving shows is under
     /// [`library()`](crate::Client::library).
-    Shows = Catalog<Show> => shows
-}
-
-group! {
+    Shows = Catalog<Show> => shows,
     /// Tracks: `client.tracks()`; audio features and analysis are in [`tracks`](super::tracks).
     ///
     /// ```no_run
@@ -96,13 +82,14 @@ group! {
     /// println!("{} – {} ({} ms)", track.artists[0].name, track.name, track.duration_ms);
     /// # Ok(()) }
     /// ```
-    Tracks = Catalog<Track> => tracks
+    Tracks = Catalog<Track> => tracks,
 }
 
 impl<'a, K> Catalog<'a, K> {
     pub(crate) fn new(client: &'a Client) -> Self {
         Catalog {
             client,
+            market: None,
             kind: PhantomData,
         }
     }
@@ -119,7 +106,9 @@ impl<K> Copy for Catalog<'_, K> {}
 
 impl<K: Kind> fmt::Debug for Catalog<'_, K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Catalog<{}>", std::any::type_name::<K>())
+        f.debug_struct(&format!("Catalog<{}>", std::any::type_name::<K>()))
+            .field("market", &self.market)
+            .finish()
     }
 }
 
@@ -128,7 +117,7 @@ impl<K: Kind> Catalog<'_, K> {
     pub async fn get(&self, id: impl IntoId<K::Id>) -> Result<K::Object, Error> {
         let id = id.into_id()?;
         self.client
-            .call(K::one(self.client.raw(), id.as_ref(), None))
+            .call(K::one(self.client.raw(), id.as_ref(), self.market))
             .await
     }
 
@@ -141,16 +130,8 @@ impl<K: Kind> Catalog<'_, K> {
         &self,
         ids: impl IntoIterator<Item = impl IntoId<K::Id>>,
     ) -> Result<Vec<Result<Option<K::Listed>, Error>>, Error> {
-        self.many(ids, None).await
-    }
-
-    async fn many(
-        &self,
-        ids: impl IntoIterator<Item = impl IntoId<K::Id>>,
-        market: Option<&str>,
-    ) -> Result<Vec<Result<Option<K::Listed>, Error>>, Error> {
         let ids: Vec<K::Id> = crate::ids::parse_all(ids)?;
-        let client = self.client;
+        let (client, market) = (self.client, self.market);
         let many = |chunk: &[K::Id]| {
             let request = K::many(client.raw(), &joined(chunk, AsRef::as_ref), market);
             let (operation_id, asked) = (request.operation_id(), chunk.len());
@@ -165,27 +146,41 @@ impl<K: Kind> Catalog<'_, K> {
         };
         multi_get(client, &ids, K::CHUNK, many, one).await
     }
-}
 
-impl<K: InMarket> Catalog<'_, K> {
-    /// One item as available in `market` (`GET /albums/{id}?market=`, ...).
-    pub async fn get_in_market(
+    /// A listing inside one item (an album's tracks, a show's episodes, ...) in the catalog's
+    /// market: `page` is the generated call for one page (ID, market, offset, page size).
+    fn contents<M: PagingModel + DeserializeOwned>(
         &self,
         id: impl IntoId<K::Id>,
-        market: &str,
-    ) -> Result<K::Object, Error> {
-        let id = id.into_id()?;
-        let request = K::one(self.client.raw(), id.as_ref(), Some(market));
-        self.client.call(request).await
+        page: fn(&raw::Client, &str, Option<&str>, i64, u32) -> raw::Request<M>,
+    ) -> Paginator<M> {
+        let market = self.market.map(str::to_string);
+        Paginator::or_failed(id.into_id(), |id| {
+            offset_stream(self.client, move |raw, offset, size| {
+                page(raw, id.as_ref(), market.as_deref(), offset, size)
+            })
+        })
     }
+}
 
-    /// Like [`get_many`](Self::get_many), as available in `market`.
-    pub async fn get_many_in_market(
-        &self,
-        ids: impl IntoIterator<Item = impl IntoId<K::Id>>,
-        market: &str,
-    ) -> Result<Vec<Result<Option<K::Listed>, Error>>, Error> {
-        self.many(ids, Some(market)).await
+impl<'a, K: InMarket> Catalog<'a, K> {
+    /// The same catalog, asking for items as available in `market`: an ISO 3166-1 alpha-2 country
+    /// code, or `from_token` for the user's country (`GET /albums/{id}?market=`, ...). Spotify
+    /// then relinks a track that is not available there to one that is (`linked_from` names the
+    /// one asked for).
+    ///
+    /// ```no_run
+    /// # async fn run(client: spotify_sdk::Client) -> Result<(), spotify_sdk::Error> {
+    /// let shows = client.shows().in_market("US");
+    /// let show = shows.get("38bS44xjbVVZ3No3ByF1dJ").await?;
+    /// let episodes = shows.episodes(&show.id).max_items(10).collect_all().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn in_market(self, market: &'a str) -> Self {
+        Catalog {
+            market: Some(market),
+            ..self
+        }
     }
 }
 
@@ -207,28 +202,8 @@ impl<K: WithImages> Catalog<'_, K> {
 impl Catalog<'_, Album> {
     /// The album's tracks, as a lazy stream (`GET /albums/{id}/tracks`, 50 per page).
     pub fn tracks(&self, id: impl IntoId<AlbumId>) -> Paginator<PagingSimplifiedTrackObject> {
-        self.tracks_where(id, None)
-    }
-
-    /// The album's tracks as available in `market`, as a lazy stream.
-    pub fn tracks_in_market(
-        &self,
-        id: impl IntoId<AlbumId>,
-        market: &str,
-    ) -> Paginator<PagingSimplifiedTrackObject> {
-        self.tracks_where(id, Some(market))
-    }
-
-    fn tracks_where(
-        &self,
-        id: impl IntoId<AlbumId>,
-        market: Option<&str>,
-    ) -> Paginator<PagingSimplifiedTrackObject> {
-        let market = market.map(str::to_string);
-        Paginator::or_failed(id.into_id(), |id| {
-            offset_stream(self.client, move |raw, offset, size| {
-                raw.get_an_albums_tracks(id.id(), limit(size), market.as_deref(), Some(offset))
-            })
+        self.contents(id, |raw, id, market, offset, size| {
+            raw.get_an_albums_tracks(id, limit(size), market, Some(offset))
         })
     }
 }
@@ -241,7 +216,8 @@ impl Catalog<'_, Show> {
     /// use futures::TryStreamExt;
     /// let mut episodes = client
     ///     .shows()
-    ///     .episodes_in_market("spotify:show:38bS44xjbVVZ3No3ByF1dJ", "US")
+    ///     .in_market("US")
+    ///     .episodes("spotify:show:38bS44xjbVVZ3No3ByF1dJ")
     ///     .max_items(20);
     /// while let Some(episode) = episodes.try_next().await? {
     ///     println!("{} {}", episode.release_date, episode.name);
@@ -249,28 +225,8 @@ impl Catalog<'_, Show> {
     /// # Ok(()) }
     /// ```
     pub fn episodes(&self, id: impl IntoId<ShowId>) -> Paginator<PagingSimplifiedEpisodeObject> {
-        self.episodes_where(id, None)
-    }
-
-    /// The show's episodes as available in `market`, as a lazy stream.
-    pub fn episodes_in_market(
-        &self,
-        id: impl IntoId<ShowId>,
-        market: &str,
-    ) -> Paginator<PagingSimplifiedEpisodeObject> {
-        self.episodes_where(id, Some(market))
-    }
-
-    fn episodes_where(
-        &self,
-        id: impl IntoId<ShowId>,
-        market: Option<&str>,
-    ) -> Paginator<PagingSimplifiedEpisodeObject> {
-        let market = market.map(str::to_string);
-        Paginator::or_failed(id.into_id(), |id| {
-            offset_stream(self.client, move |raw, offset, size| {
-                raw.get_a_shows_episodes(id.id(), limit(size), market.as_deref(), Some(offset))
-            })
+        self.contents(id, |raw, id, market, offset, size| {
+            raw.get_a_shows_episodes(id, limit(size), market, Some(offset))
         })
     }
 }
@@ -283,7 +239,8 @@ impl Catalog<'_, Audiobook> {
     /// # async fn run(client: spotify_sdk::Client) -> Result<(), spotify_sdk::Error> {
     /// let chapters = client
     ///     .audiobooks()
-    ///     .chapters_in_market("7iHfbu1YPACw6oZPAFJtqe", "US")
+    ///     .in_market("US")
+    ///     .chapters("7iHfbu1YPACw6oZPAFJtqe")
     ///     .collect_all()
     ///     .await?;
     /// for chapter in chapters {
@@ -295,28 +252,8 @@ impl Catalog<'_, Audiobook> {
         &self,
         id: impl IntoId<AudiobookId>,
     ) -> Paginator<PagingSimplifiedChapterObject> {
-        self.chapters_where(id, None)
-    }
-
-    /// The audiobook's chapters as available in `market`, as a lazy stream.
-    pub fn chapters_in_market(
-        &self,
-        id: impl IntoId<AudiobookId>,
-        market: &str,
-    ) -> Paginator<PagingSimplifiedChapterObject> {
-        self.chapters_where(id, Some(market))
-    }
-
-    fn chapters_where(
-        &self,
-        id: impl IntoId<AudiobookId>,
-        market: Option<&str>,
-    ) -> Paginator<PagingSimplifiedChapterObject> {
-        let market = market.map(str::to_string);
-        Paginator::or_failed(id.into_id(), |id| {
-            offset_stream(self.client, move |raw, offset, size| {
-                raw.get_audiobook_chapters(id.id(), limit(size), market.as_deref(), Some(offset))
-            })
+        self.contents(id, |raw, id, market, offset, size| {
+            raw.get_audiobook_chapters(id, limit(size), market, Some(offset))
         })
     }
 }
@@ -373,133 +310,77 @@ pub enum Show {}
 /// A track (the kind of [`Tracks`]).
 pub enum Track {}
 
-impl sealed::Sealed for Album {}
-impl Kind for Album {
-    type Id = AlbumId;
-    type Object = AlbumObject;
-    type Listed = AlbumObject;
-    type Many = GetMultipleAlbumsResponse;
-    const CHUNK: usize = 20;
-    fn one(raw: &raw::Client, id: &str, market: Option<&str>) -> raw::Request<AlbumObject> {
-        raw.get_an_album(id, market)
-    }
-    fn many(raw: &raw::Client, ids: &str, market: Option<&str>) -> raw::Request<Self::Many> {
-        raw.get_multiple_albums(ids, market)
-    }
-    fn listed(many: Self::Many) -> Vec<Option<AlbumObject>> {
-        many.albums
-    }
-    fn as_listed(one: AlbumObject) -> Result<AlbumObject, Error> {
-        Ok(one)
-    }
-}
-impl InMarket for Album {}
-impl WithImages for Album {
-    fn images(item: &AlbumObject) -> &[ImageObject] {
-        &item.images
-    }
-}
-
-impl sealed::Sealed for Artist {}
-impl Kind for Artist {
-    type Id = ArtistId;
-    type Object = ArtistObject;
-    type Listed = ArtistObject;
-    type Many = GetMultipleArtistsResponse;
-    const CHUNK: usize = 50;
-    fn one(raw: &raw::Client, id: &str, _: Option<&str>) -> raw::Request<ArtistObject> {
-        raw.get_an_artist(id)
-    }
-    fn many(raw: &raw::Client, ids: &str, _: Option<&str>) -> raw::Request<Self::Many> {
-        raw.get_multiple_artists(ids)
-    }
-    fn listed(many: Self::Many) -> Vec<Option<ArtistObject>> {
-        many.artists
-    }
-    fn as_listed(one: ArtistObject) -> Result<ArtistObject, Error> {
-        Ok(one)
-    }
-}
-impl WithImages for Artist {
-    fn images(item: &ArtistObject) -> &[ImageObject] {
-        &item.images
-    }
-}
-
-impl sealed::Sealed for Audiobook {}
-impl Kind for Audiobook {
-    type Id = AudiobookId;
-    type Object = AudiobookObject;
-    type Listed = AudiobookObject;
-    type Many = GetMultipleAudiobooksResponse;
-    const CHUNK: usize = 50;
-    fn one(raw: &raw::Client, id: &str, market: Option<&str>) -> raw::Request<AudiobookObject> {
-        raw.get_an_audiobook(id, market)
-    }
-    fn many(raw: &raw::Client, ids: &str, market: Option<&str>) -> raw::Request<Self::Many> {
-        raw.get_multiple_audiobooks(ids, market)
-    }
-    fn listed(many: Self::Many) -> Vec<Option<AudiobookObject>> {
-        many.audiobooks
-    }
-    fn as_listed(one: AudiobookObject) -> Result<AudiobookObject, Error> {
-        Ok(one)
-    }
-}
-impl InMarket for Audiobook {}
-impl WithImages for Audiobook {
-    fn images(item: &AudiobookObject) -> &[ImageObject] {
-        &item.images
-    }
+/// The [`Kind`] impls of the catalog kinds (and their [`InMarket`] and [`WithImages`] impls where
+/// they have them), from a table: the kinds differ only in these names. Shows are written out below
+/// (their multi-get answers simplified shows).
+macro_rules! kinds {
+    ($(
+        $kind:ident: $id:ident => $object:ident, $one:ident, $many:ident ->
+        $answer:ident.$list:ident ($chunk:literal) $(, $flag:ident)*;
+    )+) => {$(
+        kinds!(@kind $kind: $id => $object, $one, $many -> $answer.$list ($chunk) $(, $flag)*);
+    )+};
+    (
+        @kind $kind:ident: $id:ident => $object:ident, $one:ident, $many:ident ->
+        $answer:ident.$list:ident ($chunk:literal) $(, $flag:ident)*
+    ) => {
+        impl sealed::Sealed for $kind {}
+        impl Kind for $kind {
+            type Id = $id;
+            type Object = $object;
+            type Listed = $object;
+            type Many = $answer;
+            const CHUNK: usize = $chunk;
+            fn one(raw: &raw::Client, id: &str, market: Option<&str>) -> raw::Request<$object> {
+                kinds!(@call raw.$one(id, market) $($flag)*)
+            }
+            fn many(raw: &raw::Client, ids: &str, market: Option<&str>) -> raw::Request<$answer> {
+                kinds!(@call raw.$many(ids, market) $($flag)*)
+            }
+            fn listed(many: $answer) -> Vec<Option<$object>> {
+                many.$list
+            }
+            fn as_listed(one: $object) -> Result<$object, Error> {
+                Ok(one)
+            }
+        }
+        $(kinds!(@flag $kind: $object, $flag);)*
+    };
+    (@call $raw:ident.$op:ident($id:ident, $market:ident) in_market $($rest:ident)*) => {
+        $raw.$op($id, $market)
+    };
+    (@call $raw:ident.$op:ident($id:ident, $market:ident) $other:ident $($rest:ident)*) => {
+        kinds!(@call $raw.$op($id, $market) $($rest)*)
+    };
+    (@call $raw:ident.$op:ident($id:ident, $market:ident)) => {{
+        let _ = $market;
+        $raw.$op($id)
+    }};
+    (@flag $kind:ident: $object:ident, in_market) => {
+        impl InMarket for $kind {}
+    };
+    (@flag $kind:ident: $object:ident, images) => {
+        impl WithImages for $kind {
+            fn images(item: &$object) -> &[ImageObject] {
+                &item.images
+            }
+        }
+    };
 }
 
-impl sealed::Sealed for Chapter {}
-impl Kind for Chapter {
-    type Id = ChapterId;
-    type Object = ChapterObject;
-    type Listed = ChapterObject;
-    type Many = GetSeveralChaptersResponse;
-    const CHUNK: usize = 50;
-    fn one(raw: &raw::Client, id: &str, market: Option<&str>) -> raw::Request<ChapterObject> {
-        raw.get_a_chapter(id, market)
-    }
-    fn many(raw: &raw::Client, ids: &str, market: Option<&str>) -> raw::Request<Self::Many> {
-        raw.get_several_chapters(ids, market)
-    }
-    fn listed(many: Self::Many) -> Vec<Option<ChapterObject>> {
-        many.chapters
-    }
-    fn as_listed(one: ChapterObject) -> Result<ChapterObject, Error> {
-        Ok(one)
-    }
-}
-impl InMarket for Chapter {}
-
-impl sealed::Sealed for Episode {}
-impl Kind for Episode {
-    type Id = EpisodeId;
-    type Object = EpisodeObject;
-    type Listed = EpisodeObject;
-    type Many = GetMultipleEpisodesResponse;
-    const CHUNK: usize = 50;
-    fn one(raw: &raw::Client, id: &str, market: Option<&str>) -> raw::Request<EpisodeObject> {
-        raw.get_an_episode(id, market)
-    }
-    fn many(raw: &raw::Client, ids: &str, market: Option<&str>) -> raw::Request<Self::Many> {
-        raw.get_multiple_episodes(ids, market)
-    }
-    fn listed(many: Self::Many) -> Vec<Option<EpisodeObject>> {
-        many.episodes
-    }
-    fn as_listed(one: EpisodeObject) -> Result<EpisodeObject, Error> {
-        Ok(one)
-    }
-}
-impl InMarket for Episode {}
-impl WithImages for Episode {
-    fn images(item: &EpisodeObject) -> &[ImageObject] {
-        &item.images
-    }
+kinds! {
+    Album: AlbumId => AlbumObject, get_an_album, get_multiple_albums ->
+    GetMultipleAlbumsResponse.albums (20), in_market, images;
+    Artist: ArtistId => ArtistObject, get_an_artist, get_multiple_artists ->
+    GetMultipleArtistsResponse.artists (50), images;
+    Audiobook: AudiobookId => AudiobookObject, get_an_audiobook, get_multiple_audiobooks ->
+    GetMultipleAudiobooksResponse.audiobooks (50), in_market, images;
+    Chapter: ChapterId => ChapterObject, get_a_chapter, get_several_chapters ->
+    GetSeveralChaptersResponse.chapters (50), in_market;
+    Episode: EpisodeId => EpisodeObject, get_an_episode, get_multiple_episodes ->
+    GetMultipleEpisodesResponse.episodes (50), in_market, images;
+    Track: TrackId => TrackObject, get_track, get_several_tracks ->
+    GetSeveralTracksResponse.tracks (50), in_market;
 }
 
 impl sealed::Sealed for Show {}
@@ -537,25 +418,3 @@ impl WithImages for Show {
         &item.images
     }
 }
-
-impl sealed::Sealed for Track {}
-impl Kind for Track {
-    type Id = TrackId;
-    type Object = TrackObject;
-    type Listed = TrackObject;
-    type Many = GetSeveralTracksResponse;
-    const CHUNK: usize = 50;
-    fn one(raw: &raw::Client, id: &str, market: Option<&str>) -> raw::Request<TrackObject> {
-        raw.get_track(id, market)
-    }
-    fn many(raw: &raw::Client, ids: &str, market: Option<&str>) -> raw::Request<Self::Many> {
-        raw.get_several_tracks(ids, market)
-    }
-    fn listed(many: Self::Many) -> Vec<Option<TrackObject>> {
-        many.tracks
-    }
-    fn as_listed(one: TrackObject) -> Result<TrackObject, Error> {
-        Ok(one)
-    }
-}
-impl InMarket for Track {}

@@ -48,16 +48,18 @@ macro_rules! group {
             }
         }
     };
-    ($(#[$doc:meta])* $group:ident = Catalog<$kind:ident> => $method:ident) => {
-        $(#[$doc])*
-        pub type $group<'a> = Catalog<'a, $kind>;
-
-        impl crate::Client {
+    ($($(#[$doc:meta])* $group:ident = Catalog<$kind:ident> => $method:ident),+ $(,)?) => {
+        $(
             $(#[$doc])*
-            pub fn $method(&self) -> $group<'_> {
-                Catalog::new(self)
+            pub type $group<'a> = Catalog<'a, $kind>;
+
+            impl crate::Client {
+                $(#[$doc])*
+                pub fn $method(&self) -> $group<'_> {
+                    Catalog::new(self)
+                }
             }
-        }
+        )+
     };
 }
 pub(crate) use group;

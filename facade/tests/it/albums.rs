@@ -27,7 +27,7 @@ async fn get_and_get_in_market() {
     assert!(request.query.is_empty());
     server.clear_requests();
 
-    let album = client.albums().get_in_market(ALBUM, "SE").await.unwrap();
+    let album = client.albums().in_market("SE").get(ALBUM).await.unwrap();
     assert_eq!(album.id, ALBUM);
     let request = common::only_request(&server);
     assert_eq!(
@@ -43,7 +43,7 @@ async fn get_and_get_in_market() {
             .get("spotify:track:4uLU6hMCjMI75M1A2tKUQC")
             .await,
     );
-    assert_invalid_id(&server, client.albums().get_in_market("x", "SE").await);
+    assert_invalid_id(&server, client.albums().in_market("SE").get("x").await);
 }
 
 #[tokio::test]
@@ -63,7 +63,8 @@ async fn get_many_chunks_by_20_and_falls_back_to_single_gets() {
     .await;
     client
         .albums()
-        .get_many_in_market([ALBUM], "JP")
+        .in_market("JP")
+        .get_many([ALBUM])
         .await
         .unwrap();
     let request = common::only_request(&server);
@@ -87,7 +88,8 @@ async fn tracks_page_by_50_with_an_optional_market() {
 
     client
         .albums()
-        .tracks_in_market(ALBUM, "from_token")
+        .in_market("from_token")
+        .tracks(ALBUM)
         .max_items(1)
         .collect_all()
         .await
@@ -101,7 +103,8 @@ async fn tracks_page_by_50_with_an_optional_market() {
         &server,
         client
             .albums()
-            .tracks_in_market("spotify:artist:0TnOYISbd1XYRBk9myaseg", "SE"),
+            .in_market("SE")
+            .tracks("spotify:artist:0TnOYISbd1XYRBk9myaseg"),
     )
     .await;
 }

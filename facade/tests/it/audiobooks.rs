@@ -29,7 +29,8 @@ async fn get_and_get_in_market() {
 
     client
         .audiobooks()
-        .get_in_market(AUDIOBOOK, "GB")
+        .in_market("GB")
+        .get(AUDIOBOOK)
         .await
         .unwrap();
     assert_eq!(query(&common::only_request(&server), "market"), Some("GB"));
@@ -68,7 +69,8 @@ async fn get_many_chunks_by_50_and_falls_back_to_single_gets() {
     .await;
     client
         .audiobooks()
-        .get_many_in_market([AUDIOBOOK], "GB")
+        .in_market("GB")
+        .get_many([AUDIOBOOK])
         .await
         .unwrap();
     assert_eq!(query(&common::only_request(&server), "market"), Some("GB"));
@@ -91,7 +93,8 @@ async fn chapters_page_by_50_with_an_optional_market() {
 
     client
         .audiobooks()
-        .chapters_in_market(AUDIOBOOK, "AU")
+        .in_market("AU")
+        .chapters(AUDIOBOOK)
         .max_items(2)
         .collect_all()
         .await

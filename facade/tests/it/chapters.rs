@@ -27,7 +27,8 @@ async fn get_and_get_in_market() {
 
     client
         .chapters()
-        .get_in_market(CHAPTER, "from_token")
+        .in_market("from_token")
+        .get(CHAPTER)
         .await
         .unwrap();
     assert_eq!(
@@ -62,7 +63,8 @@ async fn get_many_chunks_by_50_and_falls_back_to_single_gets() {
     .await;
     client
         .chapters()
-        .get_many_in_market([CHAPTER], "US")
+        .in_market("US")
+        .get_many([CHAPTER])
         .await
         .unwrap();
     assert_eq!(query(&common::only_request(&server), "market"), Some("US"));

@@ -27,7 +27,8 @@ async fn get_and_get_in_market() {
 
     client
         .episodes()
-        .get_in_market(EPISODE, "from_token")
+        .in_market("from_token")
+        .get(EPISODE)
         .await
         .unwrap();
     assert_eq!(
@@ -62,7 +63,8 @@ async fn get_many_chunks_by_50_and_falls_back_to_single_gets() {
     .await;
     client
         .episodes()
-        .get_many_in_market([EPISODE], "US")
+        .in_market("US")
+        .get_many([EPISODE])
         .await
         .unwrap();
     assert_eq!(query(&common::only_request(&server), "market"), Some("US"));

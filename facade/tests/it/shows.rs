@@ -28,7 +28,7 @@ async fn get_and_get_in_market() {
     assert!(request.query.is_empty());
     server.clear_requests();
 
-    client.shows().get_in_market(SHOW, "US").await.unwrap();
+    client.shows().in_market("US").get(SHOW).await.unwrap();
     assert_eq!(query(&common::only_request(&server), "market"), Some("US"));
     server.clear_requests();
 
@@ -58,7 +58,8 @@ async fn get_many_chunks_by_50_and_falls_back_to_single_gets() {
     .await;
     client
         .shows()
-        .get_many_in_market([SHOW], "US")
+        .in_market("US")
+        .get_many([SHOW])
         .await
         .unwrap();
     assert_eq!(query(&common::only_request(&server), "market"), Some("US"));
@@ -80,7 +81,8 @@ async fn episodes_page_by_50_with_an_optional_market() {
 
     client
         .shows()
-        .episodes_in_market(SHOW, "US")
+        .in_market("US")
+        .episodes(SHOW)
         .max_items(3)
         .collect_all()
         .await

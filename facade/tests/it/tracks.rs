@@ -97,7 +97,8 @@ async fn get_in_market_sends_the_market() {
     let (server, client) = common::setup().await;
     let track = client
         .tracks()
-        .get_in_market("4uLU6hMCjMI75M1A2tKUQC", "SE")
+        .in_market("SE")
+        .get("4uLU6hMCjMI75M1A2tKUQC")
         .await
         .unwrap();
     assert_eq!(track.id.as_deref(), Some("4uLU6hMCjMI75M1A2tKUQC"));
@@ -113,7 +114,8 @@ async fn get_in_market_sends_the_market() {
         &server,
         client
             .tracks()
-            .get_in_market("spotify:show:38bS44xjbVVZ3No3ByF1dJ", "SE")
+            .in_market("SE")
+            .get("spotify:show:38bS44xjbVVZ3No3ByF1dJ")
             .await,
     );
 }
@@ -135,7 +137,8 @@ async fn get_many_chunks_by_50_and_falls_back_to_single_gets() {
     .await;
     client
         .tracks()
-        .get_many_in_market(["4uLU6hMCjMI75M1A2tKUQC"], "from_token")
+        .in_market("from_token")
+        .get_many(["4uLU6hMCjMI75M1A2tKUQC"])
         .await
         .unwrap();
     let request = common::only_request(&server);

@@ -21,7 +21,7 @@ async fn get() {
 async fn get_in_market() {
     let m = Mock::start().await;
     let url = format!("https://open.spotify.com/album/{ALBUM}?si=x");
-    let album = m.client.albums().get_in_market(url, "SE").await.unwrap();
+    let album = m.client.albums().in_market("SE").get(url).await.unwrap();
     snap!(m, "get_in_market", album);
 }
 
@@ -38,7 +38,8 @@ async fn get_many_in_market() {
     let albums = m
         .client
         .albums()
-        .get_many_in_market([ALBUM, MISSING], "SE")
+        .in_market("SE")
+        .get_many([ALBUM, MISSING])
         .await
         .unwrap();
     snap!(m, "get_many_in_market", many(albums));
@@ -63,7 +64,7 @@ async fn tracks_pages() {
 #[tokio::test]
 async fn tracks_in_market() {
     let m = Mock::start().await;
-    let tracks = all(m.client.albums().tracks_in_market(ALBUM, "SE")).await;
+    let tracks = all(m.client.albums().in_market("SE").tracks(ALBUM)).await;
     snap!(m, "tracks_in_market", tracks);
 }
 

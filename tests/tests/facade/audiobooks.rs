@@ -23,7 +23,8 @@ async fn get_in_market() {
     let book = m
         .client
         .audiobooks()
-        .get_in_market(AUDIOBOOK, "GB")
+        .in_market("GB")
+        .get(AUDIOBOOK)
         .await
         .unwrap();
     snap!(m, "get_in_market", book);
@@ -47,7 +48,8 @@ async fn get_many_in_market() {
     let books = m
         .client
         .audiobooks()
-        .get_many_in_market([AUDIOBOOK, MISSING], "GB")
+        .in_market("GB")
+        .get_many([AUDIOBOOK, MISSING])
         .await
         .unwrap();
     snap!(m, "get_many_in_market", many(books));
@@ -63,7 +65,7 @@ async fn chapters() {
 #[tokio::test]
 async fn chapters_in_market() {
     let m = Mock::start().await;
-    let chapters = all(m.client.audiobooks().chapters_in_market(AUDIOBOOK, "GB")).await;
+    let chapters = all(m.client.audiobooks().in_market("GB").chapters(AUDIOBOOK)).await;
     snap!(m, "chapters_in_market", chapters);
 }
 

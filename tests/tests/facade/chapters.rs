@@ -21,7 +21,8 @@ async fn get_in_market() {
     let chapter = m
         .client
         .chapters()
-        .get_in_market(CHAPTER, "US")
+        .in_market("US")
+        .get(CHAPTER)
         .await
         .unwrap();
     snap!(m, "get_in_market", chapter);
@@ -45,7 +46,8 @@ async fn get_many_in_market() {
     let chapters = m
         .client
         .chapters()
-        .get_many_in_market([CHAPTER, MISSING], "US")
+        .in_market("US")
+        .get_many([CHAPTER, MISSING])
         .await
         .unwrap();
     snap!(m, "get_many_in_market", many(chapters));

@@ -23,7 +23,8 @@ async fn get_in_market() {
     let episode = m
         .client
         .episodes()
-        .get_in_market(EPISODE, "US")
+        .in_market("US")
+        .get(EPISODE)
         .await
         .unwrap();
     snap!(m, "get_in_market", episode);
@@ -47,7 +48,8 @@ async fn get_many_in_market() {
     let episodes = m
         .client
         .episodes()
-        .get_many_in_market([EPISODE, MISSING], "US")
+        .in_market("US")
+        .get_many([EPISODE, MISSING])
         .await
         .unwrap();
     snap!(m, "get_many_in_market", many(episodes));

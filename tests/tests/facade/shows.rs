@@ -20,7 +20,7 @@ async fn get() {
 #[tokio::test]
 async fn get_in_market() {
     let m = Mock::start().await;
-    let show = m.client.shows().get_in_market(SHOW, "US").await.unwrap();
+    let show = m.client.shows().in_market("US").get(SHOW).await.unwrap();
     snap!(m, "get_in_market", show);
 }
 
@@ -37,7 +37,8 @@ async fn get_many_in_market() {
     let shows = m
         .client
         .shows()
-        .get_many_in_market([SHOW, MISSING], "US")
+        .in_market("US")
+        .get_many([SHOW, MISSING])
         .await
         .unwrap();
     snap!(m, "get_many_in_market", many(shows));
@@ -53,7 +54,7 @@ async fn episodes() {
 #[tokio::test]
 async fn episodes_in_market() {
     let m = Mock::start().await;
-    let episodes = all(m.client.shows().episodes_in_market(SHOW, "US")).await;
+    let episodes = all(m.client.shows().in_market("US").episodes(SHOW)).await;
     snap!(m, "episodes_in_market", episodes);
 }
 

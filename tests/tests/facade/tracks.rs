@@ -19,7 +19,8 @@ async fn get_in_market() {
     let track = m
         .client
         .tracks()
-        .get_in_market(TRACK, "from_token")
+        .in_market("from_token")
+        .get(TRACK)
         .await
         .unwrap();
     snap!(m, "get_in_market", track);
@@ -51,7 +52,8 @@ async fn get_many_in_market() {
     let tracks = m
         .client
         .tracks()
-        .get_many_in_market([TRACK, MISSING], "SE")
+        .in_market("SE")
+        .get_many([TRACK, MISSING])
         .await
         .unwrap();
     snap!(m, "get_many_in_market", many(tracks));
