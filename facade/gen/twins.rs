@@ -540,16 +540,16 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
     }
 }
 impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
-    /// Blocking twin of [`Playlists::tracks`](crate::resources::playlists::Playlists::tracks) (same arguments and result).
+    /// Blocking twin of [`Playlists::through_tracks_endpoints`](crate::resources::playlists::Playlists::through_tracks_endpoints) (same arguments and result).
     #[deprecated(
-        note = "Spotify deprecated GET /playlists/{id}/tracks; use `items` (GET \
-            /playlists/{id}/items)"
+        note = "Spotify deprecated the /playlists/{id}/tracks endpoints in February 2026: the item \
+            methods of `client.playlists()` use /playlists/{id}/items"
     )]
-    pub fn tracks(
-        &self,
-        id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
-    ) -> PageIter<crate::types::PagingPlaylistTrackObject> {
-        self.runtime.iter(self.inner.tracks(id))
+    pub fn through_tracks_endpoints(self) -> Self {
+        Blocking {
+            inner: self.inner.through_tracks_endpoints(),
+            runtime: self.runtime,
+        }
     }
     /// Blocking twin of [`Playlists::of_user`](crate::resources::playlists::Playlists::of_user) (same arguments and result).
     #[deprecated(
@@ -573,72 +573,6 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
         details: crate::resources::playlists::NewPlaylist,
     ) -> Result<crate::types::PlaylistObject, crate::Error> {
         self.runtime.run(self.inner.create_for_user(user_id, name, details))
-    }
-}
-impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
-    /// Blocking twin of [`Playlists::add_tracks`](crate::resources::playlists::Playlists::add_tracks) (same arguments and result).
-    #[deprecated(
-        note = "Spotify deprecated POST /playlists/{id}/tracks; use `add_items` or `insert_items` \
-            (POST /playlists/{id}/items)"
-    )]
-    pub fn add_tracks(
-        &self,
-        id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
-        items: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::PlayableId>>,
-        position: Option<u32>,
-    ) -> Result<String, crate::Error> {
-        self.runtime.run(self.inner.add_tracks(id, items, position))
-    }
-    /// Blocking twin of [`Playlists::replace_tracks`](crate::resources::playlists::Playlists::replace_tracks) (same arguments and result).
-    #[deprecated(
-        note = "Spotify deprecated PUT /playlists/{id}/tracks; use `replace_items` (PUT \
-            /playlists/{id}/items)"
-    )]
-    pub fn replace_tracks(
-        &self,
-        id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
-        items: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::PlayableId>>,
-    ) -> Result<String, crate::Error> {
-        self.runtime.run(self.inner.replace_tracks(id, items))
-    }
-    /// Blocking twin of [`Playlists::reorder_tracks`](crate::resources::playlists::Playlists::reorder_tracks) (same arguments and result).
-    #[deprecated(
-        note = "Spotify deprecated PUT /playlists/{id}/tracks; use `reorder_items` (PUT \
-            /playlists/{id}/items)"
-    )]
-    pub fn reorder_tracks(
-        &self,
-        id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
-        range_start: u32,
-        range_length: u32,
-        insert_before: u32,
-        snapshot_id: Option<&str>,
-    ) -> Result<String, crate::Error> {
-        self.runtime
-            .run(
-                self
-                    .inner
-                    .reorder_tracks(
-                        id,
-                        range_start,
-                        range_length,
-                        insert_before,
-                        snapshot_id,
-                    ),
-            )
-    }
-    /// Blocking twin of [`Playlists::remove_tracks`](crate::resources::playlists::Playlists::remove_tracks) (same arguments and result).
-    #[deprecated(
-        note = "Spotify deprecated DELETE /playlists/{id}/tracks; use `remove_items` (DELETE \
-            /playlists/{id}/items)"
-    )]
-    pub fn remove_tracks(
-        &self,
-        id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
-        items: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::PlayableId>>,
-        snapshot_id: Option<&str>,
-    ) -> Result<String, crate::Error> {
-        self.runtime.run(self.inner.remove_tracks(id, items, snapshot_id))
     }
 }
 impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {

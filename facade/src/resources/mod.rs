@@ -35,16 +35,24 @@ pub use catalog::{Albums, Artists, Audiobooks, Catalog, Chapters, Episodes, Show
 /// Declares a group: the struct borrowing the client, and the `Client` method that makes it.
 macro_rules! group {
     ($(#[$doc:meta])* $group:ident => $method:ident) => {
+        group! { $(#[$doc])* $group {} => $method }
+    };
+    // A group with settings of its own (`Playlists`' item path), each with its initial value.
+    ($(#[$doc:meta])* $group:ident { $($field:ident: $ty:ty = $init:expr),* } => $method:ident) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug)]
         pub struct $group<'a> {
             pub(crate) client: &'a crate::Client,
+            $(pub(crate) $field: $ty,)*
         }
 
         impl crate::Client {
             $(#[$doc])*
             pub fn $method(&self) -> $group<'_> {
-                $group { client: self }
+                $group {
+                    client: self,
+                    $($field: $init,)*
+                }
             }
         }
     };

@@ -1,7 +1,7 @@
 //! Playlists: reading them and their items, creating and changing them, and their cover images.
 //!
 //! The item endpoints are `/playlists/{id}/items` (Spotify's `/playlists/{id}/tracks` twins are
-//! deprecated; they are kept as deprecated methods). Items are tracks or episodes
+//! deprecated; [`Playlists::through_tracks_endpoints`] still reaches them). Items are tracks or episodes
 //! ([`PlayableId`](crate::ids::PlayableId)); changes answer the playlist's new `snapshot_id`.
 
 pub use cover::MAX_COVER_BASE64_BYTES;
@@ -105,7 +105,7 @@ impl<T: Send + 'static> PagingModel for FilteredPage<T> {
 
 group! {
     /// Playlists: `client.playlists()`.
-    Playlists => playlists
+    Playlists { item_path: ItemPath = ItemPath::Items } => playlists
 }
 
 impl Playlists<'_> {
@@ -204,11 +204,11 @@ impl Playlists<'_> {
         id: impl IntoId<PlaylistId>,
         options: PlaylistOptions,
     ) -> Paginator<PagingPlaylistTrackObject> {
+        let list = self.item_path.edits().list;
         Paginator::or_failed(id.into_id(), |id| {
             offset_stream(self.client, move |raw, offset, size| {
                 let market = options.market.as_deref();
-                let page = (limit(size), market, Some(offset));
-                raw.get_playlists_items(id.id(), ADDITIONAL_TYPES, None, page.0, page.1, page.2)
+                list(raw, id.id(), None, limit(size), market, Some(offset))
             })
         })
     }
@@ -225,19 +225,11 @@ impl Playlists<'_> {
     where
         T: DeserializeOwned + Send + 'static,
     {
-        let fields = with_paging_fields(fields);
+        let (list, fields) = (self.item_path.edits().list, with_paging_fields(fields));
         Paginator::or_failed(id.into_id(), |id| {
             offset_stream(self.client, move |raw, offset, size| {
-                let page = (limit(size), Some(offset));
-                raw.get_playlists_items(
-                    id.id(),
-                    ADDITIONAL_TYPES,
-                    Some(&fields),
-                    page.0,
-                    None,
-                    page.1,
-                )
-                .decode_as::<FilteredPage<T>>()
+                list(raw, id.id(), Some(&fields), limit(size), None, Some(offset))
+                    .decode_as::<FilteredPage<T>>()
             })
         })
     }
@@ -269,6 +261,8 @@ impl Playlists<'_> {
 
 mod cover;
 pub(super) mod edit;
+
+use edit::ItemPath;
 
 /// `fields` with the paging fields it lacks at its top level appended.
 fn with_paging_fields(fields: &str) -> String {

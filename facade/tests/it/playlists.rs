@@ -228,7 +228,8 @@ async fn deprecated_tracks_stream_uses_the_old_path_and_pages_by_100() {
     let (server, client) = common::setup().await;
     let id = server.add_playlist_with_tracks(150);
     #[allow(deprecated)]
-    let items: Vec<_> = client.playlists().tracks(&id).try_collect().await.unwrap();
+    let old_paths = client.playlists().through_tracks_endpoints();
+    let items: Vec<_> = old_paths.items(&id).try_collect().await.unwrap();
     assert_eq!(items.len(), 150);
     let requests = server.requests();
     assert_eq!(requests.len(), 2);
@@ -529,20 +530,17 @@ async fn remove_items_with_a_snapshot() {
 async fn deprecated_track_endpoints_still_change_the_playlist() {
     let (server, client) = common::setup().await;
     let id = server.add_playlist_with_tracks(0);
-    let playlists = client.playlists();
-    playlists
-        .add_tracks(&id, track_uris(3), None)
-        .await
-        .unwrap();
-    playlists.add_tracks(&id, [EPISODE], Some(0)).await.unwrap();
+    let playlists = client.playlists().through_tracks_endpoints();
+    playlists.add_items(&id, track_uris(3)).await.unwrap();
+    playlists.insert_items(&id, 0, [EPISODE]).await.unwrap();
     let mut expected = vec![EPISODE.to_string()];
     expected.extend(track_uris(3));
     assert_eq!(server.playlist_uris(&id).unwrap(), expected);
-    playlists.reorder_tracks(&id, 0, 1, 4, None).await.unwrap();
+    playlists.reorder_items(&id, 0, 1, 4, None).await.unwrap();
     assert_eq!(server.playlist_uris(&id).unwrap().last().unwrap(), EPISODE);
-    playlists.remove_tracks(&id, [EPISODE], None).await.unwrap();
+    playlists.remove_items(&id, [EPISODE], None).await.unwrap();
     assert_eq!(server.playlist_uris(&id).unwrap(), track_uris(3));
-    let snapshot = playlists.replace_tracks(&id, track_uris(1)).await.unwrap();
+    let snapshot = playlists.replace_items(&id, track_uris(1)).await.unwrap();
     assert_eq!(server.playlist_uris(&id).unwrap(), track_uris(1));
     assert_eq!(snapshot, snapshot_of(&server, &id));
     let requests = server.requests();

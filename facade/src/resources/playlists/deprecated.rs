@@ -1,29 +1,43 @@
-//! The deprecated playlist methods: the `/playlists/{id}/tracks` twins of the item edits, and the
-//! `/users/{id}/playlists` endpoints. A sibling of `playlists`, not its child, so that rustdoc
-//! lists them after the current methods (it lists a module's children's impls first).
+//! The deprecated playlist methods: the `/playlists/{id}/tracks` endpoints (through
+//! [`Playlists::through_tracks_endpoints`]), and the `/users/{id}/playlists` endpoints. A sibling
+//! of `playlists`, not its child, so that rustdoc lists them after the current methods (it lists
+//! a module's children's impls first).
 
-use crate::ids::{IntoId, PlayableId, PlaylistId, UserId};
-use crate::resources::playlists::edit::{TRACKS, add, remove, reorder, replace, uris};
-use crate::resources::playlists::{ADDITIONAL_TYPES, NewPlaylist, Playlists};
+use crate::ids::{IntoId, UserId};
+use crate::resources::playlists::edit::ItemPath;
+use crate::resources::playlists::{NewPlaylist, Playlists};
 use crate::resources::{limit, offset_stream};
-use crate::types::{
-    CreatePlaylistForUserBody, PagingPlaylistObject, PagingPlaylistTrackObject, PlaylistObject,
-};
+use crate::types::{CreatePlaylistForUserBody, PagingPlaylistObject, PlaylistObject};
 use crate::{Error, Paginator};
 
 impl Playlists<'_> {
-    /// The playlist's items through the deprecated `GET /playlists/{id}/tracks` (100 per page).
+    /// The same group with its item methods ([`items`](Self::items),
+    /// [`items_with`](Self::items_with), [`items_fields`](Self::items_fields),
+    /// [`add_items`](Self::add_items), [`insert_items`](Self::insert_items),
+    /// [`replace_items`](Self::replace_items), [`reorder_items`](Self::reorder_items),
+    /// [`remove_items`](Self::remove_items)) sent to Spotify's deprecated
+    /// `/playlists/{id}/tracks` endpoints instead of `/playlists/{id}/items`: the same requests
+    /// and answers under the old path.
+    ///
+    /// ```no_run
+    /// # async fn run(client: spotify_sdk::Client) -> Result<(), spotify_sdk::Error> {
+    /// #[allow(deprecated)]
+    /// let old_paths = client.playlists().through_tracks_endpoints();
+    /// // POST /playlists/{id}/tracks
+    /// old_paths
+    ///     .add_items("3cEYpjA9oz9GiPac4AsH4n", ["spotify:track:4uLU6hMCjMI75M1A2tKUQC"])
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
     #[deprecated(
-        note = "Spotify deprecated GET /playlists/{id}/tracks; use `items` (GET \
-            /playlists/{id}/items)"
+        note = "Spotify deprecated the /playlists/{id}/tracks endpoints in February 2026: the item \
+            methods of `client.playlists()` use /playlists/{id}/items"
     )]
-    pub fn tracks(&self, id: impl IntoId<PlaylistId>) -> Paginator<PagingPlaylistTrackObject> {
-        Paginator::or_failed(id.into_id(), |id| {
-            offset_stream(self.client, move |raw, offset, size| {
-                let page = (limit(size), Some(offset));
-                raw.get_playlists_tracks(id.id(), ADDITIONAL_TYPES, None, page.0, None, page.1)
-            })
-        })
+    pub fn through_tracks_endpoints(self) -> Self {
+        Playlists {
+            item_path: ItemPath::Tracks,
+            ..self
+        }
     }
 
     /// A user's public playlists as a lazy stream (`GET /users/{id}/playlists`).
@@ -62,70 +76,5 @@ impl Playlists<'_> {
             .raw()
             .create_playlist_for_user(user_id.id(), &body);
         self.client.call(request).await
-    }
-}
-
-impl Playlists<'_> {
-    /// [`add_items`](Self::add_items) (or [`insert_items`](Self::insert_items) with a position)
-    /// through the deprecated `POST /playlists/{id}/tracks`.
-    #[deprecated(
-        note = "Spotify deprecated POST /playlists/{id}/tracks; use `add_items` or `insert_items` \
-            (POST /playlists/{id}/items)"
-    )]
-    pub async fn add_tracks(
-        &self,
-        id: impl IntoId<PlaylistId>,
-        items: impl IntoIterator<Item = impl IntoId<PlayableId>>,
-        position: Option<u32>,
-    ) -> Result<String, Error> {
-        let id = id.into_id()?;
-        add(self.client, &TRACKS, &id, &uris(items)?, position).await
-    }
-
-    /// [`replace_items`](Self::replace_items) through the deprecated `PUT /playlists/{id}/tracks`.
-    #[deprecated(
-        note = "Spotify deprecated PUT /playlists/{id}/tracks; use `replace_items` (PUT \
-            /playlists/{id}/items)"
-    )]
-    pub async fn replace_tracks(
-        &self,
-        id: impl IntoId<PlaylistId>,
-        items: impl IntoIterator<Item = impl IntoId<PlayableId>>,
-    ) -> Result<String, Error> {
-        let id = id.into_id()?;
-        replace(self.client, &TRACKS, &id, &uris(items)?).await
-    }
-
-    /// [`reorder_items`](Self::reorder_items) through the deprecated `PUT /playlists/{id}/tracks`.
-    #[deprecated(
-        note = "Spotify deprecated PUT /playlists/{id}/tracks; use `reorder_items` (PUT \
-            /playlists/{id}/items)"
-    )]
-    pub async fn reorder_tracks(
-        &self,
-        id: impl IntoId<PlaylistId>,
-        range_start: u32,
-        range_length: u32,
-        insert_before: u32,
-        snapshot_id: Option<&str>,
-    ) -> Result<String, Error> {
-        let id = id.into_id()?;
-        let range = [range_start, range_length, insert_before];
-        reorder(self.client, &TRACKS, &id, range, snapshot_id).await
-    }
-
-    /// [`remove_items`](Self::remove_items) through the deprecated `DELETE /playlists/{id}/tracks`.
-    #[deprecated(
-        note = "Spotify deprecated DELETE /playlists/{id}/tracks; use `remove_items` (DELETE \
-            /playlists/{id}/items)"
-    )]
-    pub async fn remove_tracks(
-        &self,
-        id: impl IntoId<PlaylistId>,
-        items: impl IntoIterator<Item = impl IntoId<PlayableId>>,
-        snapshot_id: Option<&str>,
-    ) -> Result<String, Error> {
-        let id = id.into_id()?;
-        remove(self.client, &TRACKS, &id, &uris(items)?, snapshot_id).await
     }
 }
