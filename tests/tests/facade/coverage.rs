@@ -129,8 +129,9 @@ fn methods() -> BTreeSet<(String, String)> {
     out
 }
 
-/// The catalog's methods, per group: `Albums = Catalog<Album> => albums` names the group of a
-/// kind, `impl InMarket for Album {}` its traits.
+/// The catalog's methods, per group: `Albums = Catalog<Album> => albums,` names the group of a
+/// kind; its traits are the flags of its row of the `kinds!` table (`..., in_market, images;`)
+/// or, for a kind written out, `impl InMarket for Show {}`.
 fn catalog_methods(text: &str) -> BTreeSet<(String, String)> {
     let mut groups = Vec::new();
     let mut traits: Vec<(String, String)> = Vec::new();
@@ -139,7 +140,7 @@ fn catalog_methods(text: &str) -> BTreeSet<(String, String)> {
             .split_once(" = Catalog<")
             .and_then(|(_, rest)| rest.split_once("> => "))
         {
-            groups.push((kind.to_string(), method.to_string()));
+            groups.push((kind.to_string(), method.trim_end_matches(',').to_string()));
         }
         if let Some((name, kind)) = line
             .strip_prefix("impl ")
@@ -153,6 +154,7 @@ fn catalog_methods(text: &str) -> BTreeSet<(String, String)> {
             ));
         }
     }
+    traits.extend(table_traits(text));
     assert!(
         groups.len() >= 7,
         "found only {} catalog groups",
@@ -162,6 +164,7 @@ fn catalog_methods(text: &str) -> BTreeSet<(String, String)> {
     for (header, method) in impl_methods(text) {
         let bound = header
             .strip_prefix("impl<K: ")
+            .or_else(|| header.strip_prefix("impl<'a, K: "))
             .and_then(|rest| rest.split_once('>'))
             .map(|(bound, _)| bound.to_string());
         for (kind, group) in &groups {
@@ -174,6 +177,30 @@ fn catalog_methods(text: &str) -> BTreeSet<(String, String)> {
             }
         }
     }
+    out
+}
+
+/// The (trait, kind) pairs of the `kinds! { Album: ... (20), in_market, images; ... }` table.
+fn table_traits(text: &str) -> Vec<(String, String)> {
+    let table = text
+        .split_once("\nkinds! {\n")
+        .and_then(|(_, rest)| rest.split_once("\n}\n"))
+        .map(|(table, _)| table)
+        .expect("the kinds! table in catalog.rs");
+    let mut out = Vec::new();
+    for row in table.split(';').filter(|row| !row.trim().is_empty()) {
+        let (kind, rest) = row.split_once(':').expect("`Kind: ...`");
+        let (_, flags) = rest.rsplit_once(')').expect("`(chunk), flags`");
+        for flag in flags.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+            let name = match flag {
+                "in_market" => "InMarket",
+                "images" => "WithImages",
+                other => panic!("unknown flag {other} in the kinds! table"),
+            };
+            out.push((name.to_string(), kind.trim().to_string()));
+        }
+    }
+    assert!(out.len() >= 8, "read only {out:?} from the kinds! table");
     out
 }
 

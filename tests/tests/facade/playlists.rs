@@ -120,7 +120,7 @@ async fn items_fields() {
 #[tokio::test]
 async fn tracks() {
     let (m, id) = with_playlist(1).await;
-    let items = all(m.client.playlists().tracks(&id)).await;
+    let items = all(m.client.playlists().through_tracks_endpoints().items(&id)).await;
     snap!(m, "tracks", items);
 }
 
@@ -284,7 +284,8 @@ async fn add_tracks() {
     let snapshot = m
         .client
         .playlists()
-        .add_tracks(&id, new_items(), Some(0))
+        .through_tracks_endpoints()
+        .insert_items(&id, 0, new_items())
         .await
         .unwrap();
     snap!(m, "add_tracks", snapshot);
@@ -296,7 +297,8 @@ async fn replace_tracks() {
     let snapshot = m
         .client
         .playlists()
-        .replace_tracks(&id, [TRACK_2])
+        .through_tracks_endpoints()
+        .replace_items(&id, [TRACK_2])
         .await
         .unwrap();
     snap!(m, "replace_tracks", snapshot);
@@ -308,7 +310,8 @@ async fn reorder_tracks() {
     let snapshot = m
         .client
         .playlists()
-        .reorder_tracks(&id, 2, 1, 0, None)
+        .through_tracks_endpoints()
+        .reorder_items(&id, 2, 1, 0, None)
         .await
         .unwrap();
     snap!(m, "reorder_tracks", snapshot);
@@ -321,7 +324,8 @@ async fn remove_tracks() {
     let snapshot = m
         .client
         .playlists()
-        .remove_tracks(&id, &uris, None)
+        .through_tracks_endpoints()
+        .remove_items(&id, &uris, None)
         .await
         .unwrap();
     snap!(m, "remove_tracks", snapshot);
