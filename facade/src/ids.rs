@@ -25,6 +25,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::Error;
+use crate::words::words;
 
 /// The kinds of item that have IDs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -50,37 +51,22 @@ pub enum Kind {
     User,
 }
 
-impl Kind {
+words! {
     /// The word Spotify uses in URIs and URLs.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Track => "track",
-            Kind::Album => "album",
-            Kind::Artist => "artist",
-            Kind::Playlist => "playlist",
-            Kind::Show => "show",
-            Kind::Episode => "episode",
-            Kind::Audiobook => "audiobook",
-            Kind::Chapter => "chapter",
-            Kind::User => "user",
-        }
+    Kind("a kind of Spotify item") {
+        Track => "track",
+        Album => "album",
+        Artist => "artist",
+        Playlist => "playlist",
+        Show => "show",
+        Episode => "episode",
+        Audiobook => "audiobook",
+        Chapter => "chapter",
+        User => "user",
     }
+}
 
-    fn from_word(word: &str) -> Option<Kind> {
-        Some(match word {
-            "track" => Kind::Track,
-            "album" => Kind::Album,
-            "artist" => Kind::Artist,
-            "playlist" => Kind::Playlist,
-            "show" => Kind::Show,
-            "episode" => Kind::Episode,
-            "audiobook" => Kind::Audiobook,
-            "chapter" => Kind::Chapter,
-            "user" => Kind::User,
-            _ => return None,
-        })
-    }
-
+impl Kind {
     fn article(self) -> &'static str {
         match self {
             Kind::Album | Kind::Artist | Kind::Episode | Kind::Audiobook => "an",
@@ -115,12 +101,6 @@ impl Kind {
             return Err(format!("{bad:?} is not a base62 character"));
         }
         Ok(())
-    }
-}
-
-impl fmt::Display for Kind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 
@@ -243,7 +223,7 @@ fn parse(input: &str, expected: Option<Kind>, what: &'static str) -> Result<(Kin
 
 /// `KIND/ID` or the legacy `user/NAME/playlist/ID`; nothing may follow.
 fn from_segments<'a>(mut segments: impl Iterator<Item = &'a str>) -> Option<(Kind, String)> {
-    let first = Kind::from_word(segments.next()?)?;
+    let first = segments.next()?.parse::<Kind>().ok()?;
     let id = segments.next()?.to_string();
     match segments.next() {
         None => Some((first, id)),

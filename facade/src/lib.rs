@@ -146,6 +146,7 @@ pub mod resources;
 mod retry;
 mod tls;
 mod transport;
+mod words;
 
 pub use client::{Client, ClientBuilder};
 

@@ -1,8 +1,9 @@
 //! Playlists: reading them and their items, creating and changing them, and their cover images.
 //!
 //! The item endpoints are `/playlists/{id}/items` (Spotify's `/playlists/{id}/tracks` twins are
-//! deprecated; [`Playlists::through_tracks_endpoints`] still reaches them). Items are tracks or episodes
-//! ([`PlayableId`](crate::ids::PlayableId)); changes answer the playlist's new `snapshot_id`.
+//! deprecated; [`Playlists::through_tracks_endpoints`] still reaches them). Items are tracks or
+//! episodes ([`PlayableId`](crate::ids::PlayableId)); changes answer the playlist's new
+//! `snapshot_id`.
 
 pub use cover::MAX_COVER_BASE64_BYTES;
 

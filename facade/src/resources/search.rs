@@ -13,6 +13,7 @@ use crate::types::{
     PagingSimplifiedAudiobookObject, PagingSimplifiedEpisodeObject, PagingSimplifiedShowObject,
     PagingTrackObject, SearchResponse,
 };
+use crate::words::words;
 use crate::{Client, Error, Paginator, raw};
 
 /// Spotify serves search results up to offset 1000; the streams stop there instead of failing.
@@ -99,18 +100,18 @@ impl SearchType {
         SearchType::Episode,
         SearchType::Audiobook,
     ];
+}
 
+words! {
     /// The word of the `type` parameter: `album`, `artist`, ...
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SearchType::Album => "album",
-            SearchType::Artist => "artist",
-            SearchType::Playlist => "playlist",
-            SearchType::Track => "track",
-            SearchType::Show => "show",
-            SearchType::Episode => "episode",
-            SearchType::Audiobook => "audiobook",
-        }
+    SearchType("a search type") {
+        Album => "album",
+        Artist => "artist",
+        Playlist => "playlist",
+        Track => "track",
+        Show => "show",
+        Episode => "episode",
+        Audiobook => "audiobook",
     }
 }
 
@@ -126,12 +127,6 @@ impl SearchType {
             SearchType::Episode => "episodes",
             SearchType::Audiobook => "audiobooks",
         }
-    }
-}
-
-impl std::fmt::Display for SearchType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 

@@ -7,6 +7,7 @@ use crate::types::{
     PagingArtistObject, PagingTrackObject, PrivateUserObject, PublicUserObject,
     UnfollowArtistsUsersBody,
 };
+use crate::words::words;
 use crate::{Client, Error, Paginator};
 
 /// How many IDs `/me/following` takes at once.
@@ -25,14 +26,12 @@ pub enum TimeRange {
     LongTerm,
 }
 
-impl TimeRange {
+words! {
     /// The value Spotify uses: `short_term`, `medium_term`, `long_term`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TimeRange::ShortTerm => "short_term",
-            TimeRange::MediumTerm => "medium_term",
-            TimeRange::LongTerm => "long_term",
-        }
+    TimeRange("a time range") {
+        ShortTerm => "short_term",
+        MediumTerm => "medium_term",
+        LongTerm => "long_term",
     }
 }
 

@@ -1,12 +1,12 @@
 //! The arguments of playback commands: [`Play`] and [`RepeatMode`].
 
-use std::str::FromStr;
 use std::time::Duration;
 
 use super::millis;
 use crate::Error;
 use crate::ids::{AnyId, IntoId, Kind, PlayableId, parse_all};
 use crate::types::StartAUsersPlaybackBody;
+use crate::words::words;
 
 /// What [`Player::play`](super::Player::play) starts: a context (an album, artist, playlist, show
 /// or audiobook) or a list of tracks and episodes, optionally from an offset and a position,
@@ -111,35 +111,9 @@ pub enum RepeatMode {
     Context,
 }
 
-impl RepeatMode {
+words! {
     /// The word Spotify uses: `off`, `track` or `context`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RepeatMode::Off => "off",
-            RepeatMode::Track => "track",
-            RepeatMode::Context => "context",
-        }
-    }
-}
-
-impl std::fmt::Display for RepeatMode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for RepeatMode {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self, Error> {
-        match s {
-            "off" => Ok(RepeatMode::Off),
-            "track" => Ok(RepeatMode::Track),
-            "context" => Ok(RepeatMode::Context),
-            other => Err(Error::InvalidArgument(format!(
-                "{other:?} is not a repeat mode (off, track or context)"
-            ))),
-        }
-    }
+    RepeatMode("a repeat mode") { Off => "off", Track => "track", Context => "context" }
 }
 
 #[cfg(test)]

@@ -69,10 +69,13 @@ async fn send(client: &Client, request: raw::Request<Snapshot>) -> Result<String
     snapshot(client.call(request).await?.snapshot_id, operation_id)
 }
 
-/// The [`Edits`] of one item path: its three operations, and its remove body with the name of
+/// The [`Edits`] of one item path: its four operations, and its remove body with the name of
 /// its list (`items` or `tracks`).
 macro_rules! edits {
-    ($get:ident, $add:ident, $put:ident, $remove:ident, $body:ident { $list:ident: $item:ident }) => {
+    (
+        $get:ident, $add:ident, $put:ident, $remove:ident,
+        $body:ident { $list:ident: $item:ident }
+    ) => {
         Edits {
             list: |raw, id, fields, limit, market, offset| {
                 raw.$get(id, ADDITIONAL_TYPES, fields, limit, market, offset)
