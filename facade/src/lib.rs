@@ -36,6 +36,10 @@
 //! When a token expires under load, one renewal serves every concurrent request, then each retries
 //! once. Tokens and secrets are redacted in `Debug`, logs and errors.
 //!
+//! An app-only token has no country: Spotify then treats shows, episodes, audiobooks and chapters
+//! as unavailable. Ask for them in a market, `client.shows().in_market("US").get(id)`
+//! ([`Catalog::in_market`](resources::Catalog::in_market)).
+//!
 //! # Errors, retries and rate limits
 //!
 //! Every call returns `Result<_, `[`Error`]`>`. Its variants say what happened (`NotFound`,
