@@ -5,8 +5,13 @@
 //! old file. A crash between writing the temporary and renaming it leaves the temporary, which
 //! holds a refresh token: temporaries are named after the cache (`.tokens.json.tmp-XXXXXX`) and
 //! removed by the next load or store.
+//!
+//! Written with std rather than the `tempfile` crate: for this one create, write, rename, tempfile
+//! brought rustix, linux-raw-sys and fastrand into every user's first build (about 2 s of its CPU
+//! time, BENCHMARKS.md "Build cost").
 
-use std::io::Write;
+use std::fs::{File, OpenOptions};
+use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -65,8 +70,7 @@ impl TokenCache {
     pub(crate) fn store(&self, tokens: &CachedTokens) -> Result<(), Error> {
         self.remove_stale_temporaries();
         let temp = self.prepare(tokens)?;
-        temp.persist(&self.path).map_err(|e| self.error(e.error))?;
-        Ok(())
+        temp.rename_to(&self.path).map_err(|e| self.error(e))
     }
 
     /// The directory of the cache file.
@@ -98,25 +102,75 @@ impl TokenCache {
     }
 
     /// Writes the new contents to a synced temporary file (mode 0600) beside the cache.
-    fn prepare(&self, tokens: &CachedTokens) -> Result<tempfile::NamedTempFile, Error> {
+    fn prepare(&self, tokens: &CachedTokens) -> Result<Temporary, Error> {
         let dir = self.dir();
         std::fs::create_dir_all(dir).map_err(|e| self.error(e))?;
-        // tempfile creates the file with mode 0600 on Unix; set it explicitly anyway.
-        let mut temp = tempfile::Builder::new()
-            .prefix(&self.temporary_prefix())
-            .tempfile_in(dir)
-            .map_err(|e| self.error(e))?;
+        let (temp, mut file) =
+            Temporary::create(dir, &self.temporary_prefix()).map_err(|e| self.error(e))?;
+        // Created 0600, but the umask may have taken bits away: say the mode exactly.
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            temp.as_file()
-                .set_permissions(std::fs::Permissions::from_mode(0o600))
+            file.set_permissions(std::fs::Permissions::from_mode(0o600))
                 .map_err(|e| self.error(e))?;
         }
         let json = serde_json::to_vec(tokens).map_err(|e| self.error(std::io::Error::other(e)))?;
-        temp.write_all(&json).map_err(|e| self.error(e))?;
-        temp.as_file().sync_all().map_err(|e| self.error(e))?;
+        file.write_all(&json).map_err(|e| self.error(e))?;
+        file.sync_all().map_err(|e| self.error(e))?;
         Ok(temp)
+    }
+}
+
+/// A new file beside the cache, removed when dropped unless it was renamed over the cache: an
+/// error between creating and renaming it leaves no refresh token behind.
+struct Temporary {
+    path: PathBuf,
+    renamed: bool,
+}
+
+impl Temporary {
+    /// Creates `dir/{prefix}{random suffix}` (mode 0600 from the start on Unix), never opening a
+    /// file that exists.
+    fn create(dir: &Path, prefix: &str) -> std::io::Result<(Self, File)> {
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        for _ in 0..8 {
+            let path = dir.join(format!("{prefix}{:016x}", rand::random::<u64>()));
+            match options.open(&path) {
+                Ok(file) => {
+                    return Ok((
+                        Self {
+                            path,
+                            renamed: false,
+                        },
+                        file,
+                    ));
+                }
+                Err(e) if e.kind() == ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        Err(std::io::Error::new(
+            ErrorKind::AlreadyExists,
+            "eight random temporary names were all taken",
+        ))
+    }
+
+    /// Renames the file over `target` (atomically: readers see the old file or the new one).
+    fn rename_to(mut self, target: &Path) -> std::io::Result<()> {
+        std::fs::rename(&self.path, target)?;
+        self.renamed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Temporary {
+    fn drop(&mut self) {
+        if !self.renamed {
+            let _ = std::fs::remove_file(&self.path);
+        }
     }
 }
 
@@ -208,8 +262,7 @@ mod tests {
         let cache = TokenCache::new(dir.path().join("tokens.json"));
         cache.store(&tokens("old")).unwrap();
         // The process dies after writing the temporary file but before the rename.
-        let temp = cache.prepare(&tokens("new")).unwrap();
-        std::mem::forget(temp.into_temp_path().keep().unwrap());
+        std::mem::forget(cache.prepare(&tokens("new")).unwrap());
         assert!(cache.load().unwrap() == Some(tokens("old")));
     }
 
