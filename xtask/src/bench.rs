@@ -19,8 +19,8 @@ pub struct Options {
     /// Short runs (criterion `--quick`, 2,000 paging items, memory at 2,000 and 20,000): a smoke
     /// run.
     pub quick: bool,
-    /// Also measure build cost (clean debug and release builds in a fresh target directory:
-    /// minutes).
+    /// Also measure build cost (cold debug and release builds of one app, ours and rspotify's,
+    /// four of each profile: about ten minutes).
     pub build_cost: bool,
     /// Measure build cost only (no benchmarks).
     pub build_cost_only: bool,

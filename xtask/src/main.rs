@@ -114,7 +114,7 @@ const USAGE: &str = "usage:
   cargo xtask api --check      fail, showing the change, when a listing is out of date
   cargo xtask bench            benchmarks against raw reqwest and rspotify, peak memory; one table
   cargo xtask bench --quick    the same, short (a smoke run)
-  cargo xtask bench --build-cost       also clean/incremental build times (minutes)
+  cargo xtask bench --build-cost       also a cold app build, ours and rspotify's (10 minutes)
   cargo xtask bench --build-cost-only  only those";
 
 /// A `cargo` command: the cargo running this xtask (`$CARGO`), else the one on the `PATH`.
