@@ -37,21 +37,22 @@ impl ItemPath {
     }
 }
 
+/// The request of a page of items: playlist ID, `fields`, page size, market, offset.
+pub(crate) type ListItems = fn(
+    &raw::Client,
+    &str,
+    Option<&str>,
+    Option<NonZeroU64>,
+    Option<&str>,
+    Option<i64>,
+) -> raw::Request<PagingPlaylistTrackObject>;
+
 /// The operations of one item path. The edits answer `{"snapshot_id": ...}` (under four type names
 /// in the spec), decoded as [`Snapshot`]. The add and reorder bodies are one type for both paths
 /// (`openapi/patches/06-playlist-edit-bodies-shared.yml`); the remove bodies differ (`items`
 /// against `tracks`), so `remove` builds its own.
 pub(crate) struct Edits {
-    /// A page of items: ID, `fields`, page size, market, offset.
-    #[allow(clippy::type_complexity)]
-    pub(crate) list: fn(
-        &raw::Client,
-        &str,
-        Option<&str>,
-        Option<NonZeroU64>,
-        Option<&str>,
-        Option<i64>,
-    ) -> raw::Request<PagingPlaylistTrackObject>,
+    pub(crate) list: ListItems,
     add: fn(&raw::Client, &str, &AddPlaylistItemsBody) -> raw::Request<Snapshot>,
     put: fn(&raw::Client, &str, &ReorderPlaylistItemsBody) -> raw::Request<Snapshot>,
     remove: fn(&raw::Client, &str, Vec<String>, Option<String>) -> raw::Request<Snapshot>,
