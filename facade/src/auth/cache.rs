@@ -267,6 +267,22 @@ mod tests {
     }
 
     #[test]
+    fn a_failed_store_leaves_no_temporary_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        // A directory where the cache file should be: the rename over it fails.
+        let path = dir.path().join("tokens.json");
+        std::fs::create_dir(&path).unwrap();
+        std::fs::write(path.join("keep"), b"").unwrap();
+        let err = TokenCache::new(&path).store(&tokens("r")).unwrap_err();
+        assert!(matches!(err, Error::TokenCache { .. }), "{err}");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, [std::ffi::OsString::from("tokens.json")]);
+    }
+
+    #[test]
     fn a_corrupt_cache_is_an_error_that_does_not_quote_it() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("tokens.json");
