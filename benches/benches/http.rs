@@ -13,7 +13,7 @@ use futures::TryStreamExt;
 use futures::future::join_all;
 use rspotify::clients::BaseClient;
 use rspotify::model::PlaylistId;
-use spotify_sdk_benches::{Env, PAGE_SIZE, Raw, TRACK_ID, client_runtime, rspotify_track};
+use spotify_sdk_benches::{Env, PAGE_SIZE, TRACK_ID, client_runtime, rspotify_track};
 
 /// Concurrent calls in case 4.
 const CONCURRENT: usize = 100;
@@ -30,13 +30,7 @@ fn http(c: &mut Criterion) {
     );
     let playlist = env.playlist_id.as_str();
     let limit = NonZeroU64::new(PAGE_SIZE as u64).expect("non-zero");
-    // Baseline (a) with the facade's default timeouts (30 s, connect 10 s), to show what they cost.
-    let timed = reqwest::Client::builder()
-        .timeout(Duration::from_secs(30))
-        .connect_timeout(Duration::from_secs(10))
-        .build()
-        .expect("a reqwest client");
-    let raw_timeouts = &Raw::with_client(env.replay.base_url(), timed);
+    let raw_timeouts = &clients.raw_timeouts;
 
     // Every client decodes the same answers before anything is timed.
     rt.block_on(async {

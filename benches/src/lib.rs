@@ -194,6 +194,8 @@ pub struct Clients {
     pub ours: spotify_sdk::Client,
     /// Baseline (a).
     pub raw: Raw,
+    /// Baseline (a) with the facade's default timeouts (30 s, connect 10 s): what they cost.
+    pub raw_timeouts: Raw,
     /// The generated requests, sent with plain reqwest, without the facade (diagnostic).
     pub generated: Generated,
     /// rspotify, with its token set directly (client credentials would work against the mock too).
@@ -225,6 +227,7 @@ impl Clients {
         Clients {
             ours,
             raw: Raw::new(base_url),
+            raw_timeouts: Raw::with_facade_timeouts(base_url),
             generated,
             rspotify: rspotify_client(base_url, accounts_url),
         }
@@ -307,6 +310,17 @@ impl Raw {
     /// A plain `reqwest::Client` for `base` with the bench token.
     pub fn new(base: &str) -> Raw {
         Raw::with_client(base, reqwest::Client::new())
+    }
+
+    /// [`Raw::new`] with the facade's default timeouts (30 s in all, 10 s to connect): the same
+    /// protection against a server that never answers, to compare like with like.
+    pub fn with_facade_timeouts(base: &str) -> Raw {
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(30))
+            .connect_timeout(Duration::from_secs(10))
+            .build()
+            .expect("a reqwest client");
+        Raw::with_client(base, http)
     }
 
     /// The same calls through `http` (e.g. one with timeouts, to compare like with like).

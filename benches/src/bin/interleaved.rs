@@ -17,7 +17,15 @@ use rspotify::clients::BaseClient;
 use rspotify::model::PlaylistId;
 use spotify_sdk_benches::{Clients, Env, PAGE_SIZE, TRACK_ID, client_runtime, rspotify_track};
 
-const CLIENTS: [&str; 4] = ["ours", "reqwest", "rspotify", "generated"];
+/// `reqwest_timeouts` is baseline (a) with the facade's default timeouts: reqwest arms a timer for
+/// each request that has a total timeout, and on a local server that is a cost of its own.
+const CLIENTS: [&str; 5] = [
+    "ours",
+    "reqwest",
+    "rspotify",
+    "generated",
+    "reqwest_timeouts",
+];
 
 /// One call (or one batch, for case 4) of `client` for `case`.
 async fn call(clients: &Clients, playlist: &str, case: &str, client: &str) {
@@ -26,6 +34,9 @@ async fn call(clients: &Clients, playlist: &str, case: &str, client: &str) {
             clients.ours.tracks().get(TRACK_ID).await.unwrap(),
         )),
         ("c1_track", "reqwest") => drop(black_box(clients.raw.track(TRACK_ID).await.unwrap())),
+        ("c1_track", "reqwest_timeouts") => drop(black_box(
+            clients.raw_timeouts.track(TRACK_ID).await.unwrap(),
+        )),
         ("c1_track", "rspotify") => drop(black_box(
             rspotify_track(&clients.rspotify, TRACK_ID).await.unwrap(),
         )),
@@ -39,6 +50,9 @@ async fn call(clients: &Clients, playlist: &str, case: &str, client: &str) {
         }
         ("c2_page", "reqwest") => drop(black_box(
             clients.raw.items_page(playlist, 0).await.unwrap(),
+        )),
+        ("c2_page", "reqwest_timeouts") => drop(black_box(
+            clients.raw_timeouts.items_page(playlist, 0).await.unwrap(),
         )),
         ("c2_page", "rspotify") => {
             let id = PlaylistId::from_id(playlist).unwrap();
@@ -62,8 +76,13 @@ async fn call(clients: &Clients, playlist: &str, case: &str, client: &str) {
                 .into_iter()
                 .for_each(|r| drop(black_box(r.unwrap())));
         }
-        (_, "reqwest") => {
-            let calls = (0..100).map(|_| clients.raw.track(TRACK_ID));
+        (_, "reqwest") | (_, "reqwest_timeouts") => {
+            let raw = if client == "reqwest" {
+                &clients.raw
+            } else {
+                &clients.raw_timeouts
+            };
+            let calls = (0..100).map(|_| raw.track(TRACK_ID));
             join_all(calls)
                 .await
                 .into_iter()
