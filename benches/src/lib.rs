@@ -15,6 +15,7 @@
 
 pub mod replay;
 
+use std::hint::black_box;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -230,6 +231,35 @@ impl Clients {
             raw_timeouts: Raw::with_facade_timeouts(base_url),
             generated,
             rspotify: rspotify_client(base_url, accounts_url),
+        }
+    }
+}
+
+/// The names of the [`Clients`], as the harnesses take and print them. `reqwest_timeouts` is
+/// baseline (a) with the facade's default timeouts: reqwest arms a timer for each request that has
+/// a total timeout, and on a local server that is a cost of its own.
+pub const CLIENT_NAMES: [&str; 5] = [
+    "ours",
+    "reqwest",
+    "rspotify",
+    "generated",
+    "reqwest_timeouts",
+];
+
+impl Clients {
+    /// `GET /tracks/{TRACK_ID}` through the client named `name` (one of [`CLIENT_NAMES`]), its
+    /// answer passed through `black_box` and dropped. Harness code: a failed call or an unknown
+    /// name panics.
+    pub async fn one_track(&self, name: &str) {
+        match name {
+            "ours" => drop(black_box(self.ours.tracks().get(TRACK_ID).await.unwrap())),
+            "reqwest" => drop(black_box(self.raw.track(TRACK_ID).await.unwrap())),
+            "reqwest_timeouts" => drop(black_box(self.raw_timeouts.track(TRACK_ID).await.unwrap())),
+            "rspotify" => drop(black_box(
+                rspotify_track(&self.rspotify, TRACK_ID).await.unwrap(),
+            )),
+            "generated" => drop(black_box(self.generated.track(TRACK_ID).await.unwrap())),
+            other => panic!("no client named {other:?}: {CLIENT_NAMES:?}"),
         }
     }
 }
