@@ -8,6 +8,7 @@ impl<
     crate::resources::catalog::Catalog<'a, crate::resources::catalog::Artist>,
 > {
     /// Blocking twin of [`Catalog::albums`](crate::resources::catalog::Catalog::albums) (same arguments and result).
+    #[inline]
     pub fn albums(
         &self,
         id: impl crate::ids::IntoId<crate::ids::ArtistId>,
@@ -15,6 +16,7 @@ impl<
         self.runtime.iter(self.inner.albums(id))
     }
     /// Blocking twin of [`Catalog::albums_with`](crate::resources::catalog::Catalog::albums_with) (same arguments and result).
+    #[inline]
     pub fn albums_with(
         &self,
         id: impl crate::ids::IntoId<crate::ids::ArtistId>,
@@ -27,6 +29,7 @@ impl<
         note = "Spotify deprecated artist top tracks in February 2026 (not available to \
             development-mode apps); list releases with `albums()` instead"
     )]
+    #[inline]
     pub fn top_tracks(
         &self,
         id: impl crate::ids::IntoId<crate::ids::ArtistId>,
@@ -39,6 +42,7 @@ impl<
         note = "Spotify removed related artists for new apps in November 2024; extended-quota \
             apps only"
     )]
+    #[inline]
     pub fn related_artists(
         &self,
         id: impl crate::ids::IntoId<crate::ids::ArtistId>,
@@ -52,6 +56,7 @@ impl<'a> Blocking<'a, crate::resources::browse::Browse<'a>> {
         note = "Spotify deprecated GET /browse/new-releases in February 2026 (not available to \
             development-mode apps)"
     )]
+    #[inline]
     pub fn new_releases(&self) -> PageIter<crate::types::PagingSimplifiedAlbumObject> {
         self.runtime.iter(self.inner.new_releases())
     }
@@ -60,6 +65,7 @@ impl<'a> Blocking<'a, crate::resources::browse::Browse<'a>> {
         note = "Spotify removed featured playlists for new apps in November 2024; extended-quota \
             apps only"
     )]
+    #[inline]
     pub fn featured_playlists(
         &self,
         locale: Option<&str>,
@@ -71,6 +77,7 @@ impl<'a> Blocking<'a, crate::resources::browse::Browse<'a>> {
         note = "Spotify deprecated GET /browse/categories in February 2026 (not available to \
             development-mode apps)"
     )]
+    #[inline]
     pub fn categories(
         &self,
         locale: Option<&str>,
@@ -82,6 +89,7 @@ impl<'a> Blocking<'a, crate::resources::browse::Browse<'a>> {
         note = "Spotify deprecated GET /browse/categories/{id} in February 2026 (not available to \
             development-mode apps)"
     )]
+    #[inline]
     pub fn category(
         &self,
         category_id: &str,
@@ -94,6 +102,7 @@ impl<'a> Blocking<'a, crate::resources::browse::Browse<'a>> {
         note = "Spotify removed category playlists for new apps in November 2024; extended-quota \
             apps only"
     )]
+    #[inline]
     pub fn category_playlists(
         &self,
         category_id: &str,
@@ -105,6 +114,7 @@ impl<'a> Blocking<'a, crate::resources::browse::Browse<'a>> {
         note = "Spotify removed recommendations for new apps in November 2024; extended-quota \
             apps only"
     )]
+    #[inline]
     pub fn recommendations(
         &self,
         options: crate::resources::browse::RecommendationsOptions,
@@ -116,6 +126,7 @@ impl<'a> Blocking<'a, crate::resources::browse::Browse<'a>> {
         note = "Spotify removed recommendations for new apps in November 2024; extended-quota \
             apps only"
     )]
+    #[inline]
     pub fn genre_seeds(&self) -> Result<Vec<String>, crate::Error> {
         self.runtime.run(self.inner.genre_seeds())
     }
@@ -124,6 +135,7 @@ impl<'a> Blocking<'a, crate::resources::browse::Browse<'a>> {
         note = "Spotify deprecated GET /markets in February 2026 (not available to \
             development-mode apps)"
     )]
+    #[inline]
     pub fn markets(&self) -> Result<Vec<String>, crate::Error> {
         self.runtime.run(self.inner.markets())
     }
@@ -133,6 +145,7 @@ impl<
     K: crate::resources::catalog::Kind,
 > Blocking<'a, crate::resources::catalog::Catalog<'a, K>> {
     /// Blocking twin of [`Catalog::get`](crate::resources::catalog::Catalog::get) (same arguments and result).
+    #[inline]
     pub fn get(
         &self,
         id: impl crate::ids::IntoId<K::Id>,
@@ -140,6 +153,7 @@ impl<
         self.runtime.run(self.inner.get(id))
     }
     /// Blocking twin of [`Catalog::get_many`](crate::resources::catalog::Catalog::get_many) (same arguments and result).
+    #[inline]
     pub fn get_many(
         &self,
         ids: impl IntoIterator<Item = impl crate::ids::IntoId<K::Id>>,
@@ -152,6 +166,7 @@ impl<
     K: crate::resources::catalog::InMarket,
 > Blocking<'a, crate::resources::catalog::Catalog<'a, K>> {
     /// Blocking twin of [`Catalog::in_market`](crate::resources::catalog::Catalog::in_market) (same arguments and result).
+    #[inline]
     pub fn in_market(self, market: &'a str) -> Self {
         Blocking {
             inner: self.inner.in_market(market),
@@ -164,6 +179,7 @@ impl<
     K: crate::resources::catalog::WithImages,
 > Blocking<'a, crate::resources::catalog::Catalog<'a, K>> {
     /// Blocking twin of [`Catalog::download_cover`](crate::resources::catalog::Catalog::download_cover) (same arguments and result).
+    #[inline]
     pub fn download_cover(
         &self,
         id: impl crate::ids::IntoId<K::Id>,
@@ -179,6 +195,7 @@ impl<
     crate::resources::catalog::Catalog<'a, crate::resources::catalog::Album>,
 > {
     /// Blocking twin of [`Catalog::tracks`](crate::resources::catalog::Catalog::tracks) (same arguments and result).
+    #[inline]
     pub fn tracks(
         &self,
         id: impl crate::ids::IntoId<crate::ids::AlbumId>,
@@ -190,6 +207,7 @@ impl<
     'a,
 > Blocking<'a, crate::resources::catalog::Catalog<'a, crate::resources::catalog::Show>> {
     /// Blocking twin of [`Catalog::episodes`](crate::resources::catalog::Catalog::episodes) (same arguments and result).
+    #[inline]
     pub fn episodes(
         &self,
         id: impl crate::ids::IntoId<crate::ids::ShowId>,
@@ -204,6 +222,7 @@ impl<
     crate::resources::catalog::Catalog<'a, crate::resources::catalog::Audiobook>,
 > {
     /// Blocking twin of [`Catalog::chapters`](crate::resources::catalog::Catalog::chapters) (same arguments and result).
+    #[inline]
     pub fn chapters(
         &self,
         id: impl crate::ids::IntoId<crate::ids::AudiobookId>,
@@ -216,6 +235,7 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
     #[deprecated(
         note = "Spotify deprecated PUT /me/tracks in February 2026; use `save` (PUT /me/library)"
     )]
+    #[inline]
     pub fn save_tracks(
         &self,
         ids: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::TrackId>>,
@@ -227,6 +247,7 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
         note = "Spotify deprecated DELETE /me/tracks in February 2026; use `remove` (DELETE \
             /me/library)"
     )]
+    #[inline]
     pub fn remove_tracks(
         &self,
         ids: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::TrackId>>,
@@ -238,6 +259,7 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
         note = "Spotify deprecated GET /me/tracks/contains in February 2026; use `contains` (GET \
             /me/library/contains)"
     )]
+    #[inline]
     pub fn contains_tracks(
         &self,
         ids: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::TrackId>>,
@@ -248,6 +270,7 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
     #[deprecated(
         note = "Spotify deprecated PUT /me/albums in February 2026; use `save` (PUT /me/library)"
     )]
+    #[inline]
     pub fn save_albums(
         &self,
         ids: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::AlbumId>>,
@@ -259,6 +282,7 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
         note = "Spotify deprecated DELETE /me/albums in February 2026; use `remove` (DELETE \
             /me/library)"
     )]
+    #[inline]
     pub fn remove_albums(
         &self,
         ids: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::AlbumId>>,
@@ -270,6 +294,7 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
         note = "Spotify deprecated GET /me/albums/contains in February 2026; use `contains` (GET \
             /me/library/contains)"
     )]
+    #[inline]
     pub fn contains_albums(
         &self,
         ids: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::AlbumId>>,
@@ -280,6 +305,7 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
     #[deprecated(
         note = "Spotify deprecated PUT /me/episodes in February 2026; use `save` (PUT /me/library)"
     )]
+    #[inline]
     pub fn save_episodes(
         &self,
         ids: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::EpisodeId>>,
@@ -291,6 +317,7 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
         note = "Spotify deprecated DELETE /me/episodes in February 2026; use `remove` (DELETE \
             /me/library)"
     )]
+    #[inline]
     pub fn remove_episodes(
         &self,
         ids: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::EpisodeId>>,
@@ -302,6 +329,7 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
         note = "Spotify deprecated GET /me/episodes/contains in February 2026; use `contains` \
             (GET /me/library/contains)"
     )]
+    #[inline]
     pub fn contains_episodes(
         &self,
         ids: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::EpisodeId>>,
@@ -312,6 +340,7 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
     #[deprecated(
         note = "Spotify deprecated PUT /me/shows in February 2026; use `save` (PUT /me/library)"
     )]
+    #[inline]
     pub fn save_shows(
         &self,
         ids: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::ShowId>>,
@@ -323,6 +352,7 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
         note = "Spotify deprecated DELETE /me/shows in February 2026; use `remove` (DELETE \
             /me/library)"
     )]
+    #[inline]
     pub fn remove_shows(
         &self,
         ids: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::ShowId>>,
@@ -334,6 +364,7 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
         note = "Spotify deprecated GET /me/shows/contains in February 2026; use `contains` (GET \
             /me/library/contains)"
     )]
+    #[inline]
     pub fn contains_shows(
         &self,
         ids: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::ShowId>>,
@@ -345,6 +376,7 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
         note = "Spotify deprecated PUT /me/audiobooks in February 2026; use `save` (PUT \
             /me/library)"
     )]
+    #[inline]
     pub fn save_audiobooks(
         &self,
         ids: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::AudiobookId>>,
@@ -356,6 +388,7 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
         note = "Spotify deprecated DELETE /me/audiobooks in February 2026; use `remove` (DELETE \
             /me/library)"
     )]
+    #[inline]
     pub fn remove_audiobooks(
         &self,
         ids: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::AudiobookId>>,
@@ -367,6 +400,7 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
         note = "Spotify deprecated GET /me/audiobooks/contains in February 2026; use `contains` \
             (GET /me/library/contains)"
     )]
+    #[inline]
     pub fn contains_audiobooks(
         &self,
         ids: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::AudiobookId>>,
@@ -376,6 +410,7 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
 }
 impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
     /// Blocking twin of [`Library::save`](crate::resources::library::Library::save) (same arguments and result).
+    #[inline]
     pub fn save(
         &self,
         items: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::AnyId>>,
@@ -383,6 +418,7 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
         self.runtime.run(self.inner.save(items))
     }
     /// Blocking twin of [`Library::remove`](crate::resources::library::Library::remove) (same arguments and result).
+    #[inline]
     pub fn remove(
         &self,
         items: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::AnyId>>,
@@ -390,6 +426,7 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
         self.runtime.run(self.inner.remove(items))
     }
     /// Blocking twin of [`Library::contains`](crate::resources::library::Library::contains) (same arguments and result).
+    #[inline]
     pub fn contains(
         &self,
         items: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::AnyId>>,
@@ -397,22 +434,27 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
         self.runtime.run(self.inner.contains(items))
     }
     /// Blocking twin of [`Library::saved_tracks`](crate::resources::library::Library::saved_tracks) (same arguments and result).
+    #[inline]
     pub fn saved_tracks(&self) -> PageIter<crate::types::PagingSavedTrackObject> {
         self.runtime.iter(self.inner.saved_tracks())
     }
     /// Blocking twin of [`Library::saved_albums`](crate::resources::library::Library::saved_albums) (same arguments and result).
+    #[inline]
     pub fn saved_albums(&self) -> PageIter<crate::types::PagingSavedAlbumObject> {
         self.runtime.iter(self.inner.saved_albums())
     }
     /// Blocking twin of [`Library::saved_episodes`](crate::resources::library::Library::saved_episodes) (same arguments and result).
+    #[inline]
     pub fn saved_episodes(&self) -> PageIter<crate::types::PagingSavedEpisodeObject> {
         self.runtime.iter(self.inner.saved_episodes())
     }
     /// Blocking twin of [`Library::saved_shows`](crate::resources::library::Library::saved_shows) (same arguments and result).
+    #[inline]
     pub fn saved_shows(&self) -> PageIter<crate::types::PagingSavedShowObject> {
         self.runtime.iter(self.inner.saved_shows())
     }
     /// Blocking twin of [`Library::saved_audiobooks`](crate::resources::library::Library::saved_audiobooks) (same arguments and result).
+    #[inline]
     pub fn saved_audiobooks(
         &self,
     ) -> PageIter<crate::types::PagingSavedAudiobookObject> {
@@ -421,26 +463,31 @@ impl<'a> Blocking<'a, crate::resources::library::Library<'a>> {
 }
 impl<'a> Blocking<'a, crate::resources::player::Player<'a>> {
     /// Blocking twin of [`Player::state`](crate::resources::player::Player::state) (same arguments and result).
+    #[inline]
     pub fn state(
         &self,
     ) -> Result<Option<crate::types::CurrentlyPlayingContextObject>, crate::Error> {
         self.runtime.run(self.inner.state())
     }
     /// Blocking twin of [`Player::currently_playing`](crate::resources::player::Player::currently_playing) (same arguments and result).
+    #[inline]
     pub fn currently_playing(
         &self,
     ) -> Result<Option<crate::types::CurrentlyPlayingObject>, crate::Error> {
         self.runtime.run(self.inner.currently_playing())
     }
     /// Blocking twin of [`Player::devices`](crate::resources::player::Player::devices) (same arguments and result).
+    #[inline]
     pub fn devices(&self) -> Result<Vec<crate::types::DeviceObject>, crate::Error> {
         self.runtime.run(self.inner.devices())
     }
     /// Blocking twin of [`Player::transfer`](crate::resources::player::Player::transfer) (same arguments and result).
+    #[inline]
     pub fn transfer(&self, device_id: &str, play: bool) -> Result<(), crate::Error> {
         self.runtime.run(self.inner.transfer(device_id, play))
     }
     /// Blocking twin of [`Player::play`](crate::resources::player::Player::play) (same arguments and result).
+    #[inline]
     pub fn play(
         &self,
         play: crate::resources::player::Play,
@@ -448,26 +495,32 @@ impl<'a> Blocking<'a, crate::resources::player::Player<'a>> {
         self.runtime.run(self.inner.play(play))
     }
     /// Blocking twin of [`Player::resume`](crate::resources::player::Player::resume) (same arguments and result).
+    #[inline]
     pub fn resume(&self) -> Result<(), crate::Error> {
         self.runtime.run(self.inner.resume())
     }
     /// Blocking twin of [`Player::pause`](crate::resources::player::Player::pause) (same arguments and result).
+    #[inline]
     pub fn pause(&self) -> Result<(), crate::Error> {
         self.runtime.run(self.inner.pause())
     }
     /// Blocking twin of [`Player::next`](crate::resources::player::Player::next) (same arguments and result).
+    #[inline]
     pub fn next(&self) -> Result<(), crate::Error> {
         self.runtime.run(self.inner.next())
     }
     /// Blocking twin of [`Player::previous`](crate::resources::player::Player::previous) (same arguments and result).
+    #[inline]
     pub fn previous(&self) -> Result<(), crate::Error> {
         self.runtime.run(self.inner.previous())
     }
     /// Blocking twin of [`Player::seek`](crate::resources::player::Player::seek) (same arguments and result).
+    #[inline]
     pub fn seek(&self, position: ::std::time::Duration) -> Result<(), crate::Error> {
         self.runtime.run(self.inner.seek(position))
     }
     /// Blocking twin of [`Player::repeat`](crate::resources::player::Player::repeat) (same arguments and result).
+    #[inline]
     pub fn repeat(
         &self,
         mode: crate::resources::player::RepeatMode,
@@ -475,18 +528,22 @@ impl<'a> Blocking<'a, crate::resources::player::Player<'a>> {
         self.runtime.run(self.inner.repeat(mode))
     }
     /// Blocking twin of [`Player::volume`](crate::resources::player::Player::volume) (same arguments and result).
+    #[inline]
     pub fn volume(&self, percent: u8) -> Result<(), crate::Error> {
         self.runtime.run(self.inner.volume(percent))
     }
     /// Blocking twin of [`Player::shuffle`](crate::resources::player::Player::shuffle) (same arguments and result).
+    #[inline]
     pub fn shuffle(&self, on: bool) -> Result<(), crate::Error> {
         self.runtime.run(self.inner.shuffle(on))
     }
     /// Blocking twin of [`Player::queue`](crate::resources::player::Player::queue) (same arguments and result).
+    #[inline]
     pub fn queue(&self) -> Result<crate::types::QueueObject, crate::Error> {
         self.runtime.run(self.inner.queue())
     }
     /// Blocking twin of [`Player::add_to_queue`](crate::resources::player::Player::add_to_queue) (same arguments and result).
+    #[inline]
     pub fn add_to_queue(
         &self,
         item: impl crate::ids::IntoId<crate::ids::PlayableId>,
@@ -494,12 +551,14 @@ impl<'a> Blocking<'a, crate::resources::player::Player<'a>> {
         self.runtime.run(self.inner.add_to_queue(item))
     }
     /// Blocking twin of [`Player::recently_played`](crate::resources::player::Player::recently_played) (same arguments and result).
+    #[inline]
     pub fn recently_played(
         &self,
     ) -> PageIter<crate::types::CursorPagingPlayHistoryObject> {
         self.runtime.iter(self.inner.recently_played())
     }
     /// Blocking twin of [`Player::recently_played_before`](crate::resources::player::Player::recently_played_before) (same arguments and result).
+    #[inline]
     pub fn recently_played_before(
         &self,
         time: impl Into<::std::time::SystemTime>,
@@ -507,6 +566,7 @@ impl<'a> Blocking<'a, crate::resources::player::Player<'a>> {
         self.runtime.iter(self.inner.recently_played_before(time))
     }
     /// Blocking twin of [`Player::recently_played_after`](crate::resources::player::Player::recently_played_after) (same arguments and result).
+    #[inline]
     pub fn recently_played_after(
         &self,
         time: impl Into<::std::time::SystemTime>,
@@ -516,6 +576,7 @@ impl<'a> Blocking<'a, crate::resources::player::Player<'a>> {
 }
 impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
     /// Blocking twin of [`Playlists::cover`](crate::resources::playlists::Playlists::cover) (same arguments and result).
+    #[inline]
     pub fn cover(
         &self,
         id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
@@ -523,6 +584,7 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
         self.runtime.run(self.inner.cover(id))
     }
     /// Blocking twin of [`Playlists::upload_cover`](crate::resources::playlists::Playlists::upload_cover) (same arguments and result).
+    #[inline]
     pub fn upload_cover(
         &self,
         id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
@@ -531,6 +593,7 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
         self.runtime.run(self.inner.upload_cover(id, jpeg))
     }
     /// Blocking twin of [`Playlists::download_cover`](crate::resources::playlists::Playlists::download_cover) (same arguments and result).
+    #[inline]
     pub fn download_cover(
         &self,
         id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
@@ -545,6 +608,7 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
         note = "Spotify deprecated the /playlists/{id}/tracks endpoints in February 2026: the item \
             methods of `client.playlists()` use /playlists/{id}/items"
     )]
+    #[inline]
     pub fn through_tracks_endpoints(self) -> Self {
         Blocking {
             inner: self.inner.through_tracks_endpoints(),
@@ -556,6 +620,7 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
         note = "Spotify deprecated GET /users/{id}/playlists in February 2026; for the current \
             user use `of_current_user` (GET /me/playlists)"
     )]
+    #[inline]
     pub fn of_user(
         &self,
         user_id: impl crate::ids::IntoId<crate::ids::UserId>,
@@ -566,6 +631,7 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
     #[deprecated(
         note = "Spotify deprecated POST /users/{id}/playlists; use `create` (POST /me/playlists)"
     )]
+    #[inline]
     pub fn create_for_user(
         &self,
         user_id: impl crate::ids::IntoId<crate::ids::UserId>,
@@ -577,6 +643,7 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
 }
 impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
     /// Blocking twin of [`Playlists::add_items`](crate::resources::playlists::Playlists::add_items) (same arguments and result).
+    #[inline]
     pub fn add_items(
         &self,
         id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
@@ -585,6 +652,7 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
         self.runtime.run(self.inner.add_items(id, items))
     }
     /// Blocking twin of [`Playlists::insert_items`](crate::resources::playlists::Playlists::insert_items) (same arguments and result).
+    #[inline]
     pub fn insert_items(
         &self,
         id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
@@ -594,6 +662,7 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
         self.runtime.run(self.inner.insert_items(id, position, items))
     }
     /// Blocking twin of [`Playlists::replace_items`](crate::resources::playlists::Playlists::replace_items) (same arguments and result).
+    #[inline]
     pub fn replace_items(
         &self,
         id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
@@ -602,6 +671,7 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
         self.runtime.run(self.inner.replace_items(id, items))
     }
     /// Blocking twin of [`Playlists::reorder_items`](crate::resources::playlists::Playlists::reorder_items) (same arguments and result).
+    #[inline]
     pub fn reorder_items(
         &self,
         id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
@@ -624,6 +694,7 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
             )
     }
     /// Blocking twin of [`Playlists::remove_items`](crate::resources::playlists::Playlists::remove_items) (same arguments and result).
+    #[inline]
     pub fn remove_items(
         &self,
         id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
@@ -635,6 +706,7 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
 }
 impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
     /// Blocking twin of [`Playlists::get`](crate::resources::playlists::Playlists::get) (same arguments and result).
+    #[inline]
     pub fn get(
         &self,
         id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
@@ -642,6 +714,7 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
         self.runtime.run(self.inner.get(id))
     }
     /// Blocking twin of [`Playlists::get_with`](crate::resources::playlists::Playlists::get_with) (same arguments and result).
+    #[inline]
     pub fn get_with(
         &self,
         id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
@@ -650,6 +723,7 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
         self.runtime.run(self.inner.get_with(id, options))
     }
     /// Blocking twin of [`Playlists::get_fields`](crate::resources::playlists::Playlists::get_fields) (same arguments and result).
+    #[inline]
     pub fn get_fields<T: ::serde::de::DeserializeOwned>(
         &self,
         id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
@@ -658,6 +732,7 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
         self.runtime.run(self.inner.get_fields(id, fields))
     }
     /// Blocking twin of [`Playlists::change_details`](crate::resources::playlists::Playlists::change_details) (same arguments and result).
+    #[inline]
     pub fn change_details(
         &self,
         id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
@@ -666,6 +741,7 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
         self.runtime.run(self.inner.change_details(id, details))
     }
     /// Blocking twin of [`Playlists::items`](crate::resources::playlists::Playlists::items) (same arguments and result).
+    #[inline]
     pub fn items(
         &self,
         id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
@@ -673,6 +749,7 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
         self.runtime.iter(self.inner.items(id))
     }
     /// Blocking twin of [`Playlists::items_with`](crate::resources::playlists::Playlists::items_with) (same arguments and result).
+    #[inline]
     pub fn items_with(
         &self,
         id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
@@ -681,6 +758,7 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
         self.runtime.iter(self.inner.items_with(id, options))
     }
     /// Blocking twin of [`Playlists::items_fields`](crate::resources::playlists::Playlists::items_fields) (same arguments and result).
+    #[inline]
     pub fn items_fields<T>(
         &self,
         id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
@@ -692,10 +770,12 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
         self.runtime.iter(self.inner.items_fields(id, fields))
     }
     /// Blocking twin of [`Playlists::of_current_user`](crate::resources::playlists::Playlists::of_current_user) (same arguments and result).
+    #[inline]
     pub fn of_current_user(&self) -> PageIter<crate::types::PagingPlaylistObject> {
         self.runtime.iter(self.inner.of_current_user())
     }
     /// Blocking twin of [`Playlists::create`](crate::resources::playlists::Playlists::create) (same arguments and result).
+    #[inline]
     pub fn create(
         &self,
         name: impl Into<String>,
@@ -706,6 +786,7 @@ impl<'a> Blocking<'a, crate::resources::playlists::Playlists<'a>> {
 }
 impl<'a> Blocking<'a, crate::resources::search::Search<'a>> {
     /// Blocking twin of [`Search::query`](crate::resources::search::Search::query) (same arguments and result).
+    #[inline]
     pub fn query(
         &self,
         q: impl Into<String>,
@@ -718,6 +799,7 @@ impl<'a> Blocking<'a, crate::resources::search::Search<'a>> {
 }
 impl<'a> Blocking<'a, crate::resources::search::SearchRequest<'a>> {
     /// Blocking twin of [`SearchRequest::types`](crate::resources::search::SearchRequest::types) (same arguments and result).
+    #[inline]
     pub fn types(
         self,
         types: impl IntoIterator<Item = crate::resources::search::SearchType>,
@@ -728,6 +810,7 @@ impl<'a> Blocking<'a, crate::resources::search::SearchRequest<'a>> {
         }
     }
     /// Blocking twin of [`SearchRequest::market`](crate::resources::search::SearchRequest::market) (same arguments and result).
+    #[inline]
     pub fn market(self, market: impl Into<String>) -> Self {
         Blocking {
             inner: self.inner.market(market),
@@ -735,6 +818,7 @@ impl<'a> Blocking<'a, crate::resources::search::SearchRequest<'a>> {
         }
     }
     /// Blocking twin of [`SearchRequest::include_external_audio`](crate::resources::search::SearchRequest::include_external_audio) (same arguments and result).
+    #[inline]
     pub fn include_external_audio(self) -> Self {
         Blocking {
             inner: self.inner.include_external_audio(),
@@ -742,6 +826,7 @@ impl<'a> Blocking<'a, crate::resources::search::SearchRequest<'a>> {
         }
     }
     /// Blocking twin of [`SearchRequest::limit`](crate::resources::search::SearchRequest::limit) (same arguments and result).
+    #[inline]
     pub fn limit(self, limit: u32) -> Self {
         Blocking {
             inner: self.inner.limit(limit),
@@ -749,6 +834,7 @@ impl<'a> Blocking<'a, crate::resources::search::SearchRequest<'a>> {
         }
     }
     /// Blocking twin of [`SearchRequest::offset`](crate::resources::search::SearchRequest::offset) (same arguments and result).
+    #[inline]
     pub fn offset(self, offset: u32) -> Self {
         Blocking {
             inner: self.inner.offset(offset),
@@ -756,34 +842,42 @@ impl<'a> Blocking<'a, crate::resources::search::SearchRequest<'a>> {
         }
     }
     /// Blocking twin of [`SearchRequest::send`](crate::resources::search::SearchRequest::send) (same arguments and result).
+    #[inline]
     pub fn send(self) -> Result<crate::types::SearchResponse, crate::Error> {
         self.runtime.run(self.inner.send())
     }
     /// Blocking twin of [`SearchRequest::tracks`](crate::resources::search::SearchRequest::tracks) (same arguments and result).
+    #[inline]
     pub fn tracks(self) -> PageIter<crate::types::PagingTrackObject> {
         self.runtime.iter(self.inner.tracks())
     }
     /// Blocking twin of [`SearchRequest::albums`](crate::resources::search::SearchRequest::albums) (same arguments and result).
+    #[inline]
     pub fn albums(self) -> PageIter<crate::types::PagingSimplifiedAlbumObject> {
         self.runtime.iter(self.inner.albums())
     }
     /// Blocking twin of [`SearchRequest::artists`](crate::resources::search::SearchRequest::artists) (same arguments and result).
+    #[inline]
     pub fn artists(self) -> PageIter<crate::types::PagingArtistObject> {
         self.runtime.iter(self.inner.artists())
     }
     /// Blocking twin of [`SearchRequest::playlists`](crate::resources::search::SearchRequest::playlists) (same arguments and result).
+    #[inline]
     pub fn playlists(self) -> PageIter<crate::types::PagingPlaylistObject> {
         self.runtime.iter(self.inner.playlists())
     }
     /// Blocking twin of [`SearchRequest::shows`](crate::resources::search::SearchRequest::shows) (same arguments and result).
+    #[inline]
     pub fn shows(self) -> PageIter<crate::types::PagingSimplifiedShowObject> {
         self.runtime.iter(self.inner.shows())
     }
     /// Blocking twin of [`SearchRequest::episodes`](crate::resources::search::SearchRequest::episodes) (same arguments and result).
+    #[inline]
     pub fn episodes(self) -> PageIter<crate::types::PagingSimplifiedEpisodeObject> {
         self.runtime.iter(self.inner.episodes())
     }
     /// Blocking twin of [`SearchRequest::audiobooks`](crate::resources::search::SearchRequest::audiobooks) (same arguments and result).
+    #[inline]
     pub fn audiobooks(self) -> PageIter<crate::types::PagingSimplifiedAudiobookObject> {
         self.runtime.iter(self.inner.audiobooks())
     }
@@ -799,6 +893,7 @@ impl<
         note = "Spotify removed audio features for new apps in November 2024; extended-quota apps \
             only"
     )]
+    #[inline]
     pub fn audio_features(
         &self,
         id: impl crate::ids::IntoId<crate::ids::TrackId>,
@@ -810,6 +905,7 @@ impl<
         note = "Spotify removed audio features for new apps in November 2024; extended-quota apps \
             only"
     )]
+    #[inline]
     pub fn audio_features_many(
         &self,
         ids: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::TrackId>>,
@@ -821,6 +917,7 @@ impl<
         note = "Spotify removed audio analysis for new apps in November 2024; extended-quota apps \
             only"
     )]
+    #[inline]
     pub fn audio_analysis(
         &self,
         id: impl crate::ids::IntoId<crate::ids::TrackId>,
@@ -830,10 +927,12 @@ impl<
 }
 impl<'a> Blocking<'a, crate::resources::users::Users<'a>> {
     /// Blocking twin of [`Users::me`](crate::resources::users::Users::me) (same arguments and result).
+    #[inline]
     pub fn me(&self) -> Result<crate::types::PrivateUserObject, crate::Error> {
         self.runtime.run(self.inner.me())
     }
     /// Blocking twin of [`Users::top_artists`](crate::resources::users::Users::top_artists) (same arguments and result).
+    #[inline]
     pub fn top_artists(
         &self,
         time_range: crate::resources::users::TimeRange,
@@ -841,6 +940,7 @@ impl<'a> Blocking<'a, crate::resources::users::Users<'a>> {
         self.runtime.iter(self.inner.top_artists(time_range))
     }
     /// Blocking twin of [`Users::top_tracks`](crate::resources::users::Users::top_tracks) (same arguments and result).
+    #[inline]
     pub fn top_tracks(
         &self,
         time_range: crate::resources::users::TimeRange,
@@ -848,6 +948,7 @@ impl<'a> Blocking<'a, crate::resources::users::Users<'a>> {
         self.runtime.iter(self.inner.top_tracks(time_range))
     }
     /// Blocking twin of [`Users::followed_artists`](crate::resources::users::Users::followed_artists) (same arguments and result).
+    #[inline]
     pub fn followed_artists(
         &self,
     ) -> PageIter<crate::types::CursorPagingSimplifiedArtistObject> {
@@ -858,6 +959,7 @@ impl<'a> Blocking<'a, crate::resources::users::Users<'a>> {
         note = "Spotify deprecated PUT /me/following in February 2026; PUT /me/library \
             (`client.library().save`) takes no artist URIs, so this stays the way to follow artists"
     )]
+    #[inline]
     pub fn follow_artists(
         &self,
         ids: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::ArtistId>>,
@@ -870,6 +972,7 @@ impl<'a> Blocking<'a, crate::resources::users::Users<'a>> {
             (`client.library().remove`) takes no artist URIs, so this stays the way to unfollow \
             artists"
     )]
+    #[inline]
     pub fn unfollow_artists(
         &self,
         ids: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::ArtistId>>,
@@ -881,6 +984,7 @@ impl<'a> Blocking<'a, crate::resources::users::Users<'a>> {
         note = "Spotify deprecated GET /me/following/contains in February 2026: use \
             `client.library().contains` (GET /me/library/contains) with `spotify:artist:` URIs"
     )]
+    #[inline]
     pub fn follows_artists(
         &self,
         ids: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::ArtistId>>,
@@ -892,6 +996,7 @@ impl<'a> Blocking<'a, crate::resources::users::Users<'a>> {
         note = "Spotify deprecated PUT /me/following in February 2026: use \
             `client.library().save` (PUT /me/library) with `spotify:user:` URIs"
     )]
+    #[inline]
     pub fn follow_users(
         &self,
         ids: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::UserId>>,
@@ -903,6 +1008,7 @@ impl<'a> Blocking<'a, crate::resources::users::Users<'a>> {
         note = "Spotify deprecated DELETE /me/following in February 2026: use \
             `client.library().remove` (DELETE /me/library) with `spotify:user:` URIs"
     )]
+    #[inline]
     pub fn unfollow_users(
         &self,
         ids: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::UserId>>,
@@ -914,6 +1020,7 @@ impl<'a> Blocking<'a, crate::resources::users::Users<'a>> {
         note = "Spotify deprecated GET /me/following/contains in February 2026: use \
             `client.library().contains` (GET /me/library/contains) with `spotify:user:` URIs"
     )]
+    #[inline]
     pub fn follows_users(
         &self,
         ids: impl IntoIterator<Item = impl crate::ids::IntoId<crate::ids::UserId>>,
@@ -925,6 +1032,7 @@ impl<'a> Blocking<'a, crate::resources::users::Users<'a>> {
         note = "Spotify deprecated PUT /playlists/{id}/followers in February 2026: use \
             `client.library().save` (PUT /me/library) with the `spotify:playlist:` URI"
     )]
+    #[inline]
     pub fn follow_playlist(
         &self,
         id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
@@ -937,6 +1045,7 @@ impl<'a> Blocking<'a, crate::resources::users::Users<'a>> {
         note = "Spotify deprecated DELETE /playlists/{id}/followers in February 2026: use \
             `client.library().remove` (DELETE /me/library) with the `spotify:playlist:` URI"
     )]
+    #[inline]
     pub fn unfollow_playlist(
         &self,
         id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
@@ -948,6 +1057,7 @@ impl<'a> Blocking<'a, crate::resources::users::Users<'a>> {
         note = "Spotify deprecated GET /playlists/{id}/followers/contains in February 2026: use \
             `client.library().contains` (GET /me/library/contains) with the `spotify:playlist:` URI"
     )]
+    #[inline]
     pub fn follows_playlist(
         &self,
         id: impl crate::ids::IntoId<crate::ids::PlaylistId>,
@@ -959,6 +1069,7 @@ impl<'a> Blocking<'a, crate::resources::users::Users<'a>> {
         note = "Spotify deprecated GET /users/{id} in February 2026 (not available to \
             development-mode apps)"
     )]
+    #[inline]
     pub fn get(
         &self,
         user_id: impl crate::ids::IntoId<crate::ids::UserId>,

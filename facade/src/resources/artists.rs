@@ -31,12 +31,14 @@ pub struct ArtistAlbumsOptions {
 
 impl ArtistAlbumsOptions {
     /// Only these kinds of release.
+    #[inline]
     pub fn include_groups(mut self, groups: impl IntoIterator<Item = AlbumGroup>) -> Self {
         self.include_groups = groups.into_iter().collect();
         self
     }
 
     /// Only releases available in `market`.
+    #[inline]
     pub fn market(mut self, market: impl Into<String>) -> Self {
         self.market = Some(market.into());
         self
@@ -47,6 +49,7 @@ impl ArtistAlbumsOptions {
 impl Catalog<'_, Artist> {
     /// The artist's releases of every kind, as a lazy stream (`GET /artists/{id}/albums`, 10 per
     /// page, Spotify's maximum for this endpoint).
+    #[inline]
     pub fn albums(
         &self,
         id: impl IntoId<ArtistId>,
@@ -55,6 +58,7 @@ impl Catalog<'_, Artist> {
     }
 
     /// The artist's releases filtered by kind and market, as a lazy stream.
+    #[inline]
     pub fn albums_with(
         &self,
         id: impl IntoId<ArtistId>,
@@ -69,6 +73,7 @@ impl Catalog<'_, Artist> {
         note = "Spotify deprecated artist top tracks in February 2026 (not available to \
             development-mode apps); list releases with `albums()` instead"
     )]
+    #[inline]
     pub async fn top_tracks(
         &self,
         id: impl IntoId<ArtistId>,
@@ -88,6 +93,7 @@ impl Catalog<'_, Artist> {
         note = "Spotify removed related artists for new apps in November 2024; extended-quota \
             apps only"
     )]
+    #[inline]
     pub async fn related_artists(
         &self,
         id: impl IntoId<ArtistId>,
@@ -99,6 +105,7 @@ impl Catalog<'_, Artist> {
     }
 }
 
+#[inline]
 fn albums(
     client: &Client,
     id: Result<ArtistId, Error>,

@@ -37,6 +37,7 @@ impl Browse<'_> {
         note = "Spotify deprecated GET /browse/new-releases in February 2026 (not available to \
             development-mode apps)"
     )]
+    #[inline]
     pub fn new_releases(&self) -> Paginator<PagingSimplifiedAlbumObject> {
         offset_stream_within(
             self.client,
@@ -52,6 +53,7 @@ impl Browse<'_> {
         note = "Spotify removed featured playlists for new apps in November 2024; extended-quota \
             apps only"
     )]
+    #[inline]
     pub fn featured_playlists(&self, locale: Option<&str>) -> Paginator<PagingPlaylistObject> {
         let locale = locale.map(str::to_string);
         offset_stream_within(
@@ -68,6 +70,7 @@ impl Browse<'_> {
         note = "Spotify deprecated GET /browse/categories in February 2026 (not available to \
             development-mode apps)"
     )]
+    #[inline]
     pub fn categories(&self, locale: Option<&str>) -> Paginator<GetCategoriesResponseCategories> {
         let locale = locale.map(str::to_string);
         offset_stream_within(
@@ -84,6 +87,7 @@ impl Browse<'_> {
         note = "Spotify deprecated GET /browse/categories/{id} in February 2026 (not available to \
             development-mode apps)"
     )]
+    #[inline]
     pub async fn category(
         &self,
         category_id: &str,
@@ -100,6 +104,7 @@ impl Browse<'_> {
         note = "Spotify removed category playlists for new apps in November 2024; extended-quota \
             apps only"
     )]
+    #[inline]
     pub fn category_playlists(&self, category_id: &str) -> Paginator<PagingPlaylistObject> {
         let category_id = category_id.to_string();
         Paginator::or_failed(check_category(&category_id), |()| {
@@ -119,6 +124,7 @@ impl Browse<'_> {
         note = "Spotify removed recommendations for new apps in November 2024; extended-quota \
             apps only"
     )]
+    #[inline]
     pub async fn recommendations(
         &self,
         options: RecommendationsOptions,
@@ -131,6 +137,7 @@ impl Browse<'_> {
         note = "Spotify removed recommendations for new apps in November 2024; extended-quota \
             apps only"
     )]
+    #[inline]
     pub async fn genre_seeds(&self) -> Result<Vec<String>, Error> {
         let request = self.client.raw().get_recommendation_genres();
         let response = self.client.call(request).await?;
@@ -142,6 +149,7 @@ impl Browse<'_> {
         note = "Spotify deprecated GET /markets in February 2026 (not available to \
             development-mode apps)"
     )]
+    #[inline]
     pub async fn markets(&self) -> Result<Vec<String>, Error> {
         let request = self.client.raw().get_available_markets();
         Ok(self.client.call(request).await?.markets)
@@ -150,6 +158,7 @@ impl Browse<'_> {
 
 /// Category IDs are Spotify's own words (`dinner`) or base62 IDs; only an empty one is refused
 /// here.
+#[inline]
 fn check_category(category_id: &str) -> Result<(), Error> {
     if category_id.trim().is_empty() {
         return Err(Error::InvalidArgument("the category ID is empty".into()));

@@ -86,6 +86,7 @@ group! {
 }
 
 impl<'a, K> Catalog<'a, K> {
+    #[inline]
     pub(crate) fn new(client: &'a Client) -> Self {
         Catalog {
             client,
@@ -97,6 +98,7 @@ impl<'a, K> Catalog<'a, K> {
 
 // By hand: derives would require `K: Clone`/`Debug` of the marker types.
 impl<K> Clone for Catalog<'_, K> {
+    #[inline]
     fn clone(&self) -> Self {
         *self
     }
@@ -105,6 +107,7 @@ impl<K> Clone for Catalog<'_, K> {
 impl<K> Copy for Catalog<'_, K> {}
 
 impl<K: Kind> fmt::Debug for Catalog<'_, K> {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct(&format!("Catalog<{}>", std::any::type_name::<K>()))
             .field("market", &self.market)
@@ -114,6 +117,7 @@ impl<K: Kind> fmt::Debug for Catalog<'_, K> {
 
 impl<K: Kind> Catalog<'_, K> {
     /// One item by ID, URI or URL (`GET /albums/{id}`, `GET /tracks/{id}`, ...).
+    #[inline]
     pub async fn get(&self, id: impl IntoId<K::Id>) -> Result<K::Object, Error> {
         let id = id.into_id()?;
         self.client
@@ -126,6 +130,7 @@ impl<K: Kind> Catalog<'_, K> {
     /// IDs at a time), which Spotify deprecated for development-mode apps in February 2026: when it
     /// is refused with 403, falls back to one `GET /albums/{id}` per ID, as many at a time as the
     /// client's page prefetch.
+    #[inline]
     pub async fn get_many(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<K::Id>>,
@@ -149,6 +154,7 @@ impl<K: Kind> Catalog<'_, K> {
 
     /// A listing inside one item (an album's tracks, a show's episodes, ...) in the catalog's
     /// market: `page` is the generated call for one page (ID, market, offset, page size).
+    #[inline]
     fn contents<M: PagingModel + DeserializeOwned>(
         &self,
         id: impl IntoId<K::Id>,
@@ -176,6 +182,7 @@ impl<'a, K: InMarket> Catalog<'a, K> {
     /// let episodes = shows.episodes(&show.id).max_items(10).collect_all().await?;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn in_market(self, market: &'a str) -> Self {
         Catalog {
             market: Some(market),
@@ -187,6 +194,7 @@ impl<'a, K: InMarket> Catalog<'a, K> {
 impl<K: WithImages> Catalog<'_, K> {
     /// Downloads the item's cover (an artist's picture) in the given size: [`get`](Self::get),
     /// then [`Client::download_image_from`] (no token goes to the image host).
+    #[inline]
     pub async fn download_cover(
         &self,
         id: impl IntoId<K::Id>,
@@ -201,6 +209,7 @@ impl<K: WithImages> Catalog<'_, K> {
 
 impl Catalog<'_, Album> {
     /// The album's tracks, as a lazy stream (`GET /albums/{id}/tracks`, 50 per page).
+    #[inline]
     pub fn tracks(&self, id: impl IntoId<AlbumId>) -> Paginator<PagingSimplifiedTrackObject> {
         self.contents(id, |raw, id, market, offset, size| {
             raw.get_an_albums_tracks(id, limit(size), market, Some(offset))
@@ -224,6 +233,7 @@ impl Catalog<'_, Show> {
     /// }
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn episodes(&self, id: impl IntoId<ShowId>) -> Paginator<PagingSimplifiedEpisodeObject> {
         self.contents(id, |raw, id, market, offset, size| {
             raw.get_a_shows_episodes(id, limit(size), market, Some(offset))
@@ -248,6 +258,7 @@ impl Catalog<'_, Audiobook> {
     /// }
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn chapters(
         &self,
         id: impl IntoId<AudiobookId>,
@@ -331,15 +342,19 @@ macro_rules! kinds {
             type Listed = $object;
             type Many = $answer;
             const CHUNK: usize = $chunk;
+            #[inline]
             fn one(raw: &raw::Client, id: &str, market: Option<&str>) -> raw::Request<$object> {
                 kinds!(@call raw.$one(id, market) $($flag)*)
             }
+            #[inline]
             fn many(raw: &raw::Client, ids: &str, market: Option<&str>) -> raw::Request<$answer> {
                 kinds!(@call raw.$many(ids, market) $($flag)*)
             }
+            #[inline]
             fn listed(many: $answer) -> Vec<Option<$object>> {
                 many.$list
             }
+            #[inline]
             fn as_listed(one: $object) -> Result<$object, Error> {
                 Ok(one)
             }
@@ -361,6 +376,7 @@ macro_rules! kinds {
     };
     (@flag $kind:ident: $object:ident, images) => {
         impl WithImages for $kind {
+            #[inline]
             fn images(item: &$object) -> &[ImageObject] {
                 &item.images
             }
@@ -390,16 +406,20 @@ impl Kind for Show {
     type Listed = SimplifiedShowObject;
     type Many = GetMultipleShowsResponse;
     const CHUNK: usize = 50;
+    #[inline]
     fn one(raw: &raw::Client, id: &str, market: Option<&str>) -> raw::Request<ShowObject> {
         raw.get_a_show(id, market)
     }
+    #[inline]
     fn many(raw: &raw::Client, ids: &str, market: Option<&str>) -> raw::Request<Self::Many> {
         raw.get_multiple_shows(ids, market)
     }
+    #[inline]
     fn listed(many: Self::Many) -> Vec<Option<SimplifiedShowObject>> {
         many.shows
     }
     /// A full show as the simplified one the multi-get answers (the same fields but `episodes`).
+    #[inline]
     fn as_listed(show: ShowObject) -> Result<SimplifiedShowObject, Error> {
         serde_json::to_value(show)
             .and_then(serde_json::from_value)
@@ -414,6 +434,7 @@ impl Kind for Show {
 }
 impl InMarket for Show {}
 impl WithImages for Show {
+    #[inline]
     fn images(item: &ShowObject) -> &[ImageObject] {
         &item.images
     }

@@ -48,6 +48,7 @@ impl Library<'_> {
     /// assert_eq!(client.library().contains(items).await?, [true, true]);
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub async fn save(
         &self,
         items: impl IntoIterator<Item = impl IntoId<AnyId>>,
@@ -57,6 +58,7 @@ impl Library<'_> {
 
     /// Removes items from the library (`DELETE /me/library`, 40 per request); same items as
     /// [`save`](Self::save).
+    #[inline]
     pub async fn remove(
         &self,
         items: impl IntoIterator<Item = impl IntoId<AnyId>>,
@@ -65,6 +67,7 @@ impl Library<'_> {
     }
 
     /// Sends `request` for the items, [`LIBRARY_CHUNK`] at a time.
+    #[inline]
     async fn change(
         &self,
         items: impl IntoIterator<Item = impl IntoId<AnyId>>,
@@ -81,6 +84,7 @@ impl Library<'_> {
 
     /// Whether each item is in the library (`GET /me/library/contains`, 40 per request), in the
     /// order asked. Artists count when followed; chapters are [`Error::InvalidArgument`].
+    #[inline]
     pub async fn contains(
         &self,
         items: impl IntoIterator<Item = impl IntoId<AnyId>>,
@@ -96,6 +100,7 @@ impl Library<'_> {
 
     /// The saved tracks, most recently saved first, as a lazy stream (`GET /me/tracks`, 50 per
     /// page).
+    #[inline]
     pub fn saved_tracks(&self) -> Paginator<PagingSavedTrackObject> {
         offset_stream(self.client, |raw, offset, size| {
             raw.get_users_saved_tracks(limit(size), None, Some(offset))
@@ -103,6 +108,7 @@ impl Library<'_> {
     }
 
     /// The saved albums, most recently saved first, as a lazy stream (`GET /me/albums`).
+    #[inline]
     pub fn saved_albums(&self) -> Paginator<PagingSavedAlbumObject> {
         offset_stream(self.client, |raw, offset, size| {
             raw.get_users_saved_albums(limit(size), None, Some(offset))
@@ -111,6 +117,7 @@ impl Library<'_> {
 
     /// The saved podcast episodes, most recently saved first, as a lazy stream
     /// (`GET /me/episodes`).
+    #[inline]
     pub fn saved_episodes(&self) -> Paginator<PagingSavedEpisodeObject> {
         offset_stream(self.client, |raw, offset, size| {
             raw.get_users_saved_episodes(limit(size), None, Some(offset))
@@ -119,6 +126,7 @@ impl Library<'_> {
 
     /// The saved (followed) podcast shows, most recently saved first, as a lazy stream
     /// (`GET /me/shows`).
+    #[inline]
     pub fn saved_shows(&self) -> Paginator<PagingSavedShowObject> {
         offset_stream(self.client, |raw, offset, size| {
             raw.get_users_saved_shows(limit(size), Some(offset))
@@ -126,6 +134,7 @@ impl Library<'_> {
     }
 
     /// The saved audiobooks, most recently saved first, as a lazy stream (`GET /me/audiobooks`).
+    #[inline]
     pub fn saved_audiobooks(&self) -> Paginator<PagingSavedAudiobookObject> {
         offset_stream(self.client, |raw, offset, size| {
             raw.get_users_saved_audiobooks(limit(size), Some(offset))
@@ -134,6 +143,7 @@ impl Library<'_> {
 }
 
 /// Parses every item (nothing is sent if one is invalid) and checks its kind is one of `kinds`.
+#[inline]
 fn uris(
     items: impl IntoIterator<Item = impl IntoId<AnyId>>,
     kinds: &[Kind],

@@ -4,6 +4,14 @@
 //!
 //! With the `blocking` feature every method has a blocking twin on
 //! [`blocking::Client`](crate::blocking::Client), generated from these files by `cargo xtask gen`.
+//!
+//! Every function in these files is `#[inline]`, for the build, not for speed: an inline function
+//! is compiled in the crate that calls it, so a program compiles the request code and serde's
+//! decoder of the models of the methods it uses, not of all of them in this crate. (rspotify's
+//! methods, provided methods of a trait, are compiled where they are called too.) Without it this
+//! crate alone took about 19 s of a user's first release build, 5 s of a debug one; with it, 8 s
+//! and 3 s (BENCHMARKS.md, "Build cost"). The blocking twins copy the attribute; the test
+//! `every_function_is_inline` below keeps the rule.
 
 use std::sync::Arc;
 
@@ -48,6 +56,7 @@ macro_rules! group {
 
         impl crate::Client {
             $(#[$doc])*
+            #[inline]
             pub fn $method(&self) -> $group<'_> {
                 $group {
                     client: self,
@@ -63,6 +72,7 @@ macro_rules! group {
 
             impl crate::Client {
                 $(#[$doc])*
+                #[inline]
                 pub fn $method(&self) -> $group<'_> {
                     Catalog::new(self)
                 }
@@ -73,6 +83,7 @@ macro_rules! group {
 pub(crate) use group;
 
 /// The [`Endpoint`] of an operation, from the spec's operation table.
+#[inline]
 pub(crate) fn endpoint(operation_id: &'static str) -> Endpoint {
     let op = spotify_sdk_generated::operations::operation(operation_id)
         // Every id passed here is one of the spec's (checked by tests).
@@ -85,6 +96,7 @@ pub(crate) fn endpoint(operation_id: &'static str) -> Endpoint {
 }
 
 /// The endpoint's maximum page size from the spec.
+#[inline]
 pub(crate) fn max_page_size(operation_id: &'static str) -> u32 {
     spotify_sdk_generated::operations::operation(operation_id)
         .and_then(|op| op.page_limit)
@@ -92,6 +104,7 @@ pub(crate) fn max_page_size(operation_id: &'static str) -> u32 {
 }
 
 /// An offset-paged stream, where `page(raw, offset, limit)` builds the request of one page.
+#[inline]
 pub(crate) fn offset_stream<M>(
     client: &Client,
     page: impl Fn(&raw::Client, i64, u32) -> raw::Request<M> + Send + Sync + 'static,
@@ -104,6 +117,7 @@ where
 
 /// [`offset_stream`] for an endpoint that wraps its page in an object (`{"albums": {page}}`):
 /// `unwrap` takes the page out.
+#[inline]
 pub(crate) fn offset_stream_within<W, M>(
     client: &Client,
     page: impl Fn(&raw::Client, i64, u32) -> raw::Request<W> + Send + Sync + 'static,
@@ -134,6 +148,7 @@ where
 /// is `None` for the first page, then the next cursor the previous page gave (a cursor that cannot
 /// be used is an error). `unwrap` takes the page out of the answer (`Ok` when the answer is the
 /// page).
+#[inline]
 pub(crate) fn cursor_stream<W, M>(
     client: &Client,
     page: impl Fn(&raw::Client, Option<&str>, u32) -> Result<raw::Request<W>, Error>
@@ -168,6 +183,7 @@ where
 
 /// The page an answer wraps (`{"albums": {page}}`); an answer without it is a decode error, not an
 /// empty stream.
+#[inline]
 pub(crate) fn wrapped<M>(
     page: Option<M>,
     field: &'static str,
@@ -183,16 +199,19 @@ pub(crate) fn wrapped<M>(
 }
 
 /// A page size for a generated `limit: Option<NonZeroU64>` parameter.
+#[inline]
 pub(crate) fn limit(n: u32) -> Option<std::num::NonZeroU64> {
     std::num::NonZeroU64::new(u64::from(n))
 }
 
 /// `a,b,c` for an `ids=` parameter.
+#[inline]
 pub(crate) fn joined<T>(items: &[T], id: impl Fn(&T) -> &str) -> String {
     items.iter().map(id).collect::<Vec<_>>().join(",")
 }
 
 /// The answers of a `contains` endpoint, one per value in order, asking `size` at a time.
+#[inline]
 pub(crate) async fn contains(
     client: &Client,
     values: &[String],
@@ -211,6 +230,7 @@ pub(crate) async fn contains(
 
 /// `answers` of a request that asked about `asked` items, one per item in order: a list of
 /// another length is a decode error, not a silent misalignment.
+#[inline]
 pub(crate) fn one_answer_each<T>(
     answers: Vec<T>,
     asked: usize,
@@ -234,6 +254,7 @@ pub(crate) fn one_answer_each<T>(
 /// with 403 (the multi-get endpoints are closed to development-mode apps since February 2026), that
 /// chunk falls back to `one(id)` per ID, `prefetch` at a time: 404 there is `Ok(None)`, any other
 /// failure that item's `Err`.
+#[inline]
 pub(crate) async fn multi_get<I, T, Many, ManyFut, One, OneFut>(
     client: &Client,
     ids: &[I],
@@ -276,6 +297,50 @@ where
 #[cfg(test)]
 mod tests {
     use spotify_sdk_generated::operations::OPERATIONS;
+
+    /// The `#[inline]` rule of this module's documentation, checked on the source: the line before
+    /// every function (other than a test or a trait's declaration) is `#[inline]`.
+    #[test]
+    fn every_function_is_inline() {
+        fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    files(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(path);
+                }
+            }
+        }
+        let mut paths = Vec::new();
+        files(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/resources"),
+            &mut paths,
+        );
+        assert!(paths.len() > 10, "{paths:?}");
+        let mut missing = Vec::new();
+        for path in &paths {
+            let text = std::fs::read_to_string(path).unwrap();
+            // Tests come last in a file, after `#[cfg(test)]`.
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            let lines: Vec<&str> = code.lines().map(str::trim).collect();
+            for (i, line) in lines.iter().enumerate() {
+                let item = ["pub ", "pub(crate) ", "pub(super) ", "async "]
+                    .iter()
+                    .fold(*line, |rest, prefix| {
+                        rest.strip_prefix(prefix).unwrap_or(rest)
+                    });
+                let declaration = line.ends_with(';');
+                if item.starts_with("fn ")
+                    && !declaration
+                    && (i == 0 || lines[i - 1] != "#[inline]")
+                {
+                    missing.push(format!("{}:{}: {line}", path.display(), i + 1));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "not #[inline]:\n{}", missing.join("\n"));
+    }
 
     #[test]
     fn page_sizes_come_from_the_spec() {

@@ -33,6 +33,7 @@ group! {
 impl Player<'_> {
     /// The playback state: item, progress, device, shuffle and repeat (`GET /me/player`). `None`
     /// when nothing is playing or paused on any device (Spotify answers `204 No Content`).
+    #[inline]
     pub async fn state(&self) -> Result<Option<CurrentlyPlayingContextObject>, Error> {
         let raw = self.client.raw();
         let request = raw.get_information_about_the_users_current_playback(ADDITIONAL_TYPES, None);
@@ -41,6 +42,7 @@ impl Player<'_> {
 
     /// The item playing now, with less detail than [`state`](Self::state)
     /// (`GET /me/player/currently-playing`). `None` when nothing is playing.
+    #[inline]
     pub async fn currently_playing(&self) -> Result<Option<CurrentlyPlayingObject>, Error> {
         let raw = self.client.raw();
         let request = raw.get_the_users_currently_playing_track(ADDITIONAL_TYPES, None);
@@ -48,6 +50,7 @@ impl Player<'_> {
     }
 
     /// The user's available Spotify Connect devices (`GET /me/player/devices`).
+    #[inline]
     pub async fn devices(&self) -> Result<Vec<DeviceObject>, Error> {
         let request = self.client.raw().get_a_users_available_devices();
         let response = self.client.call(request).await?;
@@ -56,6 +59,7 @@ impl Player<'_> {
 
     /// Moves playback to the device `device_id` (`PUT /me/player`); `play: true` also starts
     /// playing there, `false` keeps the current play/pause state.
+    #[inline]
     pub async fn transfer(&self, device_id: &str, play: bool) -> Result<(), Error> {
         if device_id.trim().is_empty() {
             return Err(Error::InvalidArgument(
@@ -89,6 +93,7 @@ impl Player<'_> {
     /// }
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub async fn play(&self, play: Play) -> Result<(), Error> {
         let Play { body, device_id } = play;
         let request = self
@@ -99,6 +104,7 @@ impl Player<'_> {
     }
 
     /// Resumes playback where it was paused (`PUT /me/player/play` with an empty body).
+    #[inline]
     pub async fn resume(&self) -> Result<(), Error> {
         let body = StartAUsersPlaybackBody::default();
         self.client
@@ -107,6 +113,7 @@ impl Player<'_> {
     }
 
     /// Pauses playback (`PUT /me/player/pause`).
+    #[inline]
     pub async fn pause(&self) -> Result<(), Error> {
         self.client
             .call(self.client.raw().pause_a_users_playback(None))
@@ -114,12 +121,14 @@ impl Player<'_> {
     }
 
     /// Skips to the next item in the queue (`POST /me/player/next`).
+    #[inline]
     pub async fn next(&self) -> Result<(), Error> {
         let request = self.client.raw().skip_users_playback_to_next_track(None);
         self.client.call(request).await
     }
 
     /// Skips to the previous item (`POST /me/player/previous`).
+    #[inline]
     pub async fn previous(&self) -> Result<(), Error> {
         let request = self
             .client
@@ -130,6 +139,7 @@ impl Player<'_> {
 
     /// Seeks to `position` in the current item (`PUT /me/player/seek`); past its end, the next item
     /// starts.
+    #[inline]
     pub async fn seek(&self, position: Duration) -> Result<(), Error> {
         let position_ms = millis(position, "seek")?;
         let raw = self.client.raw();
@@ -138,6 +148,7 @@ impl Player<'_> {
     }
 
     /// Sets the repeat mode (`PUT /me/player/repeat`).
+    #[inline]
     pub async fn repeat(&self, mode: RepeatMode) -> Result<(), Error> {
         let request = self
             .client
@@ -148,6 +159,7 @@ impl Player<'_> {
 
     /// Sets the active device's volume, 0 to 100 (`PUT /me/player/volume`). A larger value is
     /// [`Error::InvalidArgument`] and nothing is sent.
+    #[inline]
     pub async fn volume(&self, percent: u8) -> Result<(), Error> {
         if percent > 100 {
             return Err(Error::InvalidArgument(format!(
@@ -162,6 +174,7 @@ impl Player<'_> {
     }
 
     /// Turns shuffle on or off (`PUT /me/player/shuffle`).
+    #[inline]
     pub async fn shuffle(&self, on: bool) -> Result<(), Error> {
         let request = self
             .client
@@ -171,12 +184,14 @@ impl Player<'_> {
     }
 
     /// The item playing now and the items queued after it (`GET /me/player/queue`).
+    #[inline]
     pub async fn queue(&self) -> Result<QueueObject, Error> {
         self.client.call(self.client.raw().get_queue()).await
     }
 
     /// Adds a track or episode to the end of the queue (`POST /me/player/queue`), by ID, URI or URL
     /// (a bare ID is taken as a track).
+    #[inline]
     pub async fn add_to_queue(&self, item: impl IntoId<PlayableId>) -> Result<(), Error> {
         let uri = item.into_id()?.uri();
         self.client
@@ -186,6 +201,7 @@ impl Player<'_> {
 
     /// The tracks the user played recently, newest first, going back in time (`GET
     /// /me/player/recently-played`, 50 per page; Spotify keeps only the last 50 or so).
+    #[inline]
     pub fn recently_played(&self) -> Paginator<CursorPagingPlayHistoryObject> {
         history(self.client, Direction::Back, None)
     }
@@ -193,6 +209,7 @@ impl Player<'_> {
     /// The tracks played before `time`, newest first, going back in time. `time` is a `SystemTime`
     /// or a `chrono::DateTime<Utc>`, such as a
     /// [`played_at`](crate::types::PlayHistoryObject::played_at) from an earlier answer.
+    #[inline]
     pub fn recently_played_before(
         &self,
         time: impl Into<SystemTime>,
@@ -204,6 +221,7 @@ impl Player<'_> {
 
     /// The tracks played after `time`, oldest first: e.g. the plays since the newest `played_at`
     /// seen last time.
+    #[inline]
     pub fn recently_played_after(
         &self,
         time: impl Into<SystemTime>,
@@ -224,6 +242,7 @@ enum Direction {
 }
 
 /// Recently played tracks from `start` (Unix milliseconds; `None`: from now, going back).
+#[inline]
 fn history(
     client: &Client,
     direction: Direction,
@@ -260,12 +279,14 @@ fn history(
 }
 
 /// `duration` in whole milliseconds, as the API's integer.
+#[inline]
 fn millis(duration: Duration, what: &str) -> Result<i64, Error> {
     i64::try_from(duration.as_millis())
         .map_err(|_| Error::InvalidArgument(format!("{what}: {duration:?} is too long")))
 }
 
 /// `time` as Unix milliseconds (the recently-played cursors).
+#[inline]
 fn unix_millis(time: SystemTime) -> Result<i64, Error> {
     let since_epoch = time
         .duration_since(UNIX_EPOCH)

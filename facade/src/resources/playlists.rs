@@ -38,6 +38,7 @@ pub struct PlaylistOptions {
 
 impl PlaylistOptions {
     /// Items relinked to what plays in `market`.
+    #[inline]
     pub fn market(mut self, market: impl Into<String>) -> Self {
         self.market = Some(market.into());
         self
@@ -64,18 +65,21 @@ pub struct NewPlaylist {
 
 impl NewPlaylist {
     /// The description.
+    #[inline]
     pub fn description(mut self, description: impl Into<String>) -> Self {
         self.description = Some(description.into());
         self
     }
 
     /// Whether it shows on the user's profile.
+    #[inline]
     pub fn public(mut self, public: bool) -> Self {
         self.public = Some(public);
         self
     }
 
     /// Whether others may change it (needs `public(false)`).
+    #[inline]
     pub fn collaborative(mut self, collaborative: bool) -> Self {
         self.collaborative = Some(collaborative);
         self
@@ -99,6 +103,7 @@ pub struct FilteredPage<T> {
 
 impl<T: Send + 'static> PagingModel for FilteredPage<T> {
     type Item = T;
+    #[inline]
     fn into_page(self) -> Page<T> {
         Page::from_parts(self.items, self.total, self.offset, self.next, None)
     }
@@ -111,11 +116,13 @@ group! {
 
 impl Playlists<'_> {
     /// One playlist (`GET /playlists/{id}`), with its first page of items.
+    #[inline]
     pub async fn get(&self, id: impl IntoId<PlaylistId>) -> Result<PlaylistObject, Error> {
         self.get_with(id, PlaylistOptions::default()).await
     }
 
     /// One playlist with options (a market).
+    #[inline]
     pub async fn get_with(
         &self,
         id: impl IntoId<PlaylistId>,
@@ -153,6 +160,7 @@ impl Playlists<'_> {
     /// println!("{}: {} items", playlist.name, playlist.items.total);
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub async fn get_fields<T: DeserializeOwned>(
         &self,
         id: impl IntoId<PlaylistId>,
@@ -166,6 +174,7 @@ impl Playlists<'_> {
 
     /// Changes the name, description, public or collaborative flag (`PUT /playlists/{id}`); fields
     /// left `None` stay as they are.
+    #[inline]
     pub async fn change_details(
         &self,
         id: impl IntoId<PlaylistId>,
@@ -195,11 +204,13 @@ impl Playlists<'_> {
     ///     .await?;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn items(&self, id: impl IntoId<PlaylistId>) -> Paginator<PagingPlaylistTrackObject> {
         self.items_with(id, PlaylistOptions::default())
     }
 
     /// The playlist's items with options (a market).
+    #[inline]
     pub fn items_with(
         &self,
         id: impl IntoId<PlaylistId>,
@@ -218,6 +229,7 @@ impl Playlists<'_> {
     /// `"items(added_at,item(name,uri))"`), each entry decoded as `T` (a type of yours, or
     /// `serde_json::Value`), as a lazy stream. The paging fields (`next,offset,total`) are added to
     /// the filter when it lacks them.
+    #[inline]
     pub fn items_fields<T>(
         &self,
         id: impl IntoId<PlaylistId>,
@@ -236,6 +248,7 @@ impl Playlists<'_> {
     }
 
     /// The current user's playlists, owned and followed, as a lazy stream (`GET /me/playlists`).
+    #[inline]
     pub fn of_current_user(&self) -> Paginator<PagingPlaylistObject> {
         offset_stream(self.client, |raw, offset, size| {
             raw.get_a_list_of_current_users_playlists(limit(size), Some(offset))
@@ -243,6 +256,7 @@ impl Playlists<'_> {
     }
 
     /// Creates a playlist for the current user (`POST /me/playlists`); it starts empty.
+    #[inline]
     pub async fn create(
         &self,
         name: impl Into<String>,
@@ -266,6 +280,7 @@ pub(super) mod edit;
 use edit::ItemPath;
 
 /// `fields` with the paging fields it lacks at its top level appended.
+#[inline]
 fn with_paging_fields(fields: &str) -> String {
     let mut depth = 0;
     let mut top: Vec<String> = vec![String::new()];
@@ -300,6 +315,7 @@ fn with_paging_fields(fields: &str) -> String {
 }
 
 /// The `snapshot_id` of a change's answer.
+#[inline]
 fn snapshot(snapshot_id: Option<String>, operation_id: &'static str) -> Result<String, Error> {
     snapshot_id.ok_or_else(|| Error::Decode {
         endpoint: Some(super::endpoint(operation_id)),

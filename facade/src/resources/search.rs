@@ -54,6 +54,7 @@ impl<'a> Search<'a> {
     /// }
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn query(&self, q: impl Into<String>) -> SearchRequest<'a> {
         SearchRequest {
             client: self.client,
@@ -117,6 +118,7 @@ words! {
 
 impl SearchType {
     /// The section of the answer that holds this type's page: `tracks`, `albums`, ...
+    #[inline]
     fn section(self) -> &'static str {
         match self {
             SearchType::Album => "albums",
@@ -139,6 +141,7 @@ struct Params {
 }
 
 impl Params {
+    #[inline]
     fn check(&self) -> Result<(), Error> {
         if self.q.trim().is_empty() {
             return Err(Error::InvalidArgument("search: the query is empty".into()));
@@ -147,6 +150,7 @@ impl Params {
     }
 
     /// The request for `types` (comma-separated), with a page size and an offset when given.
+    #[inline]
     fn request(
         &self,
         raw: &raw::Client,
@@ -182,6 +186,7 @@ pub struct SearchRequest<'a> {
 impl<'a> SearchRequest<'a> {
     /// The types of item [`send`](Self::send) asks for, sent as one comma-separated `type`
     /// parameter (`album,track`). Required for `send`; the streams set their own.
+    #[inline]
     pub fn types(mut self, types: impl IntoIterator<Item = SearchType>) -> Self {
         self.types.clear();
         for t in types {
@@ -194,6 +199,7 @@ impl<'a> SearchRequest<'a> {
 
     /// An ISO 3166-1 alpha-2 country code (`"US"`), or `"from_token"` for the user's country: only
     /// content playable there is returned.
+    #[inline]
     pub fn market(mut self, market: impl Into<String>) -> Self {
         self.params.market = Some(market.into());
         self
@@ -201,6 +207,7 @@ impl<'a> SearchRequest<'a> {
 
     /// Sends `include_external=audio`: the client can play externally hosted audio, so such
     /// episodes are marked playable.
+    #[inline]
     pub fn include_external_audio(mut self) -> Self {
         self.params.include_external = true;
         self
@@ -208,6 +215,7 @@ impl<'a> SearchRequest<'a> {
 
     /// Results per type for [`send`](Self::send), 1 to 10 (Spotify's default is 5). The streams
     /// page on their own (see [`Paginator::page_size`]).
+    #[inline]
     pub fn limit(mut self, limit: u32) -> Self {
         self.limit = Some(limit);
         self
@@ -215,12 +223,14 @@ impl<'a> SearchRequest<'a> {
 
     /// The index of the first result for [`send`](Self::send), at most 1000. The streams start at
     /// 0.
+    #[inline]
     pub fn offset(mut self, offset: u32) -> Self {
         self.offset = Some(offset);
         self
     }
 
     /// Sends the search (`GET /search`): one page of results for each requested type.
+    #[inline]
     pub async fn send(self) -> Result<SearchResponse, Error> {
         self.params.check()?;
         if self.types.is_empty() {
@@ -253,42 +263,50 @@ impl<'a> SearchRequest<'a> {
     }
 
     /// Every matching track, as a lazy stream (10 per request, up to Spotify's 1000 results).
+    #[inline]
     pub fn tracks(self) -> Paginator<PagingTrackObject> {
         self.stream(SearchType::Track, |r| r.tracks)
     }
 
     /// Every matching album, as a lazy stream.
+    #[inline]
     pub fn albums(self) -> Paginator<PagingSimplifiedAlbumObject> {
         self.stream(SearchType::Album, |r| r.albums)
     }
 
     /// Every matching artist, as a lazy stream.
+    #[inline]
     pub fn artists(self) -> Paginator<PagingArtistObject> {
         self.stream(SearchType::Artist, |r| r.artists)
     }
 
     /// Every matching playlist, as a lazy stream (Spotify answers `null` for some; they are
     /// skipped).
+    #[inline]
     pub fn playlists(self) -> Paginator<PagingPlaylistObject> {
         self.stream(SearchType::Playlist, |r| r.playlists)
     }
 
     /// Every matching podcast show, as a lazy stream.
+    #[inline]
     pub fn shows(self) -> Paginator<PagingSimplifiedShowObject> {
         self.stream(SearchType::Show, |r| r.shows)
     }
 
     /// Every matching podcast episode, as a lazy stream.
+    #[inline]
     pub fn episodes(self) -> Paginator<PagingSimplifiedEpisodeObject> {
         self.stream(SearchType::Episode, |r| r.episodes)
     }
 
     /// Every matching audiobook, as a lazy stream.
+    #[inline]
     pub fn audiobooks(self) -> Paginator<PagingSimplifiedAudiobookObject> {
         self.stream(SearchType::Audiobook, |r| r.audiobooks)
     }
 
     /// The results of one type: each page is the `kind` section of a search response.
+    #[inline]
     fn stream<M>(self, kind: SearchType, section: fn(SearchResponse) -> Option<M>) -> Paginator<M>
     where
         M: PagingModel,
@@ -316,6 +334,7 @@ impl<'a> IntoFuture for SearchRequest<'a> {
     type IntoFuture = BoxFuture<'a, Result<SearchResponse, Error>>;
 
     /// `.await` on a request is [`send`](SearchRequest::send).
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

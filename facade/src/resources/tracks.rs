@@ -16,6 +16,7 @@ impl Catalog<'_, Track> {
         note = "Spotify removed audio features for new apps in November 2024; extended-quota apps \
             only"
     )]
+    #[inline]
     pub async fn audio_features(
         &self,
         id: impl IntoId<TrackId>,
@@ -32,6 +33,7 @@ impl Catalog<'_, Track> {
         note = "Spotify removed audio features for new apps in November 2024; extended-quota apps \
             only"
     )]
+    #[inline]
     pub async fn audio_features_many(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<TrackId>>,
@@ -55,6 +57,7 @@ impl Catalog<'_, Track> {
         note = "Spotify removed audio analysis for new apps in November 2024; extended-quota apps \
             only"
     )]
+    #[inline]
     pub async fn audio_analysis(
         &self,
         id: impl IntoId<TrackId>,

@@ -43,6 +43,7 @@ enum Followed {
 }
 
 impl Followed {
+    #[inline]
     fn item_type(self) -> ItemType {
         match self {
             Followed::Artist => ItemType::Artist,
@@ -81,6 +82,7 @@ impl Users<'_> {
     ///     .await?;
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub async fn me(&self) -> Result<PrivateUserObject, Error> {
         self.client
             .call(self.client.raw().get_current_users_profile())
@@ -89,6 +91,7 @@ impl Users<'_> {
 
     /// The current user's top artists, as a lazy stream (`GET /me/top/artists`, 50 per page; scope
     /// `user-top-read`).
+    #[inline]
     pub fn top_artists(&self, time_range: TimeRange) -> Paginator<PagingArtistObject> {
         offset_stream(self.client, move |raw, offset, size| {
             raw.get_users_top_artists(limit(size), Some(offset), Some(time_range.as_str()))
@@ -97,6 +100,7 @@ impl Users<'_> {
 
     /// The current user's top tracks, as a lazy stream (`GET /me/top/tracks`, 50 per page; scope
     /// `user-top-read`).
+    #[inline]
     pub fn top_tracks(&self, time_range: TimeRange) -> Paginator<PagingTrackObject> {
         offset_stream(self.client, move |raw, offset, size| {
             raw.get_users_top_tracks(limit(size), Some(offset), Some(time_range.as_str()))
@@ -105,6 +109,7 @@ impl Users<'_> {
 
     /// The artists the current user follows, as a lazy stream (`GET /me/following?type=artist`,
     /// cursor-paged, 50 per page; scope `user-follow-read`).
+    #[inline]
     pub fn followed_artists(&self) -> Paginator<CursorPagingSimplifiedArtistObject> {
         cursor_stream(
             self.client,
@@ -118,6 +123,7 @@ impl Users<'_> {
         note = "Spotify deprecated PUT /me/following in February 2026; PUT /me/library \
             (`client.library().save`) takes no artist URIs, so this stays the way to follow artists"
     )]
+    #[inline]
     pub async fn follow_artists(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<ArtistId>>,
@@ -131,6 +137,7 @@ impl Users<'_> {
             (`client.library().remove`) takes no artist URIs, so this stays the way to unfollow \
             artists"
     )]
+    #[inline]
     pub async fn unfollow_artists(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<ArtistId>>,
@@ -144,6 +151,7 @@ impl Users<'_> {
         note = "Spotify deprecated GET /me/following/contains in February 2026: use \
             `client.library().contains` (GET /me/library/contains) with `spotify:artist:` URIs"
     )]
+    #[inline]
     pub async fn follows_artists(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<ArtistId>>,
@@ -154,6 +162,7 @@ impl Users<'_> {
     /// Follows users (`PUT /me/following?type=user`, 50 IDs per request).
     #[deprecated(note = "Spotify deprecated PUT /me/following in February 2026: use \
             `client.library().save` (PUT /me/library) with `spotify:user:` URIs")]
+    #[inline]
     pub async fn follow_users(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<UserId>>,
@@ -166,6 +175,7 @@ impl Users<'_> {
         note = "Spotify deprecated DELETE /me/following in February 2026: use \
             `client.library().remove` (DELETE /me/library) with `spotify:user:` URIs"
     )]
+    #[inline]
     pub async fn unfollow_users(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<UserId>>,
@@ -179,6 +189,7 @@ impl Users<'_> {
         note = "Spotify deprecated GET /me/following/contains in February 2026: use \
             `client.library().contains` (GET /me/library/contains) with `spotify:user:` URIs"
     )]
+    #[inline]
     pub async fn follows_users(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<UserId>>,
@@ -192,6 +203,7 @@ impl Users<'_> {
         note = "Spotify deprecated PUT /playlists/{id}/followers in February 2026: use \
             `client.library().save` (PUT /me/library) with the `spotify:playlist:` URI"
     )]
+    #[inline]
     pub async fn follow_playlist(
         &self,
         id: impl IntoId<PlaylistId>,
@@ -212,6 +224,7 @@ impl Users<'_> {
         note = "Spotify deprecated DELETE /playlists/{id}/followers in February 2026: use \
             `client.library().remove` (DELETE /me/library) with the `spotify:playlist:` URI"
     )]
+    #[inline]
     pub async fn unfollow_playlist(&self, id: impl IntoId<PlaylistId>) -> Result<(), Error> {
         let id = id.into_id()?;
         self.client
@@ -224,6 +237,7 @@ impl Users<'_> {
         note = "Spotify deprecated GET /playlists/{id}/followers/contains in February 2026: use \
             `client.library().contains` (GET /me/library/contains) with the `spotify:playlist:` URI"
     )]
+    #[inline]
     pub async fn follows_playlist(&self, id: impl IntoId<PlaylistId>) -> Result<bool, Error> {
         let id = id.into_id()?;
         let answer = contains(self.client, &[String::new()], 1, |raw, _| {
@@ -238,6 +252,7 @@ impl Users<'_> {
         note = "Spotify deprecated GET /users/{id} in February 2026 (not available to \
             development-mode apps)"
     )]
+    #[inline]
     pub async fn get(&self, user_id: impl IntoId<UserId>) -> Result<PublicUserObject, Error> {
         let id = user_id.into_id()?;
         self.client
@@ -247,6 +262,7 @@ impl Users<'_> {
 }
 
 /// The bare IDs of `ids`.
+#[inline]
 fn bare<T: AsRef<str>>(
     ids: impl IntoIterator<Item = impl IntoId<T>>,
 ) -> Result<Vec<String>, Error> {
@@ -256,6 +272,7 @@ fn bare<T: AsRef<str>>(
 
 /// `PUT`/`DELETE /me/following?type=KIND&ids=...`, 50 IDs at a time (the IDs also go in the body,
 /// which `PUT` requires; Spotify reads the query).
+#[inline]
 async fn follow(client: &Client, kind: Followed, ids: Vec<String>, on: bool) -> Result<(), Error> {
     let raw = client.raw();
     for chunk in ids.chunks(FOLLOW_CHUNK) {
@@ -272,6 +289,7 @@ async fn follow(client: &Client, kind: Followed, ids: Vec<String>, on: bool) -> 
 }
 
 /// `GET /me/following/contains?type=KIND&ids=...`, 50 IDs at a time, answers in order.
+#[inline]
 async fn follows(client: &Client, kind: Followed, ids: Vec<String>) -> Result<Vec<bool>, Error> {
     contains(client, &ids, FOLLOW_CHUNK, |raw, joined| {
         raw.check_current_user_follows(joined, kind.item_type())

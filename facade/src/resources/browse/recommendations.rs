@@ -41,54 +41,63 @@ pub struct RecommendationsOptions {
     pub target: TrackAttributes,
 }
 
+#[inline]
 fn strings<S: Into<String>>(values: impl IntoIterator<Item = S>) -> Vec<String> {
     values.into_iter().map(Into::into).collect()
 }
 
 impl RecommendationsOptions {
     /// Seed artists (IDs, URIs or URLs).
+    #[inline]
     pub fn seed_artists<S: Into<String>>(mut self, ids: impl IntoIterator<Item = S>) -> Self {
         self.seed_artists = strings(ids);
         self
     }
 
     /// Seed tracks (IDs, URIs or URLs).
+    #[inline]
     pub fn seed_tracks<S: Into<String>>(mut self, ids: impl IntoIterator<Item = S>) -> Self {
         self.seed_tracks = strings(ids);
         self
     }
 
     /// Seed genres.
+    #[inline]
     pub fn seed_genres<S: Into<String>>(mut self, genres: impl IntoIterator<Item = S>) -> Self {
         self.seed_genres = strings(genres);
         self
     }
 
     /// How many tracks to aim for, 1 to 100.
+    #[inline]
     pub fn limit(mut self, limit: u32) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Only tracks playable in `market`.
+    #[inline]
     pub fn market(mut self, market: impl Into<String>) -> Self {
         self.market = Some(market.into());
         self
     }
 
     /// Hard floors.
+    #[inline]
     pub fn min(mut self, attributes: TrackAttributes) -> Self {
         self.min = attributes;
         self
     }
 
     /// Hard ceilings.
+    #[inline]
     pub fn max(mut self, attributes: TrackAttributes) -> Self {
         self.max = attributes;
         self
     }
 
     /// Preferred values.
+    #[inline]
     pub fn target(mut self, attributes: TrackAttributes) -> Self {
         self.target = attributes;
         self
@@ -110,6 +119,7 @@ macro_rules! track_attributes {
         impl TrackAttributes {
             $(
                 $(#[$doc])*
+                #[inline]
                 pub fn $field(mut self, value: $ty) -> Self {
                     self.$field = Some(value);
                     self
@@ -151,6 +161,7 @@ track_attributes! {
 }
 
 /// Checks the options (nothing is sent when they are invalid) and calls `GET /recommendations`.
+#[inline]
 pub(super) async fn fetch(
     client: &crate::Client,
     options: RecommendationsOptions,

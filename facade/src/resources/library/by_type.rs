@@ -22,6 +22,7 @@ struct Saved {
 }
 
 impl Saved {
+    #[inline]
     async fn save(&self, client: &Client, ids: Vec<String>) -> Result<(), Error> {
         for chunk in ids.chunks(self.chunk) {
             client
@@ -31,6 +32,7 @@ impl Saved {
         Ok(())
     }
 
+    #[inline]
     async fn remove(&self, client: &Client, ids: Vec<String>) -> Result<(), Error> {
         for chunk in ids.chunks(self.chunk) {
             client
@@ -44,6 +46,7 @@ impl Saved {
         Ok(())
     }
 
+    #[inline]
     async fn contains(&self, client: &Client, ids: Vec<String>) -> Result<Vec<bool>, Error> {
         contains(client, &ids, self.chunk, self.contains).await
     }
@@ -91,6 +94,7 @@ const AUDIOBOOKS: Saved = Saved {
 };
 
 /// The bare IDs of `ids`, all parsed before anything is sent.
+#[inline]
 fn bare<T>(
     ids: impl IntoIterator<Item = impl IntoId<T>>,
     id: fn(&T) -> &str,
@@ -104,6 +108,7 @@ impl Library<'_> {
     #[deprecated(
         note = "Spotify deprecated PUT /me/tracks in February 2026; use `save` (PUT /me/library)"
     )]
+    #[inline]
     pub async fn save_tracks(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<TrackId>>,
@@ -116,6 +121,7 @@ impl Library<'_> {
         note = "Spotify deprecated DELETE /me/tracks in February 2026; use `remove` (DELETE \
             /me/library)"
     )]
+    #[inline]
     pub async fn remove_tracks(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<TrackId>>,
@@ -129,6 +135,7 @@ impl Library<'_> {
         note = "Spotify deprecated GET /me/tracks/contains in February 2026; use `contains` (GET \
             /me/library/contains)"
     )]
+    #[inline]
     pub async fn contains_tracks(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<TrackId>>,
@@ -140,6 +147,7 @@ impl Library<'_> {
     #[deprecated(
         note = "Spotify deprecated PUT /me/albums in February 2026; use `save` (PUT /me/library)"
     )]
+    #[inline]
     pub async fn save_albums(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<AlbumId>>,
@@ -152,6 +160,7 @@ impl Library<'_> {
         note = "Spotify deprecated DELETE /me/albums in February 2026; use `remove` (DELETE \
             /me/library)"
     )]
+    #[inline]
     pub async fn remove_albums(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<AlbumId>>,
@@ -165,6 +174,7 @@ impl Library<'_> {
         note = "Spotify deprecated GET /me/albums/contains in February 2026; use `contains` (GET \
             /me/library/contains)"
     )]
+    #[inline]
     pub async fn contains_albums(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<AlbumId>>,
@@ -176,6 +186,7 @@ impl Library<'_> {
     #[deprecated(
         note = "Spotify deprecated PUT /me/episodes in February 2026; use `save` (PUT /me/library)"
     )]
+    #[inline]
     pub async fn save_episodes(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<EpisodeId>>,
@@ -188,6 +199,7 @@ impl Library<'_> {
         note = "Spotify deprecated DELETE /me/episodes in February 2026; use `remove` (DELETE \
             /me/library)"
     )]
+    #[inline]
     pub async fn remove_episodes(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<EpisodeId>>,
@@ -203,6 +215,7 @@ impl Library<'_> {
         note = "Spotify deprecated GET /me/episodes/contains in February 2026; use `contains` \
             (GET /me/library/contains)"
     )]
+    #[inline]
     pub async fn contains_episodes(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<EpisodeId>>,
@@ -216,6 +229,7 @@ impl Library<'_> {
     #[deprecated(
         note = "Spotify deprecated PUT /me/shows in February 2026; use `save` (PUT /me/library)"
     )]
+    #[inline]
     pub async fn save_shows(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<ShowId>>,
@@ -228,6 +242,7 @@ impl Library<'_> {
         note = "Spotify deprecated DELETE /me/shows in February 2026; use `remove` (DELETE \
             /me/library)"
     )]
+    #[inline]
     pub async fn remove_shows(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<ShowId>>,
@@ -241,6 +256,7 @@ impl Library<'_> {
         note = "Spotify deprecated GET /me/shows/contains in February 2026; use `contains` (GET \
             /me/library/contains)"
     )]
+    #[inline]
     pub async fn contains_shows(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<ShowId>>,
@@ -253,6 +269,7 @@ impl Library<'_> {
         note = "Spotify deprecated PUT /me/audiobooks in February 2026; use `save` (PUT \
             /me/library)"
     )]
+    #[inline]
     pub async fn save_audiobooks(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<AudiobookId>>,
@@ -267,6 +284,7 @@ impl Library<'_> {
         note = "Spotify deprecated DELETE /me/audiobooks in February 2026; use `remove` (DELETE \
             /me/library)"
     )]
+    #[inline]
     pub async fn remove_audiobooks(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<AudiobookId>>,
@@ -282,6 +300,7 @@ impl Library<'_> {
         note = "Spotify deprecated GET /me/audiobooks/contains in February 2026; use `contains` \
             (GET /me/library/contains)"
     )]
+    #[inline]
     pub async fn contains_audiobooks(
         &self,
         ids: impl IntoIterator<Item = impl IntoId<AudiobookId>>,

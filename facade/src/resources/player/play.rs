@@ -24,6 +24,7 @@ pub struct Play {
 impl Play {
     /// Plays a context, given as a URI or URL (`spotify:album:...`,
     /// `https://open.spotify.com/playlist/...`).
+    #[inline]
     pub fn context(context: impl IntoId<AnyId>) -> Self {
         let body = context.into_id().and_then(|id| match id.kind() {
             Kind::Album | Kind::Artist | Kind::Playlist | Kind::Show | Kind::Audiobook => {
@@ -47,6 +48,7 @@ impl Play {
     }
 
     /// Plays these tracks and episodes in order (IDs, URIs or URLs; a bare ID is taken as a track).
+    #[inline]
     pub fn items(items: impl IntoIterator<Item = impl IntoId<PlayableId>>) -> Self {
         let body = parse_all::<PlayableId, _>(items).and_then(|items| {
             if items.is_empty() {
@@ -66,6 +68,7 @@ impl Play {
     }
 
     /// Starts at the item with this zero-based index in the context or list.
+    #[inline]
     pub fn offset(mut self, index: u32) -> Self {
         if let Ok(body) = &mut self.body {
             body.offset = serde_json::Map::from_iter([("position".to_string(), index.into())]);
@@ -74,6 +77,7 @@ impl Play {
     }
 
     /// Starts at this item of the context or list (ID, URI or URL).
+    #[inline]
     pub fn offset_item(mut self, item: impl IntoId<PlayableId>) -> Self {
         self.body = self.body.and_then(|mut body| {
             let uri = item.into_id()?.uri();
@@ -84,6 +88,7 @@ impl Play {
     }
 
     /// Starts this far into the first item.
+    #[inline]
     pub fn position(mut self, position: Duration) -> Self {
         self.body = self.body.and_then(|mut body| {
             body.position_ms = Some(millis(position, "Play::position")?);
@@ -93,6 +98,7 @@ impl Play {
     }
 
     /// Plays on this device instead of the active one (it becomes the active device).
+    #[inline]
     pub fn device(mut self, device_id: impl Into<String>) -> Self {
         self.device_id = Some(device_id.into());
         self

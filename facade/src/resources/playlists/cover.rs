@@ -18,6 +18,7 @@ impl Playlists<'_> {
     /// The playlist's cover images (`GET /playlists/{id}/images`): one per size Spotify made, or a
     /// single image of unknown size for a custom cover. The URLs expire; fetch them shortly before
     /// use.
+    #[inline]
     pub async fn cover(&self, id: impl IntoId<PlaylistId>) -> Result<Vec<ImageObject>, Error> {
         let id = id.into_id()?;
         self.client
@@ -31,6 +32,7 @@ impl Playlists<'_> {
     /// ([`MAX_COVER_BASE64_BYTES`], about 192 KB of JPEG) with [`Error::InvalidArgument`]. Spotify
     /// processes the image asynchronously, so [`cover`](Self::cover) may show the old one for a
     /// moment.
+    #[inline]
     pub async fn upload_cover(
         &self,
         id: impl IntoId<PlaylistId>,
@@ -57,6 +59,7 @@ impl Playlists<'_> {
     /// Downloads the cover in the given size: [`cover`](Self::cover), then
     /// [`Client::download_image`](crate::Client::download_image) of the chosen image (no token is
     /// sent to the image host). [`Error::NotFound`] if the playlist has no cover.
+    #[inline]
     pub async fn download_cover(
         &self,
         id: impl IntoId<PlaylistId>,
@@ -69,6 +72,7 @@ impl Playlists<'_> {
 
 /// Checks that `jpeg` is a JPEG and small enough, and base64-encodes it (standard alphabet, padded,
 /// no line breaks — a trailing newline makes Spotify answer 400).
+#[inline]
 fn encode_cover(jpeg: &[u8]) -> Result<String, Error> {
     if !jpeg.starts_with(&JPEG_MAGIC) {
         return Err(Error::InvalidArgument(

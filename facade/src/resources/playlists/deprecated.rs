@@ -33,6 +33,7 @@ impl Playlists<'_> {
         note = "Spotify deprecated the /playlists/{id}/tracks endpoints in February 2026: the item \
             methods of `client.playlists()` use /playlists/{id}/items"
     )]
+    #[inline]
     pub fn through_tracks_endpoints(self) -> Self {
         Playlists {
             item_path: ItemPath::Tracks,
@@ -45,6 +46,7 @@ impl Playlists<'_> {
         note = "Spotify deprecated GET /users/{id}/playlists in February 2026; for the current \
             user use `of_current_user` (GET /me/playlists)"
     )]
+    #[inline]
     pub fn of_user(&self, user_id: impl IntoId<UserId>) -> Paginator<PagingPlaylistObject> {
         Paginator::or_failed(user_id.into_id(), |user_id| {
             offset_stream(self.client, move |raw, offset, size| {
@@ -58,6 +60,7 @@ impl Playlists<'_> {
     #[deprecated(
         note = "Spotify deprecated POST /users/{id}/playlists; use `create` (POST /me/playlists)"
     )]
+    #[inline]
     pub async fn create_for_user(
         &self,
         user_id: impl IntoId<UserId>,

@@ -29,6 +29,7 @@ pub(crate) enum ItemPath {
 }
 
 impl ItemPath {
+    #[inline]
     pub(crate) fn edits(self) -> &'static Edits {
         match self {
             ItemPath::Items => &ITEMS,
@@ -65,6 +66,7 @@ struct Snapshot {
 }
 
 /// Sends an edit and returns the playlist's new snapshot ID.
+#[inline]
 async fn send(client: &Client, request: raw::Request<Snapshot>) -> Result<String, Error> {
     let operation_id = request.operation_id();
     snapshot(client.call(request).await?.snapshot_id, operation_id)
@@ -117,6 +119,7 @@ impl Playlists<'_> {
     /// playlist's new snapshot ID. Items are IDs, URIs or URLs (a bare ID is a track). An empty
     /// list is [`Error::InvalidArgument`]. If a later request of a long list fails, the earlier
     /// ones stay applied.
+    #[inline]
     pub async fn add_items(
         &self,
         id: impl IntoId<PlaylistId>,
@@ -127,6 +130,7 @@ impl Playlists<'_> {
 
     /// Inserts tracks and episodes at `position` (0 is the top), keeping their order; otherwise
     /// like [`add_items`](Self::add_items).
+    #[inline]
     pub async fn insert_items(
         &self,
         id: impl IntoId<PlaylistId>,
@@ -139,6 +143,7 @@ impl Playlists<'_> {
 
     /// Replaces all items (`PUT /playlists/{id}/items`; beyond 100 items the rest are appended with
     /// `POST`). An empty list clears the playlist. Returns the new snapshot ID.
+    #[inline]
     pub async fn replace_items(
         &self,
         id: impl IntoId<PlaylistId>,
@@ -163,6 +168,7 @@ impl Playlists<'_> {
     /// (positions as they are before the move; `insert_before` = the length moves them to the end).
     /// With `snapshot_id`, Spotify applies the move to that version of the playlist. Returns the
     /// new snapshot ID.
+    #[inline]
     pub async fn reorder_items(
         &self,
         id: impl IntoId<PlaylistId>,
@@ -190,6 +196,7 @@ impl Playlists<'_> {
     /// Removes every occurrence of the given tracks and episodes (`DELETE /playlists/{id}/items`,
     /// 100 per request), against `snapshot_id` if given. Returns the new snapshot ID; an empty list
     /// is [`Error::InvalidArgument`].
+    #[inline]
     pub async fn remove_items(
         &self,
         id: impl IntoId<PlaylistId>,
@@ -209,6 +216,7 @@ impl Playlists<'_> {
     }
 
     /// Adds `uris` at `position` (or at the end), 100 per request.
+    #[inline]
     async fn add(
         &self,
         id: &PlaylistId,
@@ -231,6 +239,7 @@ impl Playlists<'_> {
 
     /// A reorder or replace. A replace with no items must send `{"uris": []}` (how Spotify clears
     /// a playlist); the generated body leaves out an empty list, and `{}` is no replace request.
+    #[inline]
     fn put(&self, id: &PlaylistId, body: &ReorderPlaylistItemsBody) -> raw::Request<Snapshot> {
         let mut request = (self.item_path.edits().put)(self.client.raw(), id.id(), body);
         if body.uris.is_empty()
@@ -244,11 +253,13 @@ impl Playlists<'_> {
 }
 
 /// Parses every item (nothing is sent if one is invalid) into its URI.
+#[inline]
 fn uris(items: impl IntoIterator<Item = impl IntoId<PlayableId>>) -> Result<Vec<String>, Error> {
     let items: Vec<PlayableId> = parse_all(items)?;
     Ok(items.iter().map(PlayableId::uri).collect())
 }
 
+#[inline]
 fn nothing_to(what: &str) -> Error {
     Error::InvalidArgument(format!("no items to {what}"))
 }
