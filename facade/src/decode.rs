@@ -3,7 +3,7 @@
 //! [`Error::Decode`] with the JSON path of the field that failed.
 
 use serde::de::DeserializeOwned;
-use spotify_sdk_generated::error_path::locate;
+use spotify_sdk_models::error_path::locate;
 
 use crate::error::{Endpoint, Error};
 

@@ -215,7 +215,7 @@ mod tests {
     }
 
     /// An image always has a URL (`url` is a plain field: an image without one fails to decode, see
-    /// generated/tests); no image, no pick.
+    /// models/tests); no image, no pick.
     #[test]
     fn no_images_pick_nothing() {
         assert!(ImageSize::Largest.pick(&[]).is_none());

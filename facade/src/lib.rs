@@ -166,8 +166,8 @@ pub use paginate::{Page, Paginator};
 
 /// The response and request models, under their OpenAPI schema names (e.g. [`types::TrackObject`]).
 pub mod types {
-    pub use spotify_sdk_generated::Summary;
-    pub use spotify_sdk_generated::types::*;
+    pub use spotify_sdk_models::Summary;
+    pub use spotify_sdk_models::types::*;
 }
 
 /// Every operation of the spec as data (method, path, page limits), for tooling and tests.

@@ -24,6 +24,12 @@ const CRATES: &[(&str, &str, &str, &[&str])] = &[
         "spotify_sdk_generated",
         &["--all-features"],
     ),
+    (
+        "spotify-sdk-models",
+        "models",
+        "spotify_sdk_models",
+        &["--all-features"],
+    ),
 ];
 
 /// The rustdoc JSON format the pinned `public-api` reads.

@@ -35,7 +35,10 @@ pub fn run(options: &Options) -> Result<()> {
                 stale.join("\n  ")
             );
         }
-        println!("generated/ is up to date ({} files)", outputs.len());
+        println!(
+            "the generated files are up to date ({} files)",
+            outputs.len()
+        );
     } else {
         for o in outputs.iter().filter(|o| stale.contains(&o.path)) {
             let path = root.join(o.path);
@@ -73,10 +76,16 @@ pub fn generate(
     let header = header(&loaded.source, patches, root);
 
     let code = bindings(&api, &lenient::Facts::of(&value))?;
-    let mut outputs = vec![Output {
-        path: "generated/src/generated.rs",
-        contents: format!("{header}{code}"),
-    }];
+    let mut outputs = vec![
+        Output {
+            path: "models/src/generated.rs",
+            contents: format!("{header}{}", code.models),
+        },
+        Output {
+            path: "generated/src/generated.rs",
+            contents: format!("{header}{}", code.client),
+        },
+    ];
     outputs.extend(derive::outputs(
         &value,
         &derive::Values::load(root)?,
@@ -117,8 +126,18 @@ fn header(source: &str, patches: &[PathBuf], root: &Path) -> String {
     )
 }
 
+/// progenitor's output, formatted, in two crates.
+pub struct Bindings {
+    /// `pub mod types`, the models: spotify-sdk-models, which needs no HTTP client, so that a
+    /// user's build compiles it (our largest crate) while reqwest compiles, not after.
+    pub models: String,
+    /// The rest, the `Client` building each operation's request: spotify-sdk-generated, which
+    /// re-exports the models' `types`.
+    pub client: String,
+}
+
 /// Runs progenitor as a library and returns formatted Rust.
-pub fn bindings(api: &openapiv3::OpenAPI, facts: &lenient::Facts) -> Result<String> {
+pub fn bindings(api: &openapiv3::OpenAPI, facts: &lenient::Facts) -> Result<Bindings> {
     let mut settings = GenerationSettings::new();
     settings
         // Positional: one method per operation taking its parameters. The builder style would also
@@ -153,10 +172,32 @@ pub fn bindings(api: &openapiv3::OpenAPI, facts: &lenient::Facts) -> Result<Stri
             api.operations().count()
         );
     }
-    Ok(prettyplease::unparse(&file))
+    split(file)
 }
 
-/// `schemars::JsonSchema` derives only with the generated crate's `schemars` feature: a user's
+/// Moves `mod types` out of progenitor's file into a file of its own, and puts in its place a
+/// re-export of the models crate's `types`, which the client's signatures name as `types::...`.
+fn split(mut file: syn::File) -> Result<Bindings> {
+    let position = file
+        .items
+        .iter()
+        .position(|item| matches!(item, syn::Item::Mod(m) if m.ident == "types"))
+        .context("progenitor wrote no `mod types`")?;
+    let types = std::mem::replace(
+        &mut file.items[position],
+        syn::parse_quote!(
+            pub use spotify_sdk_models::types;
+        ),
+    );
+    let mut models: syn::File = syn::parse_quote!();
+    models.items.push(types);
+    Ok(Bindings {
+        models: prettyplease::unparse(&models),
+        client: prettyplease::unparse(&file),
+    })
+}
+
+/// `schemars::JsonSchema` derives only with the models crate's `schemars` feature: a user's
 /// first build would otherwise compile a schema impl per model that only those generating JSON
 /// schemas use.
 fn optional_schemars(file: &mut syn::File) {

@@ -1,6 +1,6 @@
 //! Lenient, honest decoding, applied to progenitor's output as a syntax-tree pass so that it holds
 //! for every type of its shape (see `openapi/README.md`, "Where leniency lives"). The generated
-//! code calls the handwritten helpers of `generated/src/lenient.rs`.
+//! code calls the handwritten helpers of `models/src/lenient.rs`.
 //!
 //! - **Open string enums**: every string enum gains `Unknown(String)` for values the spec does not
 //!   list, and matches its listed values in any letter case (`"ALBUM"` is `Album`), through a
@@ -206,7 +206,7 @@ pub fn apply(file: &mut syn::File, facts: &Facts) -> anyhow::Result<()> {
 /// function that puts the field's name into the union's errors (``in `item.album.name`: ...``).
 /// The union reads its object whole before it can fail, so serde_json places its error at the end
 /// of the enclosing object (see [`decode_through_wire`]), where the JSON path cannot tell which
-/// field it came from (see `generated/src/error_path.rs`). A list of unions is decoded by
+/// field it came from (see `models/src/error_path.rs`). A list of unions is decoded by
 /// `lenient::union_list`, which puts the index into them.
 fn key_union_fields(
     s: &mut syn::ItemStruct,
@@ -292,7 +292,7 @@ fn holds_union(s: &syn::ItemStruct, unions: &HashMap<String, Vec<(String, String
 /// field; the duplicate is read as raw JSON (not decoded) and decoded only when the primary is
 /// absent. A deprecated method named after the duplicate returns the primary, so old code still
 /// compiles. On a failure the rest of the object is read (`lenient::drained`), so that serde_json
-/// places every failure of a union at the object's end (see `generated/src/error_path.rs`).
+/// places every failure of a union at the object's end (see `models/src/error_path.rs`).
 fn decode_through_wire(
     s: &mut syn::ItemStruct,
     pairs: &[(String, String)],
@@ -376,7 +376,7 @@ fn decode_through_wire(
                     D: ::serde::Deserializer<'de>,
                 {
                     // Merged inside the visit of the object, so that serde_json places a failure
-                    // at the object's end (see `generated/src/error_path.rs`).
+                    // at the object's end (see `models/src/error_path.rs`).
                     struct Merge;
                     impl<'de> ::serde::de::Visitor<'de> for Merge {
                         type Value = #name;

@@ -1,7 +1,7 @@
 //! Maintainer tasks for the workspace.
 //!
 //! - `cargo xtask gen [--check] [--spec PATH]`: apply `openapi/patches/` to Spotify's spec and
-//!   regenerate `generated/src/` (and the mock's derived data) with progenitor.
+//!   regenerate `models/src/` and `generated/src/` (and the derived data) with progenitor.
 //! - `cargo xtask spec fetch [URL]`: download the spec `openapi/spec.lock` names, for maintainers
 //!   without `../shared`.
 //! - `cargo xtask diff OLD NEW`: what a new spec changes, as Markdown.
@@ -104,8 +104,8 @@ fn main() -> Result<()> {
 }
 
 const USAGE: &str = "usage:
-  cargo xtask gen              regenerate generated/ from the locked spec + openapi/patches
-  cargo xtask gen --check      fail, naming the files, when generated/ is stale
+  cargo xtask gen              regenerate models/ and generated/ from the locked spec + patches
+  cargo xtask gen --check      fail, naming the files, when they are stale
   cargo xtask gen --spec PATH  generate from another spec file (skips the lock's checksum)
   cargo xtask spec fetch [URL] download the locked spec to the lock's path, checking its sha256
   cargo xtask diff OLD NEW     what a new spec changes (Markdown): operations, parameters, fields

@@ -1,4 +1,4 @@
-//! `cargo xtask package`: packages the three library crates as the registry would receive them,
+//! `cargo xtask package`: packages the four library crates as the registry would receive them,
 //! and builds each from its `.crate` alone (`cargo package`'s verification), so that a missing
 //! file, a path-only dependency or an unpackaged include fails here and not at release time.
 //!
@@ -13,7 +13,12 @@ use anyhow::{Context, Result, bail};
 
 use crate::build_cost::export_head;
 
-const CRATES: [&str; 3] = ["spotify-sdk-generated", "spotify-sdk", "spotify-sdk-mock"];
+const CRATES: [&str; 4] = [
+    "spotify-sdk-models",
+    "spotify-sdk-generated",
+    "spotify-sdk",
+    "spotify-sdk-mock",
+];
 
 pub fn run(root: &Path, target: &Path) -> Result<()> {
     let copy = target.join("package-check/src");
@@ -53,7 +58,7 @@ pub fn run(root: &Path, target: &Path) -> Result<()> {
 /// under `$CARGO_HOME/registry/src/-<hash of the registry's path>/<name>-<version>`, and it
 /// reuses a directory that is already there. Our versions do not change from commit to commit,
 /// so a second run from the same path would build the sources of the first one (CI did: it
-/// verified a stale `spotify-sdk-generated` and failed). Only our three crates are removed, and
+/// verified a stale `spotify-sdk-generated` and failed). Only our crates are removed, and
 /// only from the path-named (`-<hash>`) caches that local registries use.
 fn forget_earlier_extractions() -> Result<()> {
     let Some(cargo_home) = std::env::var_os("CARGO_HOME")

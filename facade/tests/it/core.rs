@@ -390,7 +390,7 @@ async fn requests_go_through_the_configured_proxy() {
         let n = socket.read(&mut buf).await.unwrap();
         // A whole track (a body without a track's plain fields would be a decode error).
         let mut track: serde_json::Value =
-            serde_json::from_str(include_str!("../../../generated/tests/fixtures/track.json"))
+            serde_json::from_str(include_str!("../../../models/tests/fixtures/track.json"))
                 .unwrap();
         track["name"] = "Via proxy".into();
         let body = track.to_string();

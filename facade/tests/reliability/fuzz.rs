@@ -492,11 +492,11 @@ const FIXTURES: &[(&str, Decoder)] = &[
     ),
 ];
 
-/// The corpus the mutation fuzzers start from: our own fixtures (`generated/tests/fixtures/`,
+/// The corpus the mutation fuzzers start from: our own fixtures (`models/tests/fixtures/`,
 /// written from what real responses show), and the real responses of `../shared` when it is beside
 /// the checkout. Without it, one line says what was skipped; under `CI=true` that is a failure.
 fn corpus() -> Vec<(String, Vec<u8>)> {
-    let ours = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../generated/tests/fixtures");
+    let ours = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../models/tests/fixtures");
     let mut corpus: Vec<(String, Vec<u8>)> = std::fs::read_dir(&ours)
         .unwrap_or_else(|e| panic!("{}: {e}", ours.display()))
         .map(|e| e.unwrap().path())

@@ -433,11 +433,11 @@ pub fn variant<T>(result: &Result<T, Error>) -> &'static str {
 }
 
 /// `GET /tracks/{id}` through `Client::call`.
-/// A whole track with the ID `TRACK` (one of our fixtures, `generated/tests/fixtures/track.json`):
+/// A whole track with the ID `TRACK` (one of our fixtures, `models/tests/fixtures/track.json`):
 /// what servers in these tests answer for `GET /tracks/{id}`.
 pub fn whole_track() -> serde_json::Value {
     let mut track: serde_json::Value =
-        serde_json::from_str(include_str!("../../../generated/tests/fixtures/track.json")).unwrap();
+        serde_json::from_str(include_str!("../../../models/tests/fixtures/track.json")).unwrap();
     track["id"] = TRACK.into();
     track
 }

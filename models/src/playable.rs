@@ -43,7 +43,7 @@ impl PlayableItem {
     /// know ([`PlayableItem::Unknown`]).
     ///
     /// ```
-    /// # let item: spotify_sdk_generated::types::PlayableItem = serde_json::from_value(serde_json::json!({
+    /// # let item: spotify_sdk_models::types::PlayableItem = serde_json::from_value(serde_json::json!({
     /// #     "type": "chapter", "name": "x"})).unwrap();
     /// if let Some(s) = item.summary() {
     ///     println!("{} – {} ({})", s.by, s.name, s.duration_text());

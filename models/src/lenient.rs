@@ -36,7 +36,7 @@ where
 }
 
 /// A field holding a union (see [`Tagged`]): its failures are nested messages whose path starts at
-/// the field, so that the path of the document names it (`generated/src/error_path.rs`).
+/// the field, so that the path of the document names it (`models/src/error_path.rs`).
 pub fn in_field<'de, D, T>(name: &str, deserializer: D) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,

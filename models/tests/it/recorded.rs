@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
-use spotify_sdk_generated::types::{self, PlayableItem};
+use spotify_sdk_models::types::{self, PlayableItem};
 
 use crate::decode;
 

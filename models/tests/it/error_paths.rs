@@ -4,9 +4,9 @@
 
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
-use spotify_sdk_generated::error_path::locate;
-use spotify_sdk_generated::lenient::split_nested;
-use spotify_sdk_generated::types;
+use spotify_sdk_models::error_path::locate;
+use spotify_sdk_models::lenient::split_nested;
+use spotify_sdk_models::types;
 
 use crate::fixture;
 

@@ -1,9 +1,9 @@
-//! The models on our own fixtures (`generated/tests/fixtures/`): what is plain and what is
+//! The models on our own fixtures (`models/tests/fixtures/`): what is plain and what is
 //! optional, and every way real responses deviate from the spec, each proven here without
 //! `../shared`.
 
 use serde_json::{json, Value};
-use spotify_sdk_generated::types::{self, PlayableItem};
+use spotify_sdk_models::types::{self, PlayableItem};
 
 use crate::{decode, fixture, try_decode};
 

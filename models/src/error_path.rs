@@ -16,7 +16,7 @@ use crate::lenient::split_nested;
 /// [`crate::lenient`]) has its inner path joined onto the value's.
 ///
 /// ```
-/// use spotify_sdk_generated::error_path::locate;
+/// use spotify_sdk_models::error_path::locate;
 ///
 /// #[derive(Debug, serde::Deserialize)]
 /// struct Track {
