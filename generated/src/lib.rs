@@ -10,15 +10,8 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-#[allow(
-    clippy::all,
-    clippy::pedantic,
-    missing_docs,
-    unused_imports,
-    irrefutable_let_patterns,
-    mismatched_lifetime_syntaxes
-)]
-// Formatted by prettyplease in `cargo xtask gen`; rustfmt must not reformat it (`--check` would fail).
+// Formatted by prettyplease in `cargo xtask gen` (which also sets its lints); rustfmt must not
+// reformat it (`--check` would fail).
 #[rustfmt::skip]
 mod generated;
 #[rustfmt::skip]

@@ -11,15 +11,8 @@
 //! Handwritten: this file, `lenient.rs` (the decoding rules the generated models call),
 //! `error_path.rs` and `playable.rs`.
 
-#[allow(
-    clippy::all,
-    clippy::pedantic,
-    missing_docs,
-    unused_imports,
-    irrefutable_let_patterns,
-    mismatched_lifetime_syntaxes
-)]
-// Formatted by prettyplease in `cargo xtask gen`; rustfmt must not reformat it (`--check` would fail).
+// Formatted by prettyplease in `cargo xtask gen` (which also sets its lints); rustfmt must not
+// reformat it (`--check` would fail).
 #[rustfmt::skip]
 mod generated;
 pub mod error_path;
