@@ -98,3 +98,61 @@ fn forget_earlier_extractions() -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    /// The packages `package` needs to build (normal and build dependencies, every feature on, for
+    /// this platform), from `cargo tree`, which reads the lock file and needs no network.
+    fn build_closure(package: &str) -> BTreeSet<String> {
+        let output = crate::cargo()
+            .current_dir(crate::workspace_root())
+            .args(["tree", "--offline", "--all-features", "--prefix", "none"])
+            .args([
+                "--edges",
+                "normal,build",
+                "--format",
+                "{p}",
+                "--package",
+                package,
+            ])
+            .output()
+            .expect("running cargo tree");
+        assert!(
+            output.status.success(),
+            "cargo tree failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout)
+            .expect("cargo tree prints UTF-8")
+            .lines()
+            .filter_map(|line| line.split_whitespace().next())
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// The models compile while a user's build is busy with reqwest only if they do not need it
+    /// (BENCHMARKS.md, "The models in a crate of their own"): no HTTP, TLS or runtime crate may
+    /// creep into their build.
+    #[test]
+    fn the_models_build_without_an_http_client() {
+        let closure = build_closure("spotify-sdk-models");
+        assert!(closure.contains("serde_json"), "{closure:?}");
+        for http in [
+            "reqwest",
+            "hyper",
+            "rustls",
+            "tokio",
+            "progenitor-client",
+            "http",
+        ] {
+            assert!(
+                !closure.contains(http),
+                "spotify-sdk-models now builds {http}: {closure:?}"
+            );
+        }
+        // The check sees HTTP where it is.
+        assert!(build_closure("spotify-sdk-generated").contains("reqwest"));
+    }
+}
