@@ -129,7 +129,8 @@ fn header(source: &str, patches: &[PathBuf], root: &Path) -> String {
 /// progenitor's output, formatted, in two crates.
 pub struct Bindings {
     /// `pub mod types`, the models: spotify-sdk-models, which needs no HTTP client, so that a
-    /// user's build compiles it (our largest crate) while reqwest compiles, not after.
+    /// user's build need not wait for reqwest to compile them (BENCHMARKS.md, "The models in a
+    /// crate of their own").
     pub models: String,
     /// The rest, the `Client` building each operation's request: spotify-sdk-generated, which
     /// re-exports the models' `types`.
