@@ -206,14 +206,9 @@ fn client_methods_and_hook_ids(file: &syn::File) -> (BTreeSet<String>, BTreeSet<
     (collect.methods, collect.hook_ids)
 }
 
-fn generated_file() -> syn::File {
-    syn::parse_file(contents(baseline(), "generated/src/generated.rs"))
-        .expect("generated.rs parses")
-}
-
-fn models_file() -> syn::File {
-    syn::parse_file(contents(baseline(), "models/src/generated.rs"))
-        .expect("models/src/generated.rs parses")
+/// The generated Rust file at `path`, parsed.
+fn parsed(path: &str) -> syn::File {
+    syn::parse_file(contents(baseline(), path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 #[test]
@@ -232,7 +227,7 @@ fn every_operation_is_a_client_method_reporting_its_spec_id() {
     let count = prepared_spec().operations().count();
     assert_eq!(ids.len(), count, "operationIds are not unique");
 
-    let (methods, hook_ids) = client_methods_and_hook_ids(&generated_file());
+    let (methods, hook_ids) = client_methods_and_hook_ids(&parsed("generated/src/generated.rs"));
     let missing: Vec<_> = ids
         .iter()
         .filter(|id| !methods.contains(&method_name(id)))
@@ -280,7 +275,7 @@ fn every_schema_is_a_type() {
     if !spec_available("every_schema_is_a_type") {
         return;
     }
-    let file = models_file();
+    let file = parsed("models/src/generated.rs");
     let [syn::Item::Mod(module)] = &file.items[..] else {
         panic!("models/src/generated.rs holds one item, `mod types`");
     };
