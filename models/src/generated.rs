@@ -12,40 +12,40 @@
 /// Types used as operation parameters and responses.
 #[allow(clippy::all)]
 pub mod types {
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ActionsObject {
         ///The playback actions that are not available in the current context (an absent flag means allowed).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub disallows: ::std::option::Option<DisallowsObject>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AddItemsToPlaylistResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub snapshot_id: ::std::option::Option<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AddPlaylistItemsBody {
         /**The position to insert the items, a zero-based index. For example, to insert the items in the first position: `position=0` ; to insert the items in the third position: `position=2`. If omitted, the items will be appended to the playlist. Items are added in the order they appear in the uris array. For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh","spotify:track:1301WleyT98MSxVHPZCA6M"], "position": 3}`
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub position: ::std::option::Option<i64>,
         /**A JSON array of the [Spotify URIs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) to add. For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh","spotify:track:1301WleyT98MSxVHPZCA6M", "spotify:episode:512ojhOuo1ktJprKbVcKyQ"]}`<br/>A maximum of 100 items can be added in one request. _**Note**: if the `uris` parameter is present in the query string, any URIs listed here in the body will be ignored._
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub uris: ::std::vec::Vec<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AddTracksToPlaylistResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub snapshot_id: ::std::option::Option<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AlbumBase {
         /**The type of the album.
@@ -55,7 +55,7 @@ pub mod types {
         /**The markets in which the album is available: [ISO 3166-1 alpha-2 country codes](http://en.wikipedia.org/wiki/ISO_3166-1_alpha-2). _**NOTE**: an album is considered available in a market when at least 1 of its tracks is available in that market._
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub available_markets: ::std::vec::Vec<::std::string::String>,
         /**Known external URLs for this album.
 */
@@ -71,7 +71,7 @@ pub mod types {
         /**The cover art for the album in various sizes, widest first.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub images: ::std::vec::Vec<ImageObject>,
         ///Whether the album is playable in the market the request named. Not in Spotify's spec; sent with `market`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -93,7 +93,7 @@ pub mod types {
         pub restrictions: ::std::option::Option<AlbumRestrictionObject>,
         ///The number of tracks in the album.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub total_tracks: ::std::option::Option<i64>,
         /**The object type.
 */
@@ -205,7 +205,7 @@ pub mod types {
             value.parse()
         }
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AlbumObject {
         /**The type of the album.
@@ -214,17 +214,17 @@ pub mod types {
         /**The artists of the album. Each artist object includes a link in `href` to more detailed information about the artist.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub artists: ::std::vec::Vec<SimplifiedArtistObject>,
         /**The markets in which the album is available: [ISO 3166-1 alpha-2 country codes](http://en.wikipedia.org/wiki/ISO_3166-1_alpha-2). _**NOTE**: an album is considered available in a market when at least 1 of its tracks is available in that market._
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub available_markets: ::std::vec::Vec<::std::string::String>,
         /**The copyright statements of the album.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub copyrights: ::std::vec::Vec<CopyrightObject>,
         /**Known external IDs for the album.
 */
@@ -235,7 +235,7 @@ pub mod types {
         pub external_urls: ExternalUrlObject,
         #[doc = "**Deprecated** The array is always empty.\n"]
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub genres: ::std::vec::Vec<::std::string::String>,
         /**A link to the Web API endpoint providing full details of the album.
 */
@@ -246,7 +246,7 @@ pub mod types {
         /**The cover art for the album in various sizes, widest first.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub images: ::std::vec::Vec<ImageObject>,
         ///Whether the album is playable in the market the request named. Not in Spotify's spec; sent with `market`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -261,7 +261,7 @@ pub mod types {
         /**The popularity of the album. The value will be between 0 and 100, with 100 being the most popular.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub popularity: ::std::option::Option<i64>,
         /**The date the album was first released.
 */
@@ -275,7 +275,7 @@ pub mod types {
         pub restrictions: ::std::option::Option<AlbumRestrictionObject>,
         ///The number of tracks in the album.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub total_tracks: ::std::option::Option<i64>,
         /**The tracks of the album.
 */
@@ -334,7 +334,7 @@ pub mod types {
             value.parse()
         }
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AlbumRestrictionObject {
         /**The reason for the restriction. Albums may be restricted if the content is not available in a given market, to the user's subscription type, or when the user's account is set to not play explicit content.
@@ -395,7 +395,7 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ArtistDiscographyAlbumObject {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -406,12 +406,12 @@ Additional reasons may be added in the future.
         /**The artists of the album. Each artist object includes a link in `href` to more detailed information about the artist.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub artists: ::std::vec::Vec<SimplifiedArtistObject>,
         /**The markets in which the album is available: [ISO 3166-1 alpha-2 country codes](http://en.wikipedia.org/wiki/ISO_3166-1_alpha-2). _**NOTE**: an album is considered available in a market when at least 1 of its tracks is available in that market._
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub available_markets: ::std::vec::Vec<::std::string::String>,
         /**Known external URLs for this album.
 */
@@ -425,7 +425,7 @@ Additional reasons may be added in the future.
         /**The cover art for the album in various sizes, widest first.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub images: ::std::vec::Vec<ImageObject>,
         ///Whether the album is playable in the market the request named. Not in Spotify's spec; sent with `market`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -445,7 +445,7 @@ Additional reasons may be added in the future.
         pub restrictions: ::std::option::Option<AlbumRestrictionObject>,
         ///The number of tracks in the album.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub total_tracks: ::std::option::Option<i64>,
         /**The object type.
 */
@@ -502,7 +502,7 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ArtistObject {
         /**Known external URLs for this artist.
@@ -515,7 +515,7 @@ Additional reasons may be added in the future.
         /**A list of the genres the artist is associated with. If not yet classified, the array is empty.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub genres: ::std::vec::Vec<::std::string::String>,
         /**A link to the Web API endpoint providing full details of the artist.
 */
@@ -526,7 +526,7 @@ Additional reasons may be added in the future.
         /**Images of the artist in various sizes, widest first.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub images: ::std::vec::Vec<ImageObject>,
         /**The name of the artist.
 */
@@ -534,7 +534,7 @@ Additional reasons may be added in the future.
         /**The popularity of the artist. The value will be between 0 and 100, with 100 being the most popular. The artist's popularity is calculated from the popularity of all the artist's tracks.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub popularity: ::std::option::Option<i64>,
         /**The object type.
 */
@@ -590,35 +590,35 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AudioAnalysisObject {
         ///The time intervals of the bars throughout the track. A bar (or measure) is a segment of time defined as a given number of beats.
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub bars: ::std::vec::Vec<TimeIntervalObject>,
         ///The time intervals of beats throughout the track. A beat is the basic time unit of a piece of music; for example, each tick of a metronome. Beats are typically multiples of tatums.
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub beats: ::std::vec::Vec<TimeIntervalObject>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub meta: ::std::option::Option<AudioAnalysisObjectMeta>,
         ///Sections are defined by large variations in rhythm or timbre, e.g. chorus, verse, bridge, guitar solo, etc. Each section contains its own descriptions of tempo, key, mode, time_signature, and loudness.
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub sections: ::std::vec::Vec<SectionObject>,
         ///Each segment contains a roughly conisistent sound throughout its duration.
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub segments: ::std::vec::Vec<SegmentObject>,
         ///A tatum represents the lowest regular pulse train that a listener intuitively infers from the timing of perceived musical events (segments).
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub tatums: ::std::vec::Vec<TimeIntervalObject>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub track: ::std::option::Option<AudioAnalysisObjectTrack>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AudioAnalysisObjectMeta {
         ///The amount of time taken to analyze this track.
@@ -638,23 +638,23 @@ Additional reasons may be added in the future.
         pub platform: ::std::option::Option<::std::string::String>,
         ///The return code of the analyzer process. 0 if successful, 1 if any errors occurred.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub status_code: ::std::option::Option<i64>,
         ///The Unix timestamp (in seconds) at which this track was analyzed.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub timestamp: ::std::option::Option<i64>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AudioAnalysisObjectTrack {
         ///The number of channels used for analysis. If 1, all channels are summed together to mono before analysis.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub analysis_channels: ::std::option::Option<i64>,
         ///The sample rate used to decode and analyze this track. May differ from the actual sample rate of this track available on Spotify.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub analysis_sample_rate: ::std::option::Option<i64>,
         ///A version number for the Echo Nest Musical Fingerprint format used in the codestring field.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -688,11 +688,11 @@ Additional reasons may be added in the future.
         pub mode_confidence: ::std::option::Option<f64>,
         ///The exact number of audio samples analyzed from this track. See also `analysis_sample_rate`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub num_samples: ::std::option::Option<i64>,
         ///An offset to the start of the region of the track that was analyzed. (As the entire track is analyzed, this should always be 0.)
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub offset_seconds: ::std::option::Option<i64>,
         ///A version number for the Rhythmstring used in the rhythmstring field.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -724,10 +724,10 @@ Additional reasons may be added in the future.
         pub time_signature_confidence: ::std::option::Option<f64>,
         ///The length of the region of the track was analyzed, if a subset of the track was analyzed. (As the entire track is analyzed, this should always be 0.)
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub window_seconds: ::std::option::Option<i64>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AudioFeaturesObject {
         /**A confidence measure from 0.0 to 1.0 of whether the track is acoustic. 1.0 represents high confidence the track is acoustic.
@@ -745,7 +745,7 @@ Additional reasons may be added in the future.
         /**The duration of the track in milliseconds.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub duration_ms: ::std::option::Option<i64>,
         /**Energy is a measure from 0.0 to 1.0 and represents a perceptual measure of intensity and activity. Typically, energetic tracks feel fast, loud, and noisy. For example, death metal has high energy, while a Bach prelude scores low on the scale. Perceptual features contributing to this attribute include dynamic range, perceived loudness, timbre, onset rate, and general entropy.
 */
@@ -840,23 +840,23 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AudiobookBase {
         /**The author(s) for the audiobook.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub authors: ::std::vec::Vec<AuthorObject>,
         /**A list of the countries in which the audiobook can be played, identified by their [ISO 3166-1 alpha-2](http://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) code.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub available_markets: ::std::vec::Vec<::std::string::String>,
         /**The copyright statements of the audiobook.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub copyrights: ::std::vec::Vec<CopyrightObject>,
         /**A description of the audiobook. HTML tags are stripped away from this field, use `html_description` field in case HTML tags are needed.
 */
@@ -884,12 +884,12 @@ Additional reasons may be added in the future.
         /**The cover art for the audiobook in various sizes, widest first.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub images: ::std::vec::Vec<ImageObject>,
         /**A list of the languages used in the audiobook, identified by their [ISO 639](https://en.wikipedia.org/wiki/ISO_639) code.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub languages: ::std::vec::Vec<::std::string::String>,
         /**The media type of the audiobook.
 */
@@ -900,7 +900,7 @@ Additional reasons may be added in the future.
         /**The narrator(s) for the audiobook.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub narrators: ::std::vec::Vec<NarratorObject>,
         /**The publisher of the audiobook.
 */
@@ -908,7 +908,6 @@ Additional reasons may be added in the future.
         pub publisher: ::std::option::Option<::std::string::String>,
         /**The number of chapters in this audiobook.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub total_chapters: i64,
         /**The object type.
 */
@@ -964,18 +963,18 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AudiobookObject {
         /**The author(s) for the audiobook.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub authors: ::std::vec::Vec<AuthorObject>,
         /**A list of the countries in which the audiobook can be played, identified by their [ISO 3166-1 alpha-2](http://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) code.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub available_markets: ::std::vec::Vec<::std::string::String>,
         /**The chapters of the audiobook.
 */
@@ -983,7 +982,7 @@ Additional reasons may be added in the future.
         /**The copyright statements of the audiobook.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub copyrights: ::std::vec::Vec<CopyrightObject>,
         /**A description of the audiobook. HTML tags are stripped away from this field, use `html_description` field in case HTML tags are needed.
 */
@@ -1011,12 +1010,12 @@ Additional reasons may be added in the future.
         /**The cover art for the audiobook in various sizes, widest first.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub images: ::std::vec::Vec<ImageObject>,
         /**A list of the languages used in the audiobook, identified by their [ISO 639](https://en.wikipedia.org/wiki/ISO_639) code.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub languages: ::std::vec::Vec<::std::string::String>,
         /**The media type of the audiobook.
 */
@@ -1027,7 +1026,7 @@ Additional reasons may be added in the future.
         /**The narrator(s) for the audiobook.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub narrators: ::std::vec::Vec<NarratorObject>,
         /**The publisher of the audiobook.
 */
@@ -1035,7 +1034,6 @@ Additional reasons may be added in the future.
         pub publisher: ::std::option::Option<::std::string::String>,
         /**The number of chapters in this audiobook.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub total_chapters: i64,
         /**The object type.
 */
@@ -1091,14 +1089,14 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AuthorObject {
         /**The name of the author.
 */
         pub name: ::std::string::String,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CategoryObject {
         /**A link to the Web API endpoint returning full details of the category.
@@ -1107,7 +1105,7 @@ Additional reasons may be added in the future.
         /**The category icon, in various sizes.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub icons: ::std::vec::Vec<ImageObject>,
         /**The [Spotify category ID](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) of the category.
 */
@@ -1116,7 +1114,7 @@ Additional reasons may be added in the future.
 */
         pub name: ::std::string::String,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ChangePlaylistDetailsBody {
         /**If `true`, the playlist will become collaborative and other users will be able to modify the playlist in their Spotify client. <br/>
@@ -1137,7 +1135,7 @@ _**Note**: You can only set `collaborative` to `true` on non-public playlists._
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub public: ::std::option::Option<bool>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ChapterBase {
         /**A URL to a 30 second preview (MP3 format) of the chapter. `null` if not available.
@@ -1147,11 +1145,10 @@ _**Note**: You can only set `collaborative` to `true` on non-public playlists._
         /**A list of the countries in which the chapter can be played, identified by their [ISO 3166-1 alpha-2](http://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) code.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub available_markets: ::std::vec::Vec<::std::string::String>,
         /**The number of the chapter
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub chapter_number: i64,
         /**A description of the chapter. HTML tags are stripped away from this field, use `html_description` field in case HTML tags are needed.
 */
@@ -1159,7 +1156,6 @@ _**Note**: You can only set `collaborative` to `true` on non-public playlists._
         pub description: ::std::option::Option<::std::string::String>,
         /**The chapter length in milliseconds.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub duration_ms: i64,
         /**Whether or not the chapter has explicit content (true = yes it does; false = no it does not OR unknown).
 */
@@ -1180,7 +1176,7 @@ _**Note**: You can only set `collaborative` to `true` on non-public playlists._
         /**The cover art for the chapter in various sizes, widest first.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub images: ::std::vec::Vec<ImageObject>,
         /**True if the chapter is playable in the given market. Otherwise false.
 */
@@ -1189,7 +1185,7 @@ _**Note**: You can only set `collaborative` to `true` on non-public playlists._
         /**A list of the languages used in the chapter, identified by their [ISO 639-1](https://en.wikipedia.org/wiki/ISO_639) code.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub languages: ::std::vec::Vec<::std::string::String>,
         /**The name of the chapter.
 */
@@ -1262,7 +1258,7 @@ _**Note**: You can only set `collaborative` to `true` on non-public playlists._
             value.parse()
         }
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ChapterObject {
         /**A URL to a 30 second preview (MP3 format) of the chapter. `null` if not available.
@@ -1275,11 +1271,10 @@ _**Note**: You can only set `collaborative` to `true` on non-public playlists._
         /**A list of the countries in which the chapter can be played, identified by their [ISO 3166-1 alpha-2](http://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) code.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub available_markets: ::std::vec::Vec<::std::string::String>,
         /**The number of the chapter
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub chapter_number: i64,
         /**A description of the chapter. HTML tags are stripped away from this field, use `html_description` field in case HTML tags are needed.
 */
@@ -1287,7 +1282,6 @@ _**Note**: You can only set `collaborative` to `true` on non-public playlists._
         pub description: ::std::option::Option<::std::string::String>,
         /**The chapter length in milliseconds.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub duration_ms: i64,
         /**Whether or not the chapter has explicit content (true = yes it does; false = no it does not OR unknown).
 */
@@ -1308,7 +1302,7 @@ _**Note**: You can only set `collaborative` to `true` on non-public playlists._
         /**The cover art for the chapter in various sizes, widest first.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub images: ::std::vec::Vec<ImageObject>,
         /**True if the chapter is playable in the given market. Otherwise false.
 */
@@ -1317,7 +1311,7 @@ _**Note**: You can only set `collaborative` to `true` on non-public playlists._
         /**A list of the languages used in the chapter, identified by their [ISO 639-1](https://en.wikipedia.org/wiki/ISO_639) code.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub languages: ::std::vec::Vec<::std::string::String>,
         /**The name of the chapter.
 */
@@ -1390,7 +1384,7 @@ _**Note**: You can only set `collaborative` to `true` on non-public playlists._
             value.parse()
         }
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ChapterRestrictionObject {
         /**The reason for the restriction. Supported values:
@@ -1405,7 +1399,7 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub reason: ::std::option::Option<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ContextObject {
         ///External URLs for this context.
@@ -1420,7 +1414,7 @@ Additional reasons may be added in the future.
 */
         pub uri: ::std::string::String,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CopyrightObject {
         /**The copyright text for this content.
@@ -1431,7 +1425,7 @@ Additional reasons may be added in the future.
         #[serde(rename = "type")]
         pub type_: ::std::string::String,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreatePlaylistBody {
         /**Defaults to `false`. If `true` the playlist will be collaborative. _**Note**: to create a collaborative playlist you must also set `public` to `false`. To create collaborative playlists you must have granted `playlist-modify-private` and `playlist-modify-public` [scopes](https://developer.spotify.com/documentation/web-api/concepts/scopes/#list-of-scopes)._
@@ -1450,7 +1444,7 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub public: ::std::option::Option<bool>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreatePlaylistForUserBody {
         /**Defaults to `false`. If `true` the playlist will be collaborative. _**Note**: to create a collaborative playlist you must also set `public` to `false`. To create collaborative playlists you must have granted `playlist-modify-private` and `playlist-modify-public` [scopes](https://developer.spotify.com/documentation/web-api/concepts/scopes/#list-of-scopes)._
@@ -1533,7 +1527,7 @@ Additional reasons may be added in the future.
         #[serde(deserialize_with = "crate::lenient::int")]
         pub timestamp: i64,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CursorObject {
         ///The cursor to use as key to find the next page of items.
@@ -1543,7 +1537,7 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub before: ::std::option::Option<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CursorPagingObject {
         ///The cursors used to find the next set of items.
@@ -1552,17 +1546,16 @@ Additional reasons may be added in the future.
         ///A link to the Web API endpoint returning the full result of the request.
         pub href: ::std::string::String,
         ///The maximum number of items in the response (as set in the query or by default).
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub limit: i64,
         ///URL to the next page of items. ( `null` if none)
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub next: ::std::option::Option<::std::string::String>,
         ///The total number of items available to return.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub total: ::std::option::Option<i64>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CursorPagingPlayHistoryObject {
         ///The cursors used to find the next set of items.
@@ -1571,20 +1564,19 @@ Additional reasons may be added in the future.
         ///A link to the Web API endpoint returning the full result of the request.
         pub href: ::std::string::String,
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub items: ::std::vec::Vec<::std::option::Option<PlayHistoryObject>>,
         ///The maximum number of items in the response (as set in the query or by default).
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub limit: i64,
         ///URL to the next page of items. ( `null` if none)
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub next: ::std::option::Option<::std::string::String>,
         ///The total number of items available to return.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub total: ::std::option::Option<i64>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CursorPagingSimplifiedArtistObject {
         ///The cursors used to find the next set of items.
@@ -1593,20 +1585,19 @@ Additional reasons may be added in the future.
         ///A link to the Web API endpoint returning the full result of the request.
         pub href: ::std::string::String,
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub items: ::std::vec::Vec<::std::option::Option<ArtistObject>>,
         ///The maximum number of items in the response (as set in the query or by default).
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub limit: i64,
         ///URL to the next page of items. ( `null` if none)
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub next: ::std::option::Option<::std::string::String>,
         ///The total number of items available to return.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub total: ::std::option::Option<i64>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct DeviceObject {
         ///The device ID. This ID is unique and persistent to some extent. However, this is not guaranteed and any cached `device_id` should periodically be cleared out and refetched as necessary.
@@ -1629,10 +1620,10 @@ Additional reasons may be added in the future.
         pub type_: ::std::string::String,
         ///The current volume in percent.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub volume_percent: ::std::option::Option<i64>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct DisallowsObject {
         ///Interrupting playback. Optional field.
@@ -1666,7 +1657,7 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub transferring_playback: ::std::option::Option<bool>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct EpisodeBase {
         /**A URL to a 30 second preview (MP3 format) of the episode. `null` if not available.
@@ -1679,7 +1670,6 @@ Additional reasons may be added in the future.
         pub description: ::std::option::Option<::std::string::String>,
         /**The episode length in milliseconds.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub duration_ms: i64,
         /**Whether or not the episode has explicit content (true = yes it does; false = no it does not OR unknown).
 */
@@ -1700,7 +1690,7 @@ Additional reasons may be added in the future.
         /**The cover art for the episode in various sizes, widest first.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub images: ::std::vec::Vec<ImageObject>,
         /**True if the episode is hosted outside of Spotify's CDN.
 */
@@ -1715,7 +1705,7 @@ Additional reasons may be added in the future.
         /**A list of the languages used in the episode, identified by their [ISO 639-1](https://en.wikipedia.org/wiki/ISO_639) code.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub languages: ::std::vec::Vec<::std::string::String>,
         /**The name of the episode.
 */
@@ -1788,7 +1778,7 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct EpisodeObject {
         /**A URL to a 30 second preview (MP3 format) of the episode. `null` if not available.
@@ -1801,7 +1791,6 @@ Additional reasons may be added in the future.
         pub description: ::std::option::Option<::std::string::String>,
         /**The episode length in milliseconds.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub duration_ms: i64,
         /**Whether or not the episode has explicit content (true = yes it does; false = no it does not OR unknown).
 */
@@ -1822,7 +1811,7 @@ Additional reasons may be added in the future.
         /**The cover art for the episode in various sizes, widest first.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub images: ::std::vec::Vec<ImageObject>,
         /**True if the episode is hosted outside of Spotify's CDN.
 */
@@ -1837,7 +1826,7 @@ Additional reasons may be added in the future.
         /**A list of the languages used in the episode, identified by their [ISO 639-1](https://en.wikipedia.org/wiki/ISO_639) code.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub languages: ::std::vec::Vec<::std::string::String>,
         /**The name of the episode.
 */
@@ -1913,7 +1902,7 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct EpisodeRestrictionObject {
         /**The reason for the restriction. Supported values:
@@ -1927,7 +1916,7 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub reason: ::std::option::Option<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ErrorObject {
         /**A short description of the cause of the error.
@@ -1937,10 +1926,10 @@ Additional reasons may be added in the future.
         /**The HTTP status code (also returned in the response header; see [Response Status Codes](https://developer.spotify.com/documentation/web-api/concepts/api-calls#response-status-codes) for more information).
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub status: ::std::option::Option<i64>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ExplicitContentSettingsObject {
         /**When `true`, indicates that explicit content should not be played.
@@ -1950,7 +1939,7 @@ Additional reasons may be added in the future.
 */
         pub filter_locked: bool,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ExternalIdObject {
         /**[International Article Number](http://en.wikipedia.org/wiki/International_Article_Number_%28EAN%29)
@@ -1966,7 +1955,7 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub upc: ::std::option::Option<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ExternalUrlObject {
         /**The [Spotify URL](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) for the object.
@@ -1974,16 +1963,16 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub spotify: ::std::option::Option<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct FollowArtistsUsersBody {
         /**A JSON array of the artist or user [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids).
 For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A maximum of 50 IDs can be sent in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
 */
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct FollowPlaylistBody {
         /**Defaults to `true`. If `true` the playlist will be included in user's public playlists (added to profile), if `false` it will remain private. For more about public/private status, see [Working with Playlists](https://developer.spotify.com/documentation/web-api/concepts/playlists)
@@ -1991,7 +1980,7 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub public: ::std::option::Option<bool>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct FollowersObject {
         /**This will always be set to null, as the Web API does not support it at the moment.
@@ -2000,55 +1989,53 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         pub href: ::std::option::Option<::std::string::String>,
         /**The total number of followers.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetAUsersAvailableDevicesResponse {
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub devices: ::std::vec::Vec<::std::option::Option<DeviceObject>>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetAnArtistsRelatedArtistsResponse {
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub artists: ::std::vec::Vec<::std::option::Option<ArtistObject>>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetAnArtistsTopTracksResponse {
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub tracks: ::std::vec::Vec<::std::option::Option<TrackObject>>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetAvailableMarketsResponse {
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub markets: ::std::vec::Vec<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetCategoriesResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub categories: ::std::option::Option<GetCategoriesResponseCategories>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetCategoriesResponseCategories {
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub items: ::std::vec::Vec<CategoryObject>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub limit: i64,
         /**URL to the next page of items. ( `null` if none)
 */
@@ -2056,7 +2043,6 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         pub next: ::std::option::Option<::std::string::String>,
         /**The offset of the items returned (as set in the query or by default)
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub offset: i64,
         /**URL to the previous page of items. ( `null` if none)
 */
@@ -2064,91 +2050,90 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         pub previous: ::std::option::Option<::std::string::String>,
         /**The total number of items available to return.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetFollowedResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub artists: ::std::option::Option<CursorPagingSimplifiedArtistObject>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetMultipleAlbumsResponse {
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub albums: ::std::vec::Vec<::std::option::Option<AlbumObject>>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetMultipleArtistsResponse {
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub artists: ::std::vec::Vec<::std::option::Option<ArtistObject>>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetMultipleAudiobooksResponse {
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub audiobooks: ::std::vec::Vec<::std::option::Option<AudiobookObject>>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetMultipleEpisodesResponse {
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub episodes: ::std::vec::Vec<::std::option::Option<EpisodeObject>>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetMultipleShowsResponse {
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub shows: ::std::vec::Vec<::std::option::Option<SimplifiedShowObject>>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetNewReleasesResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub albums: ::std::option::Option<PagingSimplifiedAlbumObject>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetRecommendationGenresResponse {
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub genres: ::std::vec::Vec<::std::option::Option<::std::string::String>>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetSeveralAudioFeaturesResponse {
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub audio_features: ::std::vec::Vec<::std::option::Option<AudioFeaturesObject>>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetSeveralChaptersResponse {
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub chapters: ::std::vec::Vec<::std::option::Option<ChapterObject>>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetSeveralTracksResponse {
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub tracks: ::std::vec::Vec<::std::option::Option<TrackObject>>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ImageObject {
         /**The image height in pixels.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub height: ::std::option::Option<i64>,
         /**The source URL of the image.
 */
@@ -2156,7 +2141,7 @@ For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A max
         /**The image width in pixels.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub width: ::std::option::Option<i64>,
     }
     /**If `include_external=audio` is specified it signals that the client can play externally hosted audio content, and marks
@@ -2297,7 +2282,7 @@ the content as playable in the response. By default externally hosted audio cont
             value.parse()
         }
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct LinkedTrackObject {
         /**Known external URLs for this track.
@@ -2408,25 +2393,24 @@ the content as playable in the response. By default externally hosted audio cont
             value.parse()
         }
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct NarratorObject {
         /**The name of the Narrator.
 */
         pub name: ::std::string::String,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingArtistDiscographyAlbumObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub items: ::std::vec::Vec<::std::option::Option<ArtistDiscographyAlbumObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub limit: i64,
         /**URL to the next page of items. ( `null` if none)
 */
@@ -2434,7 +2418,6 @@ the content as playable in the response. By default externally hosted audio cont
         pub next: ::std::option::Option<::std::string::String>,
         /**The offset of the items returned (as set in the query or by default)
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub offset: i64,
         /**URL to the previous page of items. ( `null` if none)
 */
@@ -2442,21 +2425,19 @@ the content as playable in the response. By default externally hosted audio cont
         pub previous: ::std::option::Option<::std::string::String>,
         /**The total number of items available to return.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingArtistObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub items: ::std::vec::Vec<::std::option::Option<ArtistObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub limit: i64,
         /**URL to the next page of items. ( `null` if none)
 */
@@ -2464,7 +2445,6 @@ the content as playable in the response. By default externally hosted audio cont
         pub next: ::std::option::Option<::std::string::String>,
         /**The offset of the items returned (as set in the query or by default)
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub offset: i64,
         /**URL to the previous page of items. ( `null` if none)
 */
@@ -2472,10 +2452,9 @@ the content as playable in the response. By default externally hosted audio cont
         pub previous: ::std::option::Option<::std::string::String>,
         /**The total number of items available to return.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingFeaturedPlaylistObject {
         /**The localized message of a playlist.
@@ -2485,7 +2464,7 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub playlists: ::std::option::Option<PagingPlaylistObject>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingObject {
         /**A link to the Web API endpoint returning the full result of the request
@@ -2493,7 +2472,6 @@ the content as playable in the response. By default externally hosted audio cont
         pub href: ::std::string::String,
         /**The maximum number of items in the response (as set in the query or by default).
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub limit: i64,
         /**URL to the next page of items. ( `null` if none)
 */
@@ -2501,7 +2479,6 @@ the content as playable in the response. By default externally hosted audio cont
         pub next: ::std::option::Option<::std::string::String>,
         /**The offset of the items returned (as set in the query or by default)
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub offset: i64,
         /**URL to the previous page of items. ( `null` if none)
 */
@@ -2509,21 +2486,19 @@ the content as playable in the response. By default externally hosted audio cont
         pub previous: ::std::option::Option<::std::string::String>,
         /**The total number of items available to return.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingPlaylistObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub items: ::std::vec::Vec<::std::option::Option<SimplifiedPlaylistObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub limit: i64,
         /**URL to the next page of items. ( `null` if none)
 */
@@ -2531,7 +2506,6 @@ the content as playable in the response. By default externally hosted audio cont
         pub next: ::std::option::Option<::std::string::String>,
         /**The offset of the items returned (as set in the query or by default)
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub offset: i64,
         /**URL to the previous page of items. ( `null` if none)
 */
@@ -2539,21 +2513,19 @@ the content as playable in the response. By default externally hosted audio cont
         pub previous: ::std::option::Option<::std::string::String>,
         /**The total number of items available to return.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingPlaylistTrackObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub items: ::std::vec::Vec<::std::option::Option<PlaylistTrackObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub limit: i64,
         /**URL to the next page of items. ( `null` if none)
 */
@@ -2561,7 +2533,6 @@ the content as playable in the response. By default externally hosted audio cont
         pub next: ::std::option::Option<::std::string::String>,
         /**The offset of the items returned (as set in the query or by default)
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub offset: i64,
         /**URL to the previous page of items. ( `null` if none)
 */
@@ -2569,21 +2540,19 @@ the content as playable in the response. By default externally hosted audio cont
         pub previous: ::std::option::Option<::std::string::String>,
         /**The total number of items available to return.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingSavedAlbumObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub items: ::std::vec::Vec<::std::option::Option<SavedAlbumObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub limit: i64,
         /**URL to the next page of items. ( `null` if none)
 */
@@ -2591,7 +2560,6 @@ the content as playable in the response. By default externally hosted audio cont
         pub next: ::std::option::Option<::std::string::String>,
         /**The offset of the items returned (as set in the query or by default)
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub offset: i64,
         /**URL to the previous page of items. ( `null` if none)
 */
@@ -2599,21 +2567,19 @@ the content as playable in the response. By default externally hosted audio cont
         pub previous: ::std::option::Option<::std::string::String>,
         /**The total number of items available to return.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingSavedAudiobookObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub items: ::std::vec::Vec<::std::option::Option<SavedAudiobookObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub limit: i64,
         /**URL to the next page of items. ( `null` if none)
 */
@@ -2621,7 +2587,6 @@ the content as playable in the response. By default externally hosted audio cont
         pub next: ::std::option::Option<::std::string::String>,
         /**The offset of the items returned (as set in the query or by default)
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub offset: i64,
         /**URL to the previous page of items. ( `null` if none)
 */
@@ -2629,21 +2594,19 @@ the content as playable in the response. By default externally hosted audio cont
         pub previous: ::std::option::Option<::std::string::String>,
         /**The total number of items available to return.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingSavedEpisodeObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub items: ::std::vec::Vec<::std::option::Option<SavedEpisodeObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub limit: i64,
         /**URL to the next page of items. ( `null` if none)
 */
@@ -2651,7 +2614,6 @@ the content as playable in the response. By default externally hosted audio cont
         pub next: ::std::option::Option<::std::string::String>,
         /**The offset of the items returned (as set in the query or by default)
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub offset: i64,
         /**URL to the previous page of items. ( `null` if none)
 */
@@ -2659,21 +2621,19 @@ the content as playable in the response. By default externally hosted audio cont
         pub previous: ::std::option::Option<::std::string::String>,
         /**The total number of items available to return.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingSavedShowObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub items: ::std::vec::Vec<::std::option::Option<SavedShowObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub limit: i64,
         /**URL to the next page of items. ( `null` if none)
 */
@@ -2681,7 +2641,6 @@ the content as playable in the response. By default externally hosted audio cont
         pub next: ::std::option::Option<::std::string::String>,
         /**The offset of the items returned (as set in the query or by default)
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub offset: i64,
         /**URL to the previous page of items. ( `null` if none)
 */
@@ -2689,21 +2648,19 @@ the content as playable in the response. By default externally hosted audio cont
         pub previous: ::std::option::Option<::std::string::String>,
         /**The total number of items available to return.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingSavedTrackObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub items: ::std::vec::Vec<::std::option::Option<SavedTrackObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub limit: i64,
         /**URL to the next page of items. ( `null` if none)
 */
@@ -2711,7 +2668,6 @@ the content as playable in the response. By default externally hosted audio cont
         pub next: ::std::option::Option<::std::string::String>,
         /**The offset of the items returned (as set in the query or by default)
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub offset: i64,
         /**URL to the previous page of items. ( `null` if none)
 */
@@ -2719,21 +2675,19 @@ the content as playable in the response. By default externally hosted audio cont
         pub previous: ::std::option::Option<::std::string::String>,
         /**The total number of items available to return.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingSimplifiedAlbumObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub items: ::std::vec::Vec<::std::option::Option<SimplifiedAlbumObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub limit: i64,
         /**URL to the next page of items. ( `null` if none)
 */
@@ -2741,7 +2695,6 @@ the content as playable in the response. By default externally hosted audio cont
         pub next: ::std::option::Option<::std::string::String>,
         /**The offset of the items returned (as set in the query or by default)
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub offset: i64,
         /**URL to the previous page of items. ( `null` if none)
 */
@@ -2749,21 +2702,19 @@ the content as playable in the response. By default externally hosted audio cont
         pub previous: ::std::option::Option<::std::string::String>,
         /**The total number of items available to return.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingSimplifiedAudiobookObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub items: ::std::vec::Vec<::std::option::Option<SimplifiedAudiobookObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub limit: i64,
         /**URL to the next page of items. ( `null` if none)
 */
@@ -2771,7 +2722,6 @@ the content as playable in the response. By default externally hosted audio cont
         pub next: ::std::option::Option<::std::string::String>,
         /**The offset of the items returned (as set in the query or by default)
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub offset: i64,
         /**URL to the previous page of items. ( `null` if none)
 */
@@ -2779,21 +2729,19 @@ the content as playable in the response. By default externally hosted audio cont
         pub previous: ::std::option::Option<::std::string::String>,
         /**The total number of items available to return.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingSimplifiedChapterObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub items: ::std::vec::Vec<::std::option::Option<SimplifiedChapterObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub limit: i64,
         /**URL to the next page of items. ( `null` if none)
 */
@@ -2801,7 +2749,6 @@ the content as playable in the response. By default externally hosted audio cont
         pub next: ::std::option::Option<::std::string::String>,
         /**The offset of the items returned (as set in the query or by default)
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub offset: i64,
         /**URL to the previous page of items. ( `null` if none)
 */
@@ -2809,21 +2756,19 @@ the content as playable in the response. By default externally hosted audio cont
         pub previous: ::std::option::Option<::std::string::String>,
         /**The total number of items available to return.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingSimplifiedEpisodeObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub items: ::std::vec::Vec<::std::option::Option<SimplifiedEpisodeObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub limit: i64,
         /**URL to the next page of items. ( `null` if none)
 */
@@ -2831,7 +2776,6 @@ the content as playable in the response. By default externally hosted audio cont
         pub next: ::std::option::Option<::std::string::String>,
         /**The offset of the items returned (as set in the query or by default)
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub offset: i64,
         /**URL to the previous page of items. ( `null` if none)
 */
@@ -2839,21 +2783,19 @@ the content as playable in the response. By default externally hosted audio cont
         pub previous: ::std::option::Option<::std::string::String>,
         /**The total number of items available to return.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingSimplifiedShowObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub items: ::std::vec::Vec<::std::option::Option<SimplifiedShowObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub limit: i64,
         /**URL to the next page of items. ( `null` if none)
 */
@@ -2861,7 +2803,6 @@ the content as playable in the response. By default externally hosted audio cont
         pub next: ::std::option::Option<::std::string::String>,
         /**The offset of the items returned (as set in the query or by default)
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub offset: i64,
         /**URL to the previous page of items. ( `null` if none)
 */
@@ -2869,21 +2810,19 @@ the content as playable in the response. By default externally hosted audio cont
         pub previous: ::std::option::Option<::std::string::String>,
         /**The total number of items available to return.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingSimplifiedTrackObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub items: ::std::vec::Vec<::std::option::Option<SimplifiedTrackObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub limit: i64,
         /**URL to the next page of items. ( `null` if none)
 */
@@ -2891,7 +2830,6 @@ the content as playable in the response. By default externally hosted audio cont
         pub next: ::std::option::Option<::std::string::String>,
         /**The offset of the items returned (as set in the query or by default)
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub offset: i64,
         /**URL to the previous page of items. ( `null` if none)
 */
@@ -2899,21 +2837,19 @@ the content as playable in the response. By default externally hosted audio cont
         pub previous: ::std::option::Option<::std::string::String>,
         /**The total number of items available to return.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PagingTrackObject {
         /**A link to the Web API endpoint returning the full result of the request
 */
         pub href: ::std::string::String,
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub items: ::std::vec::Vec<::std::option::Option<TrackObject>>,
         /**The maximum number of items in the response (as set in the query or by default).
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub limit: i64,
         /**URL to the next page of items. ( `null` if none)
 */
@@ -2921,7 +2857,6 @@ the content as playable in the response. By default externally hosted audio cont
         pub next: ::std::option::Option<::std::string::String>,
         /**The offset of the items returned (as set in the query or by default)
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub offset: i64,
         /**URL to the previous page of items. ( `null` if none)
 */
@@ -2929,10 +2864,9 @@ the content as playable in the response. By default externally hosted audio cont
         pub previous: ::std::option::Option<::std::string::String>,
         /**The total number of items available to return.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub total: i64,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PlayHistoryObject {
         ///The context the track was played from.
@@ -3019,7 +2953,7 @@ the content as playable in the response. By default externally hosted audio cont
 */
         pub uri: ::std::string::String,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PlaylistOwnerObject {
         /**The name displayed on the user's profile. `null` if not available.
@@ -3114,7 +3048,7 @@ the content as playable in the response. By default externally hosted audio cont
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub video_thumbnail: ::std::option::Option<VideoThumbnailObject>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PlaylistTracksRefObject {
         /**A link to the Web API endpoint where full details of the playlist's tracks can be retrieved.
@@ -3123,10 +3057,10 @@ the content as playable in the response. By default externally hosted audio cont
         /**Number of tracks in the playlist.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub total: ::std::option::Option<i64>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PlaylistUserObject {
         /**Known public external URLs for this user.
@@ -3192,7 +3126,7 @@ the content as playable in the response. By default externally hosted audio cont
             value.parse()
         }
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PrivateUserObject {
         /**A public, immutable, pseudoanonymous identifier for the user's account. Use this field for account linking rather than the `id` field, as it is stable and will not change over the lifetime of the account.
@@ -3228,7 +3162,7 @@ the content as playable in the response. By default externally hosted audio cont
         pub id: ::std::string::String,
         ///The user's profile image.
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub images: ::std::vec::Vec<ImageObject>,
         /**The user's Spotify subscription level: "premium", "free", etc. (The subscription level "open" can be considered the same as "free".) _This field is only available when the current user has granted access to the [user-read-private](https://developer.spotify.com/documentation/web-api/concepts/scopes/#list-of-scopes) scope._
 */
@@ -3242,7 +3176,7 @@ the content as playable in the response. By default externally hosted audio cont
 */
         pub uri: ::std::string::String,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct PublicUserObject {
         /**The name displayed on the user's profile. `null` if not available.
@@ -3265,7 +3199,7 @@ the content as playable in the response. By default externally hosted audio cont
         /**The user's profile image.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub images: ::std::vec::Vec<ImageObject>,
         /**The object type.
 */
@@ -3385,7 +3319,7 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RecommendationSeedObject {
         /**The number of tracks available after min\_\* and max\_\* filters have been applied.
@@ -3394,7 +3328,7 @@ Additional reasons may be added in the future.
             rename = "afterFilteringSize",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub after_filtering_size: ::std::option::Option<i64>,
         /**The number of tracks available after relinking for regional availability.
 */
@@ -3402,7 +3336,7 @@ Additional reasons may be added in the future.
             rename = "afterRelinkingSize",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub after_relinking_size: ::std::option::Option<i64>,
         /**A link to the full track or artist data for this seed. For tracks this will be a link to a Track Object. For artists a link to an Artist Object. For genre seeds, this value will be `null`.
 */
@@ -3418,25 +3352,25 @@ Additional reasons may be added in the future.
             rename = "initialPoolSize",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub initial_pool_size: ::std::option::Option<i64>,
         /**The entity type of this seed. One of `artist`, `track` or `genre`.
 */
         #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
         pub type_: ::std::option::Option<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RecommendationsObject {
         /**An array of recommendation seed objects.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub seeds: ::std::vec::Vec<RecommendationSeedObject>,
         /**An array of track objects ordered according to the parameters supplied.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub tracks: ::std::vec::Vec<TrackObject>,
     }
     /**The precision with which `release_date` value is known.
@@ -3491,31 +3425,31 @@ Additional reasons may be added in the future.
             value.parse()
         }
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RemoveAlbumsUserBody {
         /**A JSON array of the [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids). For example: `["4iV5W9uYEdYUVa79Axb7Rh", "1301WleyT98MSxVHPZCA6M"]`<br/>A maximum of 50 items can be specified in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RemoveEpisodesUserBody {
         /**A JSON array of the [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids). <br/>A maximum of 50 items can be specified in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RemoveItemsPlaylistBody {
         /**An array of objects containing [Spotify URIs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) of the tracks or episodes to remove.
 For example: `{ "items": [{ "uri": "spotify:track:4iV5W9uYEdYUVa79Axb7Rh" },{ "uri": "spotify:track:1301WleyT98MSxVHPZCA6M" }] }`. A maximum of 100 objects can be sent at once.
 */
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub items: ::std::vec::Vec<RemoveItemsPlaylistBodyItemsItem>,
         /**The playlist's snapshot ID against which you want to make the changes.
 The API will validate that the specified items exist and in the specified positions and make the changes,
@@ -3524,29 +3458,29 @@ even if more recent changes have been made to the playlist.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub snapshot_id: ::std::option::Option<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RemoveItemsPlaylistBodyItemsItem {
         ///Spotify URI
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub uri: ::std::option::Option<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RemoveItemsPlaylistResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub snapshot_id: ::std::option::Option<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RemoveShowsUserBody {
         /**A JSON array of the [Spotify IDs](https://developer.spotify.com/documentation/web-api/#spotify-uris-and-ids).
 A maximum of 50 items can be specified in one request. *Note: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored.**/
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RemoveTracksPlaylistBody {
         /**The playlist's snapshot ID against which you want to make the changes.
@@ -3558,70 +3492,70 @@ even if more recent changes have been made to the playlist.
         /**An array of objects containing [Spotify URIs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids) of the tracks or episodes to remove.
 For example: `{ "tracks": [{ "uri": "spotify:track:4iV5W9uYEdYUVa79Axb7Rh" },{ "uri": "spotify:track:1301WleyT98MSxVHPZCA6M" }] }`. A maximum of 100 objects can be sent at once.
 */
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub tracks: ::std::vec::Vec<RemoveTracksPlaylistBodyTracksItem>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RemoveTracksPlaylistBodyTracksItem {
         ///Spotify URI
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub uri: ::std::option::Option<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RemoveTracksPlaylistResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub snapshot_id: ::std::option::Option<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RemoveTracksUserBody {
         /**A JSON array of the [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids). For example: `["4iV5W9uYEdYUVa79Axb7Rh", "1301WleyT98MSxVHPZCA6M"]`<br/>A maximum of 50 items can be specified in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ReorderOrReplacePlaylistsItemsResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub snapshot_id: ::std::option::Option<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ReorderOrReplacePlaylistsTracksResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub snapshot_id: ::std::option::Option<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ReorderPlaylistItemsBody {
         /**The position where the items should be inserted.<br/>To reorder the items to the end of the playlist, simply set _insert_before_ to the position after the last item.<br/>Examples:<br/>To reorder the first item to the last position in a playlist with 10 items, set _range_start_ to 0, and _insert_before_ to 10.<br/>To reorder the last item in a playlist with 10 items to the start of the playlist, set _range_start_ to 9, and _insert_before_ to 0.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub insert_before: ::std::option::Option<i64>,
         /**The amount of items to be reordered. Defaults to 1 if not set.<br/>The range of items to be reordered begins from the _range_start_ position, and includes the _range_length_ subsequent items.<br/>Example:<br/>To move the items at index 9-10 to the start of the playlist, _range_start_ is set to 9, and _range_length_ is set to 2.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub range_length: ::std::option::Option<i64>,
         /**The position of the first item to be reordered.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub range_start: ::std::option::Option<i64>,
         /**The playlist's snapshot ID against which you want to make the changes.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub snapshot_id: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub uris: ::std::vec::Vec<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ResumePointObject {
         /**Whether or not the episode has been fully played by the user.
@@ -3629,49 +3563,48 @@ For example: `{ "tracks": [{ "uri": "spotify:track:4iV5W9uYEdYUVa79Axb7Rh" },{ "
         pub fully_played: bool,
         /**The user's most recent position in the episode in milliseconds.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub resume_position_ms: i64,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SaveAlbumsUserBody {
         /**A JSON array of the [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids). For example: `["4iV5W9uYEdYUVa79Axb7Rh", "1301WleyT98MSxVHPZCA6M"]`<br/>A maximum of 50 items can be specified in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SaveEpisodesUserBody {
         /**A JSON array of the [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids). <br/>A maximum of 50 items can be specified in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
 */
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SaveShowsUserBody {
         /**A JSON array of the [Spotify IDs](https://developer.spotify.com/documentation/web-api/#spotify-uris-and-ids).
 A maximum of 50 items can be specified in one request. *Note: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored.**/
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SaveTracksUserBody {
         /**A JSON array of the [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids). For example: `["4iV5W9uYEdYUVa79Axb7Rh", "1301WleyT98MSxVHPZCA6M"]`<br/>A maximum of 50 items can be specified in one request. _**Note**: if the `timestamped_ids` is present in the body, any IDs listed in the query parameters (deprecated) or the `ids` field in the body will be ignored._
 */
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub ids: ::std::vec::Vec<::std::string::String>,
         /**A JSON array of objects containing track IDs with their corresponding timestamps. Each object must include a track ID and an `added_at` timestamp. This allows you to specify when tracks were added to maintain a specific chronological order in the user's library.<br/>A maximum of 50 items can be specified in one request. _**Note**: if the `timestamped_ids` is present in the body, any IDs listed in the query parameters (deprecated) or the `ids` field in the body will be ignored._
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub timestamped_ids: ::std::vec::Vec<SaveTracksUserBodyTimestampedIdsItem>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SaveTracksUserBodyTimestampedIdsItem {
         /**The timestamp when the track was added to the library. Use ISO 8601 format with UTC timezone (e.g., `2023-01-15T14:30:00Z`). You can specify past timestamps to insert tracks at specific positions in the library's chronological order. The API uses minute-level granularity for ordering, though the timestamp supports millisecond precision.
@@ -3681,7 +3614,7 @@ A maximum of 50 items can be specified in one request. *Note: if the `ids` param
 */
         pub id: ::std::string::String,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SavedAlbumObject {
         /**The date and time the album was saved
@@ -3692,7 +3625,7 @@ If the time is imprecise (for example, the date/time of an album release), an ad
         ///Information about the album.
         pub album: AlbumObject,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SavedAudiobookObject {
         /**The date and time the audiobook was saved
@@ -3705,7 +3638,7 @@ If the time is imprecise (for example, the date/time of an album release), an ad
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub audiobook: ::std::option::Option<AudiobookObject>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SavedEpisodeObject {
         /**The date and time the episode was saved.
@@ -3715,7 +3648,7 @@ Timestamps are returned in ISO 8601 format as Coordinated Universal Time (UTC) w
         ///Information about the episode.
         pub episode: EpisodeObject,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SavedShowObject {
         /**The date and time the show was saved.
@@ -3726,7 +3659,7 @@ If the time is imprecise (for example, the date/time of an album release), an ad
         ///Information about the show.
         pub show: SimplifiedShowObject,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SavedTrackObject {
         /**The date and time the track was saved.
@@ -3737,7 +3670,7 @@ If the time is imprecise (for example, the date/time of an album release), an ad
         ///Information about the track.
         pub track: TrackObject,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SearchResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3755,7 +3688,7 @@ If the time is imprecise (for example, the date/time of an album release), an ad
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub tracks: ::std::option::Option<PagingTrackObject>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SectionObject {
         ///The confidence, from 0.0 to 1.0, of the reliability of the section's "designation".
@@ -3766,7 +3699,7 @@ If the time is imprecise (for example, the date/time of an album release), an ad
         pub duration: ::std::option::Option<f64>,
         ///The estimated overall key of the section. The values in this field ranging from 0 to 11 mapping to pitches using standard Pitch Class notation (E.g. 0 = C, 1 = C♯/D♭, 2 = D, and so on). If no key was detected, the value is -1.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub key: ::std::option::Option<i64>,
         ///The confidence, from 0.0 to 1.0, of the reliability of the key. Songs with many key changes may correspond to low values in this field.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3778,7 +3711,7 @@ If the time is imprecise (for example, the date/time of an album release), an ad
 
 Known values: -1, 0, 1.*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub mode: ::std::option::Option<i64>,
         ///The confidence, from 0.0 to 1.0, of the reliability of the `mode`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3798,7 +3731,7 @@ Known values: -1, 0, 1.*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub time_signature_confidence: ::std::option::Option<f64>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SegmentObject {
         /**The confidence, from 0.0 to 1.0, of the reliability of the segmentation. Segments of the song which are difficult to logically segment (e.g: noise) may correspond to low values in this field.
@@ -3827,7 +3760,7 @@ As can be seen below, the 12 vector indices are a combination of low-power spect
 ![pitch vector](https://developer.spotify.com/assets/audio/Pitch_vector.png)
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub pitches: ::std::vec::Vec<f64>,
         ///The starting point (in seconds) of the segment.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3840,21 +3773,21 @@ For completeness however, the first dimension represents the average loudness of
 The actual timbre of the segment is best described as a linear combination of these 12 basis functions weighted by the coefficient values: timbre = c1 x b1 + c2 x b2 + ... + c12 x b12, where c1 to c12 represent the 12 coefficients and b1 to b12 the 12 basis functions as displayed below. Timbre vectors are best used in comparison with each other.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub timbre: ::std::vec::Vec<f64>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ShowBase {
         /**A list of the countries in which the show can be played, identified by their [ISO 3166-1 alpha-2](http://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) code.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub available_markets: ::std::vec::Vec<::std::string::String>,
         /**The copyright statements of the show.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub copyrights: ::std::vec::Vec<CopyrightObject>,
         /**A description of the show. HTML tags are stripped away from this field, use `html_description` field in case HTML tags are needed.
 */
@@ -3878,7 +3811,7 @@ The actual timbre of the segment is best described as a linear combination of th
         /**The cover art for the show in various sizes, widest first.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub images: ::std::vec::Vec<ImageObject>,
         /**True if all of the shows episodes are hosted outside of Spotify's CDN. This field might be `null` in some cases.
 */
@@ -3887,7 +3820,7 @@ The actual timbre of the segment is best described as a linear combination of th
         /**A list of the languages used in the show, identified by their [ISO 639](https://en.wikipedia.org/wiki/ISO_639) code.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub languages: ::std::vec::Vec<::std::string::String>,
         /**The media type of the show.
 */
@@ -3902,7 +3835,7 @@ The actual timbre of the segment is best described as a linear combination of th
         /**The total number of episodes in the show.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub total_episodes: ::std::option::Option<i64>,
         /**The object type.
 */
@@ -3958,18 +3891,18 @@ The actual timbre of the segment is best described as a linear combination of th
             value.parse()
         }
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ShowObject {
         /**A list of the countries in which the show can be played, identified by their [ISO 3166-1 alpha-2](http://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) code.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub available_markets: ::std::vec::Vec<::std::string::String>,
         /**The copyright statements of the show.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub copyrights: ::std::vec::Vec<CopyrightObject>,
         /**A description of the show. HTML tags are stripped away from this field, use `html_description` field in case HTML tags are needed.
 */
@@ -3996,7 +3929,7 @@ The actual timbre of the segment is best described as a linear combination of th
         /**The cover art for the show in various sizes, widest first.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub images: ::std::vec::Vec<ImageObject>,
         /**True if all of the shows episodes are hosted outside of Spotify's CDN. This field might be `null` in some cases.
 */
@@ -4005,7 +3938,7 @@ The actual timbre of the segment is best described as a linear combination of th
         /**A list of the languages used in the show, identified by their [ISO 639](https://en.wikipedia.org/wiki/ISO_639) code.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub languages: ::std::vec::Vec<::std::string::String>,
         /**The media type of the show.
 */
@@ -4020,7 +3953,7 @@ The actual timbre of the segment is best described as a linear combination of th
         /**The total number of episodes in the show.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub total_episodes: ::std::option::Option<i64>,
         /**The object type.
 */
@@ -4076,7 +4009,7 @@ The actual timbre of the segment is best described as a linear combination of th
             value.parse()
         }
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SimplifiedAlbumObject {
         /**This field describes the relationship between the artist and the album.
@@ -4090,12 +4023,12 @@ The actual timbre of the segment is best described as a linear combination of th
         /**The artists of the album. Each artist object includes a link in `href` to more detailed information about the artist.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub artists: ::std::vec::Vec<SimplifiedArtistObject>,
         /**The markets in which the album is available: [ISO 3166-1 alpha-2 country codes](http://en.wikipedia.org/wiki/ISO_3166-1_alpha-2). _**NOTE**: an album is considered available in a market when at least 1 of its tracks is available in that market._
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub available_markets: ::std::vec::Vec<::std::string::String>,
         /**Known external URLs for this album.
 */
@@ -4111,7 +4044,7 @@ The actual timbre of the segment is best described as a linear combination of th
         /**The cover art for the album in various sizes, widest first.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub images: ::std::vec::Vec<ImageObject>,
         ///Whether the album is playable in the market the request named. Not in Spotify's spec; sent with `market`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4133,7 +4066,7 @@ The actual timbre of the segment is best described as a linear combination of th
         pub restrictions: ::std::option::Option<AlbumRestrictionObject>,
         ///The number of tracks in the album.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub total_tracks: ::std::option::Option<i64>,
         /**The object type.
 */
@@ -4190,7 +4123,7 @@ The actual timbre of the segment is best described as a linear combination of th
             value.parse()
         }
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SimplifiedArtistObject {
         /**Known external URLs for this artist.
@@ -4395,23 +4328,21 @@ The actual timbre of the segment is best described as a linear combination of th
             Self(value)
         }
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SimplifiedTrackObject {
         ///The artists who performed the track. Each artist object includes a link in `href` to more detailed information about the artist.
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub artists: ::std::vec::Vec<SimplifiedArtistObject>,
         /**A list of the countries in which the track can be played, identified by their [ISO 3166-1 alpha-2](http://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) code.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub available_markets: ::std::vec::Vec<::std::string::String>,
         ///The disc number (usually `1` unless the album consists of more than one disc).
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub disc_number: i64,
         ///The track length in milliseconds.
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub duration_ms: i64,
         ///Whether or not the track has explicit lyrics ( `true` = yes it does; `false` = no it does not OR unknown).
         pub explicit: bool,
@@ -4448,7 +4379,6 @@ The actual timbre of the segment is best described as a linear combination of th
         pub restrictions: ::std::option::Option<TrackRestrictionObject>,
         /**The number of the track. If an album has several discs, the track number is the number on the specified disc.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub track_number: i64,
         /**The object type: "track".
 */
@@ -4458,7 +4388,7 @@ The actual timbre of the segment is best described as a linear combination of th
 */
         pub uri: ::std::string::String,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct StartAUsersPlaybackBody {
         /**Optional. Spotify URI of the context to play.
@@ -4476,13 +4406,13 @@ Valid contexts are albums, artists & playlists.
         /**Indicates from what position to start playback. Must be a positive number. Passing in a position that is greater than the length of the track will cause the player to start playing the next song.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub position_ms: ::std::option::Option<i64>,
         /**Optional. A JSON array of the Spotify track URIs to play.
 For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh", "spotify:track:1301WleyT98MSxVHPZCA6M"]}`
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub uris: ::std::vec::Vec<::std::string::String>,
     }
     /**The overall estimated tempo of a track in beats per minute (BPM). In musical terminology, tempo is the speed or pace of a given piece and derives directly from the average beat duration.
@@ -4530,7 +4460,7 @@ For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh", "spotify:track:1
             value.parse()
         }
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct TimeIntervalObject {
         ///The confidence, from 0.0 to 1.0, of the reliability of the interval.
@@ -4587,7 +4517,7 @@ For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh", "spotify:track:1
             value.parse()
         }
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct TrackObject {
         /**The album on which the track appears. The album object includes a link in `href` to full information about the album.
@@ -4596,20 +4526,18 @@ For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh", "spotify:track:1
         /**The artists who performed the track. Each artist object includes a link in `href` to more detailed information about the artist.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub artists: ::std::vec::Vec<SimplifiedArtistObject>,
         /**A list of the countries in which the track can be played, identified by their [ISO 3166-1 alpha-2](http://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) code.
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub available_markets: ::std::vec::Vec<::std::string::String>,
         /**The disc number (usually `1` unless the album consists of more than one disc).
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub disc_number: i64,
         /**The track length in milliseconds.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub duration_ms: i64,
         ///In a playlist entry, whether the object is sent in episode shape. Not in Spotify's spec; sent by the API.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4649,7 +4577,7 @@ For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh", "spotify:track:1
         /**The popularity of the track. The value will be between 0 and 100, with 100 being the most popular.<br/>The popularity of a track is a value between 0 and 100, with 100 being the most popular. The popularity is calculated by algorithm and is based, in the most part, on the total number of plays the track has had and how recent those plays are.<br/>Generally speaking, songs that are being played a lot now will have a higher popularity than songs that were played a lot in the past. Duplicate tracks (e.g. the same track from a single and an album) are rated independently. Artist and album popularity is derived mathematically from track popularity. _**Note**: the popularity value may lag actual popularity by a few days: the value is not updated in real time._
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub popularity: ::std::option::Option<i64>,
         /**A link to a 30 second preview (MP3 format) of the track. Can be `null`
 */
@@ -4664,7 +4592,6 @@ For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh", "spotify:track:1
         pub track: ::std::option::Option<bool>,
         /**The number of the track. If an album has several discs, the track number is the number on the specified disc.
 */
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub track_number: i64,
         /**The object type: "track".
 */
@@ -4720,7 +4647,7 @@ For example: `{"uris": ["spotify:track:4iV5W9uYEdYUVa79Axb7Rh", "spotify:track:1
             value.parse()
         }
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct TrackRestrictionObject {
         /**The reason for the restriction. Supported values:
@@ -4734,27 +4661,27 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub reason: ::std::option::Option<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct TransferAUsersPlaybackBody {
         /**A JSON array containing the ID of the device on which playback should be started/transferred.<br/>For example:`{device_ids:["74ASZWbe4lXaubB36ztrGX"]}`<br/>_**Note**: Although an array is accepted, only a single device_id is currently supported. Supplying more than one will return `400 Bad Request`_
 */
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub device_ids: ::std::vec::Vec<::std::string::String>,
         #[doc = "**true**: ensure playback happens on new device.<br/>**false** or not provided: keep the current playback state.\n"]
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub play: ::std::option::Option<bool>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct UnfollowArtistsUsersBody {
         /**A JSON array of the artist or user [Spotify IDs](https://developer.spotify.com/documentation/web-api/concepts/spotify-uris-ids). For example: `{ids:["74ASZWbe4lXaubB36ztrGX", "08td7MxkoHQkXnWAYD8d6Q"]}`. A maximum of 50 IDs can be sent in one request. _**Note**: if the `ids` parameter is present in the query string, any IDs listed here in the body will be ignored._
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub ids: ::std::vec::Vec<::std::string::String>,
     }
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VideoThumbnailObject {
         ///The thumbnail's URL, `null` for items without a video.
@@ -5361,31 +5288,19 @@ Additional reasons may be added in the future.
             crate::lenient::open_enum(deserializer, Self::known, Self::Unknown)
         }
     }
-    #[derive(::serde::Deserialize)]
+    #[derive()]
     ///The fields of [`CurrentlyPlayingContextObject`] as serde reads them, before they are merged.
     struct CurrentlyPlayingContextObjectWire {
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub actions: ::std::option::Option<ActionsObject>,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub context: ::std::option::Option<ContextObject>,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub currently_playing_type: ::std::option::Option<::std::string::String>,
         pub device: DeviceObject,
         pub is_playing: bool,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(
-            default,
-            deserialize_with = "deserialize_currently_playing_context_object_wire_item"
-        )]
         pub item: ::std::option::Option<PlayableItem>,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
         pub progress_ms: ::std::option::Option<i64>,
         pub repeat_state: ::std::string::String,
         pub shuffle_state: bool,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub smart_shuffle: ::std::option::Option<bool>,
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub timestamp: i64,
     }
     impl<'de> ::serde::Deserialize<'de> for CurrentlyPlayingContextObject {
@@ -5431,26 +5346,15 @@ Additional reasons may be added in the future.
             deserializer.deserialize_map(Merge)
         }
     }
-    #[derive(::serde::Deserialize)]
+    #[derive()]
     ///The fields of [`CurrentlyPlayingObject`] as serde reads them, before they are merged.
     struct CurrentlyPlayingObjectWire {
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub actions: ::std::option::Option<ActionsObject>,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub context: ::std::option::Option<ContextObject>,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub currently_playing_type: ::std::option::Option<::std::string::String>,
         pub is_playing: bool,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(
-            default,
-            deserialize_with = "deserialize_currently_playing_object_wire_item"
-        )]
         pub item: ::std::option::Option<PlayableItem>,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
         pub progress_ms: ::std::option::Option<i64>,
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub timestamp: i64,
     }
     impl<'de> ::serde::Deserialize<'de> for CurrentlyPlayingObject {
@@ -5492,34 +5396,25 @@ Additional reasons may be added in the future.
             deserializer.deserialize_map(Merge)
         }
     }
-    #[derive(::serde::Deserialize)]
+    #[derive()]
     ///The fields of [`PlaylistObject`] as serde reads them, before they are merged.
     struct PlaylistObjectWire {
         pub collaborative: bool,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub description: ::std::option::Option<::std::string::String>,
         pub external_urls: ExternalUrlObject,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub followers: ::std::option::Option<FollowersObject>,
         pub href: ::std::string::String,
         pub id: ::std::string::String,
-        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub images: ::std::vec::Vec<ImageObject>,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub items: ::std::option::Option<PagingPlaylistTrackObject>,
         pub name: ::std::string::String,
         pub owner: PlaylistOwnerObject,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub primary_color: ::std::option::Option<::std::string::String>,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub public: ::std::option::Option<bool>,
         pub snapshot_id: ::std::string::String,
-        #[serde(default)]
         pub tracks: ::std::option::Option<
             ::std::boxed::Box<::serde_json::value::RawValue>,
         >,
-        #[serde(rename = "type")]
         pub type_: ::std::string::String,
         pub uri: ::std::string::String,
     }
@@ -5582,28 +5477,17 @@ Additional reasons may be added in the future.
             self.items.as_ref()
         }
     }
-    #[derive(::serde::Deserialize)]
+    #[derive()]
     ///The fields of [`PlaylistTrackObject`] as serde reads them, before they are merged.
     struct PlaylistTrackObjectWire {
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub added_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub added_by: ::std::option::Option<PlaylistUserObject>,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub is_local: ::std::option::Option<bool>,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(
-            default,
-            deserialize_with = "deserialize_playlist_track_object_wire_item"
-        )]
         pub item: ::std::option::Option<PlayableItem>,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub primary_color: ::std::option::Option<::std::string::String>,
-        #[serde(default)]
         pub track: ::std::option::Option<
             ::std::boxed::Box<::serde_json::value::RawValue>,
         >,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub video_thumbnail: ::std::option::Option<VideoThumbnailObject>,
     }
     impl<'de> ::serde::Deserialize<'de> for PlaylistTrackObject {
@@ -5656,17 +5540,10 @@ Additional reasons may be added in the future.
             self.item.as_ref()
         }
     }
-    #[derive(::serde::Deserialize)]
+    #[derive()]
     ///The fields of [`QueueObject`] as serde reads them, before they are merged.
     struct QueueObjectWire {
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(
-            default,
-            deserialize_with = "deserialize_queue_object_wire_currently_playing"
-        )]
         pub currently_playing: ::std::option::Option<PlayableItem>,
-        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::union_list")]
         pub queue: ::std::vec::Vec<PlayableItem>,
     }
     impl<'de> ::serde::Deserialize<'de> for QueueObject {
@@ -5703,33 +5580,24 @@ Additional reasons may be added in the future.
             deserializer.deserialize_map(Merge)
         }
     }
-    #[derive(::serde::Deserialize)]
+    #[derive()]
     ///The fields of [`SimplifiedPlaylistObject`] as serde reads them, before they are merged.
     struct SimplifiedPlaylistObjectWire {
         pub collaborative: bool,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub description: ::std::option::Option<::std::string::String>,
         pub external_urls: ExternalUrlObject,
         pub href: ::std::string::String,
         pub id: ::std::string::String,
-        #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
         pub images: ::std::vec::Vec<ImageObject>,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub items: ::std::option::Option<PlaylistTracksRefObject>,
         pub name: ::std::string::String,
         pub owner: PlaylistOwnerObject,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub primary_color: ::std::option::Option<::std::string::String>,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub public: ::std::option::Option<bool>,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub snapshot_id: ::std::option::Option<::std::string::String>,
-        #[serde(default)]
         pub tracks: ::std::option::Option<
             ::std::boxed::Box<::serde_json::value::RawValue>,
         >,
-        #[serde(rename = "type")]
         pub type_: ::std::string::String,
         pub uri: ::std::string::String,
     }
@@ -5791,36 +5659,15149 @@ Additional reasons may be added in the future.
             self.items.as_ref()
         }
     }
-    fn deserialize_currently_playing_context_object_wire_item<'de, D>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<PlayableItem>, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-    {
-        crate::lenient::in_field("item", deserializer)
+    impl<'de> ::serde::Deserialize<'de> for ActionsObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["disallows"];
+            struct ActionsObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for ActionsObjectVisitor {
+                type Value = ActionsObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct ActionsObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<ActionsObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut disallows: ::std::option::Option<
+                        ::std::option::Option<DisallowsObject>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut disallows,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(ActionsObject {
+                        disallows: disallows.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct("ActionsObject", FIELDS, ActionsObjectVisitor)
+        }
     }
-    fn deserialize_currently_playing_object_wire_item<'de, D>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<PlayableItem>, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-    {
-        crate::lenient::in_field("item", deserializer)
+    impl<'de> ::serde::Deserialize<'de> for AddItemsToPlaylistResponse {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["snapshot_id"];
+            struct AddItemsToPlaylistResponseVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for AddItemsToPlaylistResponseVisitor {
+                type Value = AddItemsToPlaylistResponse;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct AddItemsToPlaylistResponse")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<AddItemsToPlaylistResponse, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut snapshot_id: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut snapshot_id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(AddItemsToPlaylistResponse {
+                        snapshot_id: snapshot_id.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "AddItemsToPlaylistResponse",
+                    FIELDS,
+                    AddItemsToPlaylistResponseVisitor,
+                )
+        }
     }
-    fn deserialize_playlist_track_object_wire_item<'de, D>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<PlayableItem>, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-    {
-        crate::lenient::in_field("item", deserializer)
+    impl<'de> ::serde::Deserialize<'de> for AddPlaylistItemsBody {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["position", "uris"];
+            struct AddPlaylistItemsBodyVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for AddPlaylistItemsBodyVisitor {
+                type Value = AddPlaylistItemsBody;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct AddPlaylistItemsBody")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<AddPlaylistItemsBody, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut position: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    let mut uris: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut position,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uris,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(AddPlaylistItemsBody {
+                        position: position.unwrap_or_default(),
+                        uris: uris.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "AddPlaylistItemsBody",
+                    FIELDS,
+                    AddPlaylistItemsBodyVisitor,
+                )
+        }
     }
-    fn deserialize_queue_object_wire_currently_playing<'de, D>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<PlayableItem>, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-    {
-        crate::lenient::in_field("currently_playing", deserializer)
+    impl<'de> ::serde::Deserialize<'de> for AddTracksToPlaylistResponse {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["snapshot_id"];
+            struct AddTracksToPlaylistResponseVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for AddTracksToPlaylistResponseVisitor {
+                type Value = AddTracksToPlaylistResponse;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct AddTracksToPlaylistResponse")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<AddTracksToPlaylistResponse, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut snapshot_id: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut snapshot_id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(AddTracksToPlaylistResponse {
+                        snapshot_id: snapshot_id.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "AddTracksToPlaylistResponse",
+                    FIELDS,
+                    AddTracksToPlaylistResponseVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for AlbumBase {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "album_type",
+                "available_markets",
+                "external_urls",
+                "href",
+                "id",
+                "images",
+                "is_playable",
+                "name",
+                "release_date",
+                "release_date_precision",
+                "restrictions",
+                "total_tracks",
+                "type",
+                "uri",
+            ];
+            struct AlbumBaseVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for AlbumBaseVisitor {
+                type Value = AlbumBase;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct AlbumBase")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<AlbumBase, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut album_type: ::std::option::Option<
+                        ::std::option::Option<AlbumType>,
+                    > = ::std::option::Option::None;
+                    let mut available_markets: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut external_urls: ::std::option::Option<ExternalUrlObject> = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut images: ::std::option::Option<
+                        ::std::vec::Vec<ImageObject>,
+                    > = ::std::option::Option::None;
+                    let mut is_playable: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut release_date: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut release_date_precision: ::std::option::Option<
+                        ::std::option::Option<ReleaseDatePrecision>,
+                    > = ::std::option::Option::None;
+                    let mut restrictions: ::std::option::Option<
+                        ::std::option::Option<AlbumRestrictionObject>,
+                    > = ::std::option::Option::None;
+                    let mut total_tracks: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<
+                        ::std::option::Option<AlbumBaseType>,
+                    > = ::std::option::Option::None;
+                    let mut uri: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut album_type,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut available_markets,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut external_urls,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut images,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut is_playable,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            7usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[7usize],
+                                )?
+                            }
+                            8usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut release_date,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[8usize],
+                                )?
+                            }
+                            9usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut release_date_precision,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[9usize],
+                                )?
+                            }
+                            10usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut restrictions,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[10usize],
+                                )?
+                            }
+                            11usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total_tracks,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[11usize],
+                                )?
+                            }
+                            12usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[12usize],
+                                )?
+                            }
+                            13usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[13usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(AlbumBase {
+                        album_type: album_type.flatten(),
+                        available_markets: available_markets.unwrap_or_default(),
+                        external_urls: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(external_urls, FIELDS[2usize])?,
+                        href: href.flatten(),
+                        id: id.flatten(),
+                        images: images.unwrap_or_default(),
+                        is_playable: is_playable.flatten(),
+                        name: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(name, FIELDS[7usize])?,
+                        release_date: release_date.flatten(),
+                        release_date_precision: release_date_precision.flatten(),
+                        restrictions: restrictions.flatten(),
+                        total_tracks: total_tracks.unwrap_or_default(),
+                        type_: type_.flatten(),
+                        uri: uri.flatten(),
+                    })
+                }
+            }
+            deserializer.deserialize_struct("AlbumBase", FIELDS, AlbumBaseVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for AlbumObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "album_type",
+                "artists",
+                "available_markets",
+                "copyrights",
+                "external_ids",
+                "external_urls",
+                "genres",
+                "href",
+                "id",
+                "images",
+                "is_playable",
+                "label",
+                "name",
+                "popularity",
+                "release_date",
+                "release_date_precision",
+                "restrictions",
+                "total_tracks",
+                "tracks",
+                "type",
+                "uri",
+            ];
+            struct AlbumObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for AlbumObjectVisitor {
+                type Value = AlbumObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct AlbumObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<AlbumObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut album_type: ::std::option::Option<AlbumType> = ::std::option::Option::None;
+                    let mut artists: ::std::option::Option<
+                        ::std::vec::Vec<SimplifiedArtistObject>,
+                    > = ::std::option::Option::None;
+                    let mut available_markets: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut copyrights: ::std::option::Option<
+                        ::std::vec::Vec<CopyrightObject>,
+                    > = ::std::option::Option::None;
+                    let mut external_ids: ::std::option::Option<
+                        ::std::option::Option<ExternalIdObject>,
+                    > = ::std::option::Option::None;
+                    let mut external_urls: ::std::option::Option<ExternalUrlObject> = ::std::option::Option::None;
+                    let mut genres: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut images: ::std::option::Option<
+                        ::std::vec::Vec<ImageObject>,
+                    > = ::std::option::Option::None;
+                    let mut is_playable: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut label: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut popularity: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    let mut release_date: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut release_date_precision: ::std::option::Option<
+                        ReleaseDatePrecision,
+                    > = ::std::option::Option::None;
+                    let mut restrictions: ::std::option::Option<
+                        ::std::option::Option<AlbumRestrictionObject>,
+                    > = ::std::option::Option::None;
+                    let mut total_tracks: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    let mut tracks: ::std::option::Option<PagingSimplifiedTrackObject> = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<
+                        ::std::option::Option<AlbumObjectType>,
+                    > = ::std::option::Option::None;
+                    let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut album_type,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut artists,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut available_markets,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut copyrights,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut external_ids,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut external_urls,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut genres,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            7usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[7usize],
+                                )?
+                            }
+                            8usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[8usize],
+                                )?
+                            }
+                            9usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut images,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[9usize],
+                                )?
+                            }
+                            10usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut is_playable,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[10usize],
+                                )?
+                            }
+                            11usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut label,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[11usize],
+                                )?
+                            }
+                            12usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[12usize],
+                                )?
+                            }
+                            13usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut popularity,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[13usize],
+                                )?
+                            }
+                            14usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut release_date,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[14usize],
+                                )?
+                            }
+                            15usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut release_date_precision,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[15usize],
+                                )?
+                            }
+                            16usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut restrictions,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[16usize],
+                                )?
+                            }
+                            17usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total_tracks,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[17usize],
+                                )?
+                            }
+                            18usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut tracks,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[18usize],
+                                )?
+                            }
+                            19usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[19usize],
+                                )?
+                            }
+                            20usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[20usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(AlbumObject {
+                        album_type: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(album_type, FIELDS[0usize])?,
+                        artists: artists.unwrap_or_default(),
+                        available_markets: available_markets.unwrap_or_default(),
+                        copyrights: copyrights.unwrap_or_default(),
+                        external_ids: external_ids.flatten(),
+                        external_urls: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(external_urls, FIELDS[5usize])?,
+                        genres: genres.unwrap_or_default(),
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[7usize])?,
+                        id: crate::fields::required::<_, A::Error>(id, FIELDS[8usize])?,
+                        images: images.unwrap_or_default(),
+                        is_playable: is_playable.flatten(),
+                        label: label.flatten(),
+                        name: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(name, FIELDS[12usize])?,
+                        popularity: popularity.unwrap_or_default(),
+                        release_date: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(release_date, FIELDS[14usize])?,
+                        release_date_precision: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(release_date_precision, FIELDS[15usize])?,
+                        restrictions: restrictions.flatten(),
+                        total_tracks: total_tracks.unwrap_or_default(),
+                        tracks: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(tracks, FIELDS[18usize])?,
+                        type_: type_.flatten(),
+                        uri: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(uri, FIELDS[20usize])?,
+                    })
+                }
+            }
+            deserializer.deserialize_struct("AlbumObject", FIELDS, AlbumObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for AlbumRestrictionObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["reason"];
+            struct AlbumRestrictionObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for AlbumRestrictionObjectVisitor {
+                type Value = AlbumRestrictionObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct AlbumRestrictionObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<AlbumRestrictionObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut reason: ::std::option::Option<
+                        ::std::option::Option<Reason>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut reason,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(AlbumRestrictionObject {
+                        reason: reason.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "AlbumRestrictionObject",
+                    FIELDS,
+                    AlbumRestrictionObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ArtistDiscographyAlbumObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "album_group",
+                "album_type",
+                "artists",
+                "available_markets",
+                "external_urls",
+                "href",
+                "id",
+                "images",
+                "is_playable",
+                "name",
+                "release_date",
+                "release_date_precision",
+                "restrictions",
+                "total_tracks",
+                "type",
+                "uri",
+            ];
+            struct ArtistDiscographyAlbumObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for ArtistDiscographyAlbumObjectVisitor {
+                type Value = ArtistDiscographyAlbumObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct ArtistDiscographyAlbumObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<ArtistDiscographyAlbumObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut album_group: ::std::option::Option<
+                        ::std::option::Option<AlbumGroup>,
+                    > = ::std::option::Option::None;
+                    let mut album_type: ::std::option::Option<AlbumType> = ::std::option::Option::None;
+                    let mut artists: ::std::option::Option<
+                        ::std::vec::Vec<SimplifiedArtistObject>,
+                    > = ::std::option::Option::None;
+                    let mut available_markets: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut external_urls: ::std::option::Option<ExternalUrlObject> = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut images: ::std::option::Option<
+                        ::std::vec::Vec<ImageObject>,
+                    > = ::std::option::Option::None;
+                    let mut is_playable: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut release_date: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut release_date_precision: ::std::option::Option<
+                        ReleaseDatePrecision,
+                    > = ::std::option::Option::None;
+                    let mut restrictions: ::std::option::Option<
+                        ::std::option::Option<AlbumRestrictionObject>,
+                    > = ::std::option::Option::None;
+                    let mut total_tracks: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<
+                        ::std::option::Option<ArtistDiscographyAlbumObjectType>,
+                    > = ::std::option::Option::None;
+                    let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut album_group,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut album_type,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut artists,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut available_markets,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut external_urls,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            7usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut images,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[7usize],
+                                )?
+                            }
+                            8usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut is_playable,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[8usize],
+                                )?
+                            }
+                            9usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[9usize],
+                                )?
+                            }
+                            10usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut release_date,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[10usize],
+                                )?
+                            }
+                            11usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut release_date_precision,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[11usize],
+                                )?
+                            }
+                            12usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut restrictions,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[12usize],
+                                )?
+                            }
+                            13usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total_tracks,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[13usize],
+                                )?
+                            }
+                            14usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[14usize],
+                                )?
+                            }
+                            15usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[15usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(ArtistDiscographyAlbumObject {
+                        album_group: album_group.flatten(),
+                        album_type: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(album_type, FIELDS[1usize])?,
+                        artists: artists.unwrap_or_default(),
+                        available_markets: available_markets.unwrap_or_default(),
+                        external_urls: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(external_urls, FIELDS[4usize])?,
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[5usize])?,
+                        id: crate::fields::required::<_, A::Error>(id, FIELDS[6usize])?,
+                        images: images.unwrap_or_default(),
+                        is_playable: is_playable.flatten(),
+                        name: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(name, FIELDS[9usize])?,
+                        release_date: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(release_date, FIELDS[10usize])?,
+                        release_date_precision: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(release_date_precision, FIELDS[11usize])?,
+                        restrictions: restrictions.flatten(),
+                        total_tracks: total_tracks.unwrap_or_default(),
+                        type_: type_.flatten(),
+                        uri: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(uri, FIELDS[15usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "ArtistDiscographyAlbumObject",
+                    FIELDS,
+                    ArtistDiscographyAlbumObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ArtistObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "external_urls",
+                "followers",
+                "genres",
+                "href",
+                "id",
+                "images",
+                "name",
+                "popularity",
+                "type",
+                "uri",
+            ];
+            struct ArtistObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for ArtistObjectVisitor {
+                type Value = ArtistObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct ArtistObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<ArtistObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut external_urls: ::std::option::Option<ExternalUrlObject> = ::std::option::Option::None;
+                    let mut followers: ::std::option::Option<
+                        ::std::option::Option<FollowersObject>,
+                    > = ::std::option::Option::None;
+                    let mut genres: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut images: ::std::option::Option<
+                        ::std::vec::Vec<ImageObject>,
+                    > = ::std::option::Option::None;
+                    let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut popularity: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<ArtistObjectType> = ::std::option::Option::None;
+                    let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut external_urls,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut followers,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut genres,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut images,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            7usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut popularity,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[7usize],
+                                )?
+                            }
+                            8usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[8usize],
+                                )?
+                            }
+                            9usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[9usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(ArtistObject {
+                        external_urls: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(external_urls, FIELDS[0usize])?,
+                        followers: followers.flatten(),
+                        genres: genres.unwrap_or_default(),
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[3usize])?,
+                        id: crate::fields::required::<_, A::Error>(id, FIELDS[4usize])?,
+                        images: images.unwrap_or_default(),
+                        name: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(name, FIELDS[6usize])?,
+                        popularity: popularity.unwrap_or_default(),
+                        type_: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(type_, FIELDS[8usize])?,
+                        uri: crate::fields::required::<_, A::Error>(uri, FIELDS[9usize])?,
+                    })
+                }
+            }
+            deserializer.deserialize_struct("ArtistObject", FIELDS, ArtistObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for AudioAnalysisObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "bars",
+                "beats",
+                "meta",
+                "sections",
+                "segments",
+                "tatums",
+                "track",
+            ];
+            struct AudioAnalysisObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for AudioAnalysisObjectVisitor {
+                type Value = AudioAnalysisObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct AudioAnalysisObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<AudioAnalysisObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut bars: ::std::option::Option<
+                        ::std::vec::Vec<TimeIntervalObject>,
+                    > = ::std::option::Option::None;
+                    let mut beats: ::std::option::Option<
+                        ::std::vec::Vec<TimeIntervalObject>,
+                    > = ::std::option::Option::None;
+                    let mut meta: ::std::option::Option<
+                        ::std::option::Option<AudioAnalysisObjectMeta>,
+                    > = ::std::option::Option::None;
+                    let mut sections: ::std::option::Option<
+                        ::std::vec::Vec<SectionObject>,
+                    > = ::std::option::Option::None;
+                    let mut segments: ::std::option::Option<
+                        ::std::vec::Vec<SegmentObject>,
+                    > = ::std::option::Option::None;
+                    let mut tatums: ::std::option::Option<
+                        ::std::vec::Vec<TimeIntervalObject>,
+                    > = ::std::option::Option::None;
+                    let mut track: ::std::option::Option<
+                        ::std::option::Option<AudioAnalysisObjectTrack>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut bars,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut beats,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut meta,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut sections,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut segments,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut tatums,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut track,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(AudioAnalysisObject {
+                        bars: bars.unwrap_or_default(),
+                        beats: beats.unwrap_or_default(),
+                        meta: meta.flatten(),
+                        sections: sections.unwrap_or_default(),
+                        segments: segments.unwrap_or_default(),
+                        tatums: tatums.unwrap_or_default(),
+                        track: track.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "AudioAnalysisObject",
+                    FIELDS,
+                    AudioAnalysisObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for AudioAnalysisObjectMeta {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "analysis_time",
+                "analyzer_version",
+                "detailed_status",
+                "input_process",
+                "platform",
+                "status_code",
+                "timestamp",
+            ];
+            struct AudioAnalysisObjectMetaVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for AudioAnalysisObjectMetaVisitor {
+                type Value = AudioAnalysisObjectMeta;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct AudioAnalysisObjectMeta")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<AudioAnalysisObjectMeta, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut analysis_time: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    let mut analyzer_version: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut detailed_status: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut input_process: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut platform: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut status_code: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    let mut timestamp: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut analysis_time,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut analyzer_version,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut detailed_status,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut input_process,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut platform,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut status_code,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut timestamp,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(AudioAnalysisObjectMeta {
+                        analysis_time: analysis_time.flatten(),
+                        analyzer_version: analyzer_version.flatten(),
+                        detailed_status: detailed_status.flatten(),
+                        input_process: input_process.flatten(),
+                        platform: platform.flatten(),
+                        status_code: status_code.unwrap_or_default(),
+                        timestamp: timestamp.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "AudioAnalysisObjectMeta",
+                    FIELDS,
+                    AudioAnalysisObjectMetaVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for AudioAnalysisObjectTrack {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "analysis_channels",
+                "analysis_sample_rate",
+                "code_version",
+                "codestring",
+                "duration",
+                "echoprint_version",
+                "echoprintstring",
+                "end_of_fade_in",
+                "key",
+                "key_confidence",
+                "loudness",
+                "mode",
+                "mode_confidence",
+                "num_samples",
+                "offset_seconds",
+                "rhythm_version",
+                "rhythmstring",
+                "sample_md5",
+                "start_of_fade_out",
+                "synch_version",
+                "synchstring",
+                "tempo",
+                "tempo_confidence",
+                "time_signature",
+                "time_signature_confidence",
+                "window_seconds",
+            ];
+            struct AudioAnalysisObjectTrackVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for AudioAnalysisObjectTrackVisitor {
+                type Value = AudioAnalysisObjectTrack;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct AudioAnalysisObjectTrack")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<AudioAnalysisObjectTrack, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut analysis_channels: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    let mut analysis_sample_rate: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    let mut code_version: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    let mut codestring: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut duration: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    let mut echoprint_version: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    let mut echoprintstring: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut end_of_fade_in: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    let mut key: ::std::option::Option<::std::option::Option<Key>> = ::std::option::Option::None;
+                    let mut key_confidence: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    let mut loudness: ::std::option::Option<
+                        ::std::option::Option<Loudness>,
+                    > = ::std::option::Option::None;
+                    let mut mode: ::std::option::Option<::std::option::Option<Mode>> = ::std::option::Option::None;
+                    let mut mode_confidence: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    let mut num_samples: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    let mut offset_seconds: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    let mut rhythm_version: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    let mut rhythmstring: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut sample_md5: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut start_of_fade_out: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    let mut synch_version: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    let mut synchstring: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut tempo: ::std::option::Option<::std::option::Option<Tempo>> = ::std::option::Option::None;
+                    let mut tempo_confidence: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    let mut time_signature: ::std::option::Option<
+                        ::std::option::Option<TimeSignature>,
+                    > = ::std::option::Option::None;
+                    let mut time_signature_confidence: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    let mut window_seconds: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut analysis_channels,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut analysis_sample_rate,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut code_version,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut codestring,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut duration,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut echoprint_version,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut echoprintstring,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            7usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut end_of_fade_in,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[7usize],
+                                )?
+                            }
+                            8usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut key,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[8usize],
+                                )?
+                            }
+                            9usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut key_confidence,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[9usize],
+                                )?
+                            }
+                            10usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut loudness,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[10usize],
+                                )?
+                            }
+                            11usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut mode,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[11usize],
+                                )?
+                            }
+                            12usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut mode_confidence,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[12usize],
+                                )?
+                            }
+                            13usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut num_samples,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[13usize],
+                                )?
+                            }
+                            14usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut offset_seconds,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[14usize],
+                                )?
+                            }
+                            15usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut rhythm_version,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[15usize],
+                                )?
+                            }
+                            16usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut rhythmstring,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[16usize],
+                                )?
+                            }
+                            17usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut sample_md5,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[17usize],
+                                )?
+                            }
+                            18usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut start_of_fade_out,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[18usize],
+                                )?
+                            }
+                            19usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut synch_version,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[19usize],
+                                )?
+                            }
+                            20usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut synchstring,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[20usize],
+                                )?
+                            }
+                            21usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut tempo,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[21usize],
+                                )?
+                            }
+                            22usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut tempo_confidence,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[22usize],
+                                )?
+                            }
+                            23usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut time_signature,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[23usize],
+                                )?
+                            }
+                            24usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut time_signature_confidence,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[24usize],
+                                )?
+                            }
+                            25usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut window_seconds,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[25usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(AudioAnalysisObjectTrack {
+                        analysis_channels: analysis_channels.unwrap_or_default(),
+                        analysis_sample_rate: analysis_sample_rate.unwrap_or_default(),
+                        code_version: code_version.flatten(),
+                        codestring: codestring.flatten(),
+                        duration: duration.flatten(),
+                        echoprint_version: echoprint_version.flatten(),
+                        echoprintstring: echoprintstring.flatten(),
+                        end_of_fade_in: end_of_fade_in.flatten(),
+                        key: key.flatten(),
+                        key_confidence: key_confidence.flatten(),
+                        loudness: loudness.flatten(),
+                        mode: mode.flatten(),
+                        mode_confidence: mode_confidence.flatten(),
+                        num_samples: num_samples.unwrap_or_default(),
+                        offset_seconds: offset_seconds.unwrap_or_default(),
+                        rhythm_version: rhythm_version.flatten(),
+                        rhythmstring: rhythmstring.flatten(),
+                        sample_md5: sample_md5.flatten(),
+                        start_of_fade_out: start_of_fade_out.flatten(),
+                        synch_version: synch_version.flatten(),
+                        synchstring: synchstring.flatten(),
+                        tempo: tempo.flatten(),
+                        tempo_confidence: tempo_confidence.flatten(),
+                        time_signature: time_signature.flatten(),
+                        time_signature_confidence: time_signature_confidence.flatten(),
+                        window_seconds: window_seconds.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "AudioAnalysisObjectTrack",
+                    FIELDS,
+                    AudioAnalysisObjectTrackVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for AudioFeaturesObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "acousticness",
+                "analysis_url",
+                "danceability",
+                "duration_ms",
+                "energy",
+                "id",
+                "instrumentalness",
+                "key",
+                "liveness",
+                "loudness",
+                "mode",
+                "speechiness",
+                "tempo",
+                "time_signature",
+                "track_href",
+                "type",
+                "uri",
+                "valence",
+            ];
+            struct AudioFeaturesObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for AudioFeaturesObjectVisitor {
+                type Value = AudioFeaturesObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct AudioFeaturesObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<AudioFeaturesObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut acousticness: ::std::option::Option<
+                        ::std::option::Option<f32>,
+                    > = ::std::option::Option::None;
+                    let mut analysis_url: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut danceability: ::std::option::Option<
+                        ::std::option::Option<f32>,
+                    > = ::std::option::Option::None;
+                    let mut duration_ms: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    let mut energy: ::std::option::Option<::std::option::Option<f32>> = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut instrumentalness: ::std::option::Option<
+                        ::std::option::Option<f32>,
+                    > = ::std::option::Option::None;
+                    let mut key: ::std::option::Option<::std::option::Option<Key>> = ::std::option::Option::None;
+                    let mut liveness: ::std::option::Option<
+                        ::std::option::Option<f32>,
+                    > = ::std::option::Option::None;
+                    let mut loudness: ::std::option::Option<
+                        ::std::option::Option<Loudness>,
+                    > = ::std::option::Option::None;
+                    let mut mode: ::std::option::Option<::std::option::Option<Mode>> = ::std::option::Option::None;
+                    let mut speechiness: ::std::option::Option<
+                        ::std::option::Option<f32>,
+                    > = ::std::option::Option::None;
+                    let mut tempo: ::std::option::Option<::std::option::Option<Tempo>> = ::std::option::Option::None;
+                    let mut time_signature: ::std::option::Option<
+                        ::std::option::Option<TimeSignature>,
+                    > = ::std::option::Option::None;
+                    let mut track_href: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<
+                        ::std::option::Option<AudioFeaturesObjectType>,
+                    > = ::std::option::Option::None;
+                    let mut uri: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut valence: ::std::option::Option<::std::option::Option<f32>> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut acousticness,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut analysis_url,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut danceability,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut duration_ms,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut energy,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut instrumentalness,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            7usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut key,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[7usize],
+                                )?
+                            }
+                            8usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut liveness,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[8usize],
+                                )?
+                            }
+                            9usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut loudness,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[9usize],
+                                )?
+                            }
+                            10usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut mode,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[10usize],
+                                )?
+                            }
+                            11usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut speechiness,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[11usize],
+                                )?
+                            }
+                            12usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut tempo,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[12usize],
+                                )?
+                            }
+                            13usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut time_signature,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[13usize],
+                                )?
+                            }
+                            14usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut track_href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[14usize],
+                                )?
+                            }
+                            15usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[15usize],
+                                )?
+                            }
+                            16usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[16usize],
+                                )?
+                            }
+                            17usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut valence,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[17usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(AudioFeaturesObject {
+                        acousticness: acousticness.flatten(),
+                        analysis_url: analysis_url.flatten(),
+                        danceability: danceability.flatten(),
+                        duration_ms: duration_ms.unwrap_or_default(),
+                        energy: energy.flatten(),
+                        id: id.flatten(),
+                        instrumentalness: instrumentalness.flatten(),
+                        key: key.flatten(),
+                        liveness: liveness.flatten(),
+                        loudness: loudness.flatten(),
+                        mode: mode.flatten(),
+                        speechiness: speechiness.flatten(),
+                        tempo: tempo.flatten(),
+                        time_signature: time_signature.flatten(),
+                        track_href: track_href.flatten(),
+                        type_: type_.flatten(),
+                        uri: uri.flatten(),
+                        valence: valence.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "AudioFeaturesObject",
+                    FIELDS,
+                    AudioFeaturesObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for AudiobookBase {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "authors",
+                "available_markets",
+                "copyrights",
+                "description",
+                "edition",
+                "explicit",
+                "external_urls",
+                "href",
+                "html_description",
+                "id",
+                "images",
+                "languages",
+                "media_type",
+                "name",
+                "narrators",
+                "publisher",
+                "total_chapters",
+                "type",
+                "uri",
+            ];
+            struct AudiobookBaseVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for AudiobookBaseVisitor {
+                type Value = AudiobookBase;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct AudiobookBase")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<AudiobookBase, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut authors: ::std::option::Option<
+                        ::std::vec::Vec<AuthorObject>,
+                    > = ::std::option::Option::None;
+                    let mut available_markets: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut copyrights: ::std::option::Option<
+                        ::std::vec::Vec<CopyrightObject>,
+                    > = ::std::option::Option::None;
+                    let mut description: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut edition: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut explicit: ::std::option::Option<bool> = ::std::option::Option::None;
+                    let mut external_urls: ::std::option::Option<ExternalUrlObject> = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut html_description: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut images: ::std::option::Option<
+                        ::std::vec::Vec<ImageObject>,
+                    > = ::std::option::Option::None;
+                    let mut languages: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut media_type: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut narrators: ::std::option::Option<
+                        ::std::vec::Vec<NarratorObject>,
+                    > = ::std::option::Option::None;
+                    let mut publisher: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut total_chapters: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<AudiobookBaseType> = ::std::option::Option::None;
+                    let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut authors,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut available_markets,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut copyrights,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut description,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut edition,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut explicit,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut external_urls,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            7usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[7usize],
+                                )?
+                            }
+                            8usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut html_description,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[8usize],
+                                )?
+                            }
+                            9usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[9usize],
+                                )?
+                            }
+                            10usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut images,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[10usize],
+                                )?
+                            }
+                            11usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut languages,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[11usize],
+                                )?
+                            }
+                            12usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut media_type,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[12usize],
+                                )?
+                            }
+                            13usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[13usize],
+                                )?
+                            }
+                            14usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut narrators,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[14usize],
+                                )?
+                            }
+                            15usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut publisher,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[15usize],
+                                )?
+                            }
+                            16usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total_chapters,
+                                    crate::lenient::Int,
+                                    FIELDS[16usize],
+                                )?
+                            }
+                            17usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[17usize],
+                                )?
+                            }
+                            18usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[18usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(AudiobookBase {
+                        authors: authors.unwrap_or_default(),
+                        available_markets: available_markets.unwrap_or_default(),
+                        copyrights: copyrights.unwrap_or_default(),
+                        description: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(description, FIELDS[3usize])?,
+                        edition: edition.flatten(),
+                        explicit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(explicit, FIELDS[5usize])?,
+                        external_urls: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(external_urls, FIELDS[6usize])?,
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[7usize])?,
+                        html_description: html_description.flatten(),
+                        id: crate::fields::required::<_, A::Error>(id, FIELDS[9usize])?,
+                        images: images.unwrap_or_default(),
+                        languages: languages.unwrap_or_default(),
+                        media_type: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(media_type, FIELDS[12usize])?,
+                        name: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(name, FIELDS[13usize])?,
+                        narrators: narrators.unwrap_or_default(),
+                        publisher: publisher.flatten(),
+                        total_chapters: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(total_chapters, FIELDS[16usize])?,
+                        type_: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(type_, FIELDS[17usize])?,
+                        uri: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(uri, FIELDS[18usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct("AudiobookBase", FIELDS, AudiobookBaseVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for AudiobookObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "authors",
+                "available_markets",
+                "chapters",
+                "copyrights",
+                "description",
+                "edition",
+                "explicit",
+                "external_urls",
+                "href",
+                "html_description",
+                "id",
+                "images",
+                "languages",
+                "media_type",
+                "name",
+                "narrators",
+                "publisher",
+                "total_chapters",
+                "type",
+                "uri",
+            ];
+            struct AudiobookObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for AudiobookObjectVisitor {
+                type Value = AudiobookObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct AudiobookObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<AudiobookObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut authors: ::std::option::Option<
+                        ::std::vec::Vec<AuthorObject>,
+                    > = ::std::option::Option::None;
+                    let mut available_markets: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut chapters: ::std::option::Option<
+                        PagingSimplifiedChapterObject,
+                    > = ::std::option::Option::None;
+                    let mut copyrights: ::std::option::Option<
+                        ::std::vec::Vec<CopyrightObject>,
+                    > = ::std::option::Option::None;
+                    let mut description: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut edition: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut explicit: ::std::option::Option<bool> = ::std::option::Option::None;
+                    let mut external_urls: ::std::option::Option<ExternalUrlObject> = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut html_description: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut images: ::std::option::Option<
+                        ::std::vec::Vec<ImageObject>,
+                    > = ::std::option::Option::None;
+                    let mut languages: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut media_type: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut narrators: ::std::option::Option<
+                        ::std::vec::Vec<NarratorObject>,
+                    > = ::std::option::Option::None;
+                    let mut publisher: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut total_chapters: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<AudiobookObjectType> = ::std::option::Option::None;
+                    let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut authors,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut available_markets,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut chapters,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut copyrights,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut description,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut edition,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut explicit,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            7usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut external_urls,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[7usize],
+                                )?
+                            }
+                            8usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[8usize],
+                                )?
+                            }
+                            9usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut html_description,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[9usize],
+                                )?
+                            }
+                            10usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[10usize],
+                                )?
+                            }
+                            11usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut images,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[11usize],
+                                )?
+                            }
+                            12usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut languages,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[12usize],
+                                )?
+                            }
+                            13usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut media_type,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[13usize],
+                                )?
+                            }
+                            14usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[14usize],
+                                )?
+                            }
+                            15usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut narrators,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[15usize],
+                                )?
+                            }
+                            16usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut publisher,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[16usize],
+                                )?
+                            }
+                            17usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total_chapters,
+                                    crate::lenient::Int,
+                                    FIELDS[17usize],
+                                )?
+                            }
+                            18usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[18usize],
+                                )?
+                            }
+                            19usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[19usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(AudiobookObject {
+                        authors: authors.unwrap_or_default(),
+                        available_markets: available_markets.unwrap_or_default(),
+                        chapters: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(chapters, FIELDS[2usize])?,
+                        copyrights: copyrights.unwrap_or_default(),
+                        description: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(description, FIELDS[4usize])?,
+                        edition: edition.flatten(),
+                        explicit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(explicit, FIELDS[6usize])?,
+                        external_urls: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(external_urls, FIELDS[7usize])?,
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[8usize])?,
+                        html_description: html_description.flatten(),
+                        id: crate::fields::required::<_, A::Error>(id, FIELDS[10usize])?,
+                        images: images.unwrap_or_default(),
+                        languages: languages.unwrap_or_default(),
+                        media_type: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(media_type, FIELDS[13usize])?,
+                        name: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(name, FIELDS[14usize])?,
+                        narrators: narrators.unwrap_or_default(),
+                        publisher: publisher.flatten(),
+                        total_chapters: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(total_chapters, FIELDS[17usize])?,
+                        type_: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(type_, FIELDS[18usize])?,
+                        uri: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(uri, FIELDS[19usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct("AudiobookObject", FIELDS, AudiobookObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for AuthorObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["name"];
+            struct AuthorObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for AuthorObjectVisitor {
+                type Value = AuthorObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct AuthorObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<AuthorObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(AuthorObject {
+                        name: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(name, FIELDS[0usize])?,
+                    })
+                }
+            }
+            deserializer.deserialize_struct("AuthorObject", FIELDS, AuthorObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for CategoryObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["href", "icons", "id", "name"];
+            struct CategoryObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for CategoryObjectVisitor {
+                type Value = CategoryObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct CategoryObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<CategoryObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut icons: ::std::option::Option<::std::vec::Vec<ImageObject>> = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut icons,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(CategoryObject {
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[0usize])?,
+                        icons: icons.unwrap_or_default(),
+                        id: crate::fields::required::<_, A::Error>(id, FIELDS[2usize])?,
+                        name: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(name, FIELDS[3usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct("CategoryObject", FIELDS, CategoryObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ChangePlaylistDetailsBody {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["collaborative", "description", "name", "public"];
+            struct ChangePlaylistDetailsBodyVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for ChangePlaylistDetailsBodyVisitor {
+                type Value = ChangePlaylistDetailsBody;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct ChangePlaylistDetailsBody")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<ChangePlaylistDetailsBody, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut collaborative: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut description: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut name: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut public: ::std::option::Option<::std::option::Option<bool>> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut collaborative,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut description,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut public,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(ChangePlaylistDetailsBody {
+                        collaborative: collaborative.flatten(),
+                        description: description.flatten(),
+                        name: name.flatten(),
+                        public: public.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "ChangePlaylistDetailsBody",
+                    FIELDS,
+                    ChangePlaylistDetailsBodyVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ChapterBase {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "audio_preview_url",
+                "available_markets",
+                "chapter_number",
+                "description",
+                "duration_ms",
+                "explicit",
+                "external_urls",
+                "href",
+                "html_description",
+                "id",
+                "images",
+                "is_playable",
+                "languages",
+                "name",
+                "release_date",
+                "release_date_precision",
+                "restrictions",
+                "resume_point",
+                "type",
+                "uri",
+            ];
+            struct ChapterBaseVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for ChapterBaseVisitor {
+                type Value = ChapterBase;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct ChapterBase")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<ChapterBase, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut audio_preview_url: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut available_markets: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut chapter_number: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut description: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut duration_ms: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut explicit: ::std::option::Option<bool> = ::std::option::Option::None;
+                    let mut external_urls: ::std::option::Option<ExternalUrlObject> = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut html_description: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut images: ::std::option::Option<
+                        ::std::vec::Vec<ImageObject>,
+                    > = ::std::option::Option::None;
+                    let mut is_playable: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut languages: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut release_date: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut release_date_precision: ::std::option::Option<
+                        ReleaseDatePrecision,
+                    > = ::std::option::Option::None;
+                    let mut restrictions: ::std::option::Option<
+                        ::std::option::Option<ChapterRestrictionObject>,
+                    > = ::std::option::Option::None;
+                    let mut resume_point: ::std::option::Option<
+                        ::std::option::Option<ResumePointObject>,
+                    > = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<ChapterBaseType> = ::std::option::Option::None;
+                    let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut audio_preview_url,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut available_markets,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut chapter_number,
+                                    crate::lenient::Int,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut description,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut duration_ms,
+                                    crate::lenient::Int,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut explicit,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut external_urls,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            7usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[7usize],
+                                )?
+                            }
+                            8usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut html_description,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[8usize],
+                                )?
+                            }
+                            9usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[9usize],
+                                )?
+                            }
+                            10usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut images,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[10usize],
+                                )?
+                            }
+                            11usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut is_playable,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[11usize],
+                                )?
+                            }
+                            12usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut languages,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[12usize],
+                                )?
+                            }
+                            13usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[13usize],
+                                )?
+                            }
+                            14usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut release_date,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[14usize],
+                                )?
+                            }
+                            15usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut release_date_precision,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[15usize],
+                                )?
+                            }
+                            16usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut restrictions,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[16usize],
+                                )?
+                            }
+                            17usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut resume_point,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[17usize],
+                                )?
+                            }
+                            18usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[18usize],
+                                )?
+                            }
+                            19usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[19usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(ChapterBase {
+                        audio_preview_url: audio_preview_url.flatten(),
+                        available_markets: available_markets.unwrap_or_default(),
+                        chapter_number: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(chapter_number, FIELDS[2usize])?,
+                        description: description.flatten(),
+                        duration_ms: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(duration_ms, FIELDS[4usize])?,
+                        explicit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(explicit, FIELDS[5usize])?,
+                        external_urls: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(external_urls, FIELDS[6usize])?,
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[7usize])?,
+                        html_description: html_description.flatten(),
+                        id: crate::fields::required::<_, A::Error>(id, FIELDS[9usize])?,
+                        images: images.unwrap_or_default(),
+                        is_playable: is_playable.flatten(),
+                        languages: languages.unwrap_or_default(),
+                        name: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(name, FIELDS[13usize])?,
+                        release_date: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(release_date, FIELDS[14usize])?,
+                        release_date_precision: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(release_date_precision, FIELDS[15usize])?,
+                        restrictions: restrictions.flatten(),
+                        resume_point: resume_point.flatten(),
+                        type_: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(type_, FIELDS[18usize])?,
+                        uri: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(uri, FIELDS[19usize])?,
+                    })
+                }
+            }
+            deserializer.deserialize_struct("ChapterBase", FIELDS, ChapterBaseVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ChapterObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "audio_preview_url",
+                "audiobook",
+                "available_markets",
+                "chapter_number",
+                "description",
+                "duration_ms",
+                "explicit",
+                "external_urls",
+                "href",
+                "html_description",
+                "id",
+                "images",
+                "is_playable",
+                "languages",
+                "name",
+                "release_date",
+                "release_date_precision",
+                "restrictions",
+                "resume_point",
+                "type",
+                "uri",
+            ];
+            struct ChapterObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for ChapterObjectVisitor {
+                type Value = ChapterObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct ChapterObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<ChapterObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut audio_preview_url: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut audiobook: ::std::option::Option<
+                        SimplifiedAudiobookObject,
+                    > = ::std::option::Option::None;
+                    let mut available_markets: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut chapter_number: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut description: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut duration_ms: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut explicit: ::std::option::Option<bool> = ::std::option::Option::None;
+                    let mut external_urls: ::std::option::Option<ExternalUrlObject> = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut html_description: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut images: ::std::option::Option<
+                        ::std::vec::Vec<ImageObject>,
+                    > = ::std::option::Option::None;
+                    let mut is_playable: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut languages: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut release_date: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut release_date_precision: ::std::option::Option<
+                        ReleaseDatePrecision,
+                    > = ::std::option::Option::None;
+                    let mut restrictions: ::std::option::Option<
+                        ::std::option::Option<ChapterRestrictionObject>,
+                    > = ::std::option::Option::None;
+                    let mut resume_point: ::std::option::Option<
+                        ::std::option::Option<ResumePointObject>,
+                    > = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<ChapterObjectType> = ::std::option::Option::None;
+                    let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut audio_preview_url,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut audiobook,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut available_markets,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut chapter_number,
+                                    crate::lenient::Int,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut description,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut duration_ms,
+                                    crate::lenient::Int,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut explicit,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            7usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut external_urls,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[7usize],
+                                )?
+                            }
+                            8usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[8usize],
+                                )?
+                            }
+                            9usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut html_description,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[9usize],
+                                )?
+                            }
+                            10usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[10usize],
+                                )?
+                            }
+                            11usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut images,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[11usize],
+                                )?
+                            }
+                            12usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut is_playable,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[12usize],
+                                )?
+                            }
+                            13usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut languages,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[13usize],
+                                )?
+                            }
+                            14usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[14usize],
+                                )?
+                            }
+                            15usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut release_date,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[15usize],
+                                )?
+                            }
+                            16usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut release_date_precision,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[16usize],
+                                )?
+                            }
+                            17usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut restrictions,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[17usize],
+                                )?
+                            }
+                            18usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut resume_point,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[18usize],
+                                )?
+                            }
+                            19usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[19usize],
+                                )?
+                            }
+                            20usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[20usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(ChapterObject {
+                        audio_preview_url: audio_preview_url.flatten(),
+                        audiobook: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(audiobook, FIELDS[1usize])?,
+                        available_markets: available_markets.unwrap_or_default(),
+                        chapter_number: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(chapter_number, FIELDS[3usize])?,
+                        description: description.flatten(),
+                        duration_ms: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(duration_ms, FIELDS[5usize])?,
+                        explicit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(explicit, FIELDS[6usize])?,
+                        external_urls: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(external_urls, FIELDS[7usize])?,
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[8usize])?,
+                        html_description: html_description.flatten(),
+                        id: crate::fields::required::<_, A::Error>(id, FIELDS[10usize])?,
+                        images: images.unwrap_or_default(),
+                        is_playable: is_playable.flatten(),
+                        languages: languages.unwrap_or_default(),
+                        name: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(name, FIELDS[14usize])?,
+                        release_date: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(release_date, FIELDS[15usize])?,
+                        release_date_precision: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(release_date_precision, FIELDS[16usize])?,
+                        restrictions: restrictions.flatten(),
+                        resume_point: resume_point.flatten(),
+                        type_: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(type_, FIELDS[19usize])?,
+                        uri: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(uri, FIELDS[20usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct("ChapterObject", FIELDS, ChapterObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ChapterRestrictionObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["reason"];
+            struct ChapterRestrictionObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for ChapterRestrictionObjectVisitor {
+                type Value = ChapterRestrictionObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct ChapterRestrictionObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<ChapterRestrictionObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut reason: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut reason,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(ChapterRestrictionObject {
+                        reason: reason.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "ChapterRestrictionObject",
+                    FIELDS,
+                    ChapterRestrictionObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ContextObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["external_urls", "href", "type", "uri"];
+            struct ContextObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for ContextObjectVisitor {
+                type Value = ContextObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct ContextObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<ContextObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut external_urls: ::std::option::Option<ExternalUrlObject> = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut external_urls,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(ContextObject {
+                        external_urls: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(external_urls, FIELDS[0usize])?,
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[1usize])?,
+                        type_: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(type_, FIELDS[2usize])?,
+                        uri: crate::fields::required::<_, A::Error>(uri, FIELDS[3usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct("ContextObject", FIELDS, ContextObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for CopyrightObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["text", "type"];
+            struct CopyrightObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for CopyrightObjectVisitor {
+                type Value = CopyrightObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct CopyrightObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<CopyrightObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut text: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut text,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(CopyrightObject {
+                        text: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(text, FIELDS[0usize])?,
+                        type_: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(type_, FIELDS[1usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct("CopyrightObject", FIELDS, CopyrightObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for CreatePlaylistBody {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["collaborative", "description", "name", "public"];
+            struct CreatePlaylistBodyVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for CreatePlaylistBodyVisitor {
+                type Value = CreatePlaylistBody;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct CreatePlaylistBody")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<CreatePlaylistBody, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut collaborative: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut description: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut public: ::std::option::Option<::std::option::Option<bool>> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut collaborative,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut description,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut public,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(CreatePlaylistBody {
+                        collaborative: collaborative.flatten(),
+                        description: description.flatten(),
+                        name: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(name, FIELDS[2usize])?,
+                        public: public.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "CreatePlaylistBody",
+                    FIELDS,
+                    CreatePlaylistBodyVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for CreatePlaylistForUserBody {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["collaborative", "description", "name", "public"];
+            struct CreatePlaylistForUserBodyVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for CreatePlaylistForUserBodyVisitor {
+                type Value = CreatePlaylistForUserBody;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct CreatePlaylistForUserBody")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<CreatePlaylistForUserBody, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut collaborative: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut description: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut public: ::std::option::Option<::std::option::Option<bool>> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut collaborative,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut description,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut public,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(CreatePlaylistForUserBody {
+                        collaborative: collaborative.flatten(),
+                        description: description.flatten(),
+                        name: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(name, FIELDS[2usize])?,
+                        public: public.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "CreatePlaylistForUserBody",
+                    FIELDS,
+                    CreatePlaylistForUserBodyVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for CursorObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["after", "before"];
+            struct CursorObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for CursorObjectVisitor {
+                type Value = CursorObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct CursorObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<CursorObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut after: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut before: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut after,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut before,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(CursorObject {
+                        after: after.flatten(),
+                        before: before.flatten(),
+                    })
+                }
+            }
+            deserializer.deserialize_struct("CursorObject", FIELDS, CursorObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for CursorPagingObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["cursors", "href", "limit", "next", "total"];
+            struct CursorPagingObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for CursorPagingObjectVisitor {
+                type Value = CursorPagingObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct CursorPagingObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<CursorPagingObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut cursors: ::std::option::Option<
+                        ::std::option::Option<CursorObject>,
+                    > = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut limit: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut next: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut total: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut cursors,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut limit,
+                                    crate::lenient::Int,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut next,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(CursorPagingObject {
+                        cursors: cursors.flatten(),
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[1usize])?,
+                        limit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(limit, FIELDS[2usize])?,
+                        next: next.flatten(),
+                        total: total.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "CursorPagingObject",
+                    FIELDS,
+                    CursorPagingObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for CursorPagingPlayHistoryObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "cursors",
+                "href",
+                "items",
+                "limit",
+                "next",
+                "total",
+            ];
+            struct CursorPagingPlayHistoryObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de>
+            for CursorPagingPlayHistoryObjectVisitor {
+                type Value = CursorPagingPlayHistoryObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct CursorPagingPlayHistoryObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<CursorPagingPlayHistoryObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut cursors: ::std::option::Option<
+                        ::std::option::Option<CursorObject>,
+                    > = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut items: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<PlayHistoryObject>>,
+                    > = ::std::option::Option::None;
+                    let mut limit: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut next: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut total: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut cursors,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut items,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut limit,
+                                    crate::lenient::Int,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut next,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(CursorPagingPlayHistoryObject {
+                        cursors: cursors.flatten(),
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[1usize])?,
+                        items: items.unwrap_or_default(),
+                        limit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(limit, FIELDS[3usize])?,
+                        next: next.flatten(),
+                        total: total.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "CursorPagingPlayHistoryObject",
+                    FIELDS,
+                    CursorPagingPlayHistoryObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for CursorPagingSimplifiedArtistObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "cursors",
+                "href",
+                "items",
+                "limit",
+                "next",
+                "total",
+            ];
+            struct CursorPagingSimplifiedArtistObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de>
+            for CursorPagingSimplifiedArtistObjectVisitor {
+                type Value = CursorPagingSimplifiedArtistObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct CursorPagingSimplifiedArtistObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<CursorPagingSimplifiedArtistObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut cursors: ::std::option::Option<
+                        ::std::option::Option<CursorObject>,
+                    > = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut items: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<ArtistObject>>,
+                    > = ::std::option::Option::None;
+                    let mut limit: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut next: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut total: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut cursors,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut items,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut limit,
+                                    crate::lenient::Int,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut next,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(CursorPagingSimplifiedArtistObject {
+                        cursors: cursors.flatten(),
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[1usize])?,
+                        items: items.unwrap_or_default(),
+                        limit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(limit, FIELDS[3usize])?,
+                        next: next.flatten(),
+                        total: total.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "CursorPagingSimplifiedArtistObject",
+                    FIELDS,
+                    CursorPagingSimplifiedArtistObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for DeviceObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "id",
+                "is_active",
+                "is_private_session",
+                "is_restricted",
+                "name",
+                "supports_volume",
+                "type",
+                "volume_percent",
+            ];
+            struct DeviceObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for DeviceObjectVisitor {
+                type Value = DeviceObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct DeviceObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<DeviceObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut id: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut is_active: ::std::option::Option<bool> = ::std::option::Option::None;
+                    let mut is_private_session: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut is_restricted: ::std::option::Option<bool> = ::std::option::Option::None;
+                    let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut supports_volume: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut volume_percent: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut is_active,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut is_private_session,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut is_restricted,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut supports_volume,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            7usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut volume_percent,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[7usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(DeviceObject {
+                        id: id.flatten(),
+                        is_active: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(is_active, FIELDS[1usize])?,
+                        is_private_session: is_private_session.flatten(),
+                        is_restricted: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(is_restricted, FIELDS[3usize])?,
+                        name: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(name, FIELDS[4usize])?,
+                        supports_volume: supports_volume.flatten(),
+                        type_: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(type_, FIELDS[6usize])?,
+                        volume_percent: volume_percent.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer.deserialize_struct("DeviceObject", FIELDS, DeviceObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for DisallowsObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "interrupting_playback",
+                "pausing",
+                "resuming",
+                "seeking",
+                "skipping_next",
+                "skipping_prev",
+                "toggling_repeat_context",
+                "toggling_repeat_track",
+                "toggling_shuffle",
+                "transferring_playback",
+            ];
+            struct DisallowsObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for DisallowsObjectVisitor {
+                type Value = DisallowsObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct DisallowsObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<DisallowsObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut interrupting_playback: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut pausing: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut resuming: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut seeking: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut skipping_next: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut skipping_prev: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut toggling_repeat_context: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut toggling_repeat_track: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut toggling_shuffle: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut transferring_playback: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut interrupting_playback,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut pausing,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut resuming,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut seeking,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut skipping_next,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut skipping_prev,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut toggling_repeat_context,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            7usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut toggling_repeat_track,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[7usize],
+                                )?
+                            }
+                            8usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut toggling_shuffle,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[8usize],
+                                )?
+                            }
+                            9usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut transferring_playback,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[9usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(DisallowsObject {
+                        interrupting_playback: interrupting_playback.flatten(),
+                        pausing: pausing.flatten(),
+                        resuming: resuming.flatten(),
+                        seeking: seeking.flatten(),
+                        skipping_next: skipping_next.flatten(),
+                        skipping_prev: skipping_prev.flatten(),
+                        toggling_repeat_context: toggling_repeat_context.flatten(),
+                        toggling_repeat_track: toggling_repeat_track.flatten(),
+                        toggling_shuffle: toggling_shuffle.flatten(),
+                        transferring_playback: transferring_playback.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct("DisallowsObject", FIELDS, DisallowsObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for EpisodeBase {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "audio_preview_url",
+                "description",
+                "duration_ms",
+                "explicit",
+                "external_urls",
+                "href",
+                "html_description",
+                "id",
+                "images",
+                "is_externally_hosted",
+                "is_playable",
+                "language",
+                "languages",
+                "name",
+                "release_date",
+                "release_date_precision",
+                "restrictions",
+                "resume_point",
+                "type",
+                "uri",
+            ];
+            struct EpisodeBaseVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for EpisodeBaseVisitor {
+                type Value = EpisodeBase;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct EpisodeBase")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<EpisodeBase, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut audio_preview_url: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut description: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut duration_ms: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut explicit: ::std::option::Option<bool> = ::std::option::Option::None;
+                    let mut external_urls: ::std::option::Option<ExternalUrlObject> = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut html_description: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut images: ::std::option::Option<
+                        ::std::vec::Vec<ImageObject>,
+                    > = ::std::option::Option::None;
+                    let mut is_externally_hosted: ::std::option::Option<bool> = ::std::option::Option::None;
+                    let mut is_playable: ::std::option::Option<bool> = ::std::option::Option::None;
+                    let mut language: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut languages: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut release_date: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut release_date_precision: ::std::option::Option<
+                        ReleaseDatePrecision,
+                    > = ::std::option::Option::None;
+                    let mut restrictions: ::std::option::Option<
+                        ::std::option::Option<EpisodeRestrictionObject>,
+                    > = ::std::option::Option::None;
+                    let mut resume_point: ::std::option::Option<
+                        ::std::option::Option<ResumePointObject>,
+                    > = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<EpisodeBaseType> = ::std::option::Option::None;
+                    let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut audio_preview_url,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut description,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut duration_ms,
+                                    crate::lenient::Int,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut explicit,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut external_urls,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut html_description,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            7usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[7usize],
+                                )?
+                            }
+                            8usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut images,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[8usize],
+                                )?
+                            }
+                            9usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut is_externally_hosted,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[9usize],
+                                )?
+                            }
+                            10usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut is_playable,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[10usize],
+                                )?
+                            }
+                            11usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut language,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[11usize],
+                                )?
+                            }
+                            12usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut languages,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[12usize],
+                                )?
+                            }
+                            13usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[13usize],
+                                )?
+                            }
+                            14usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut release_date,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[14usize],
+                                )?
+                            }
+                            15usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut release_date_precision,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[15usize],
+                                )?
+                            }
+                            16usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut restrictions,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[16usize],
+                                )?
+                            }
+                            17usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut resume_point,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[17usize],
+                                )?
+                            }
+                            18usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[18usize],
+                                )?
+                            }
+                            19usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[19usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(EpisodeBase {
+                        audio_preview_url: audio_preview_url.flatten(),
+                        description: description.flatten(),
+                        duration_ms: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(duration_ms, FIELDS[2usize])?,
+                        explicit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(explicit, FIELDS[3usize])?,
+                        external_urls: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(external_urls, FIELDS[4usize])?,
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[5usize])?,
+                        html_description: html_description.flatten(),
+                        id: crate::fields::required::<_, A::Error>(id, FIELDS[7usize])?,
+                        images: images.unwrap_or_default(),
+                        is_externally_hosted: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(is_externally_hosted, FIELDS[9usize])?,
+                        is_playable: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(is_playable, FIELDS[10usize])?,
+                        language: language.flatten(),
+                        languages: languages.unwrap_or_default(),
+                        name: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(name, FIELDS[13usize])?,
+                        release_date: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(release_date, FIELDS[14usize])?,
+                        release_date_precision: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(release_date_precision, FIELDS[15usize])?,
+                        restrictions: restrictions.flatten(),
+                        resume_point: resume_point.flatten(),
+                        type_: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(type_, FIELDS[18usize])?,
+                        uri: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(uri, FIELDS[19usize])?,
+                    })
+                }
+            }
+            deserializer.deserialize_struct("EpisodeBase", FIELDS, EpisodeBaseVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for EpisodeObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "audio_preview_url",
+                "description",
+                "duration_ms",
+                "explicit",
+                "external_urls",
+                "href",
+                "html_description",
+                "id",
+                "images",
+                "is_externally_hosted",
+                "is_playable",
+                "language",
+                "languages",
+                "name",
+                "release_date",
+                "release_date_precision",
+                "restrictions",
+                "resume_point",
+                "show",
+                "type",
+                "uri",
+            ];
+            struct EpisodeObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for EpisodeObjectVisitor {
+                type Value = EpisodeObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct EpisodeObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<EpisodeObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut audio_preview_url: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut description: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut duration_ms: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut explicit: ::std::option::Option<bool> = ::std::option::Option::None;
+                    let mut external_urls: ::std::option::Option<ExternalUrlObject> = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut html_description: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut images: ::std::option::Option<
+                        ::std::vec::Vec<ImageObject>,
+                    > = ::std::option::Option::None;
+                    let mut is_externally_hosted: ::std::option::Option<bool> = ::std::option::Option::None;
+                    let mut is_playable: ::std::option::Option<bool> = ::std::option::Option::None;
+                    let mut language: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut languages: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut release_date: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut release_date_precision: ::std::option::Option<
+                        ReleaseDatePrecision,
+                    > = ::std::option::Option::None;
+                    let mut restrictions: ::std::option::Option<
+                        ::std::option::Option<EpisodeRestrictionObject>,
+                    > = ::std::option::Option::None;
+                    let mut resume_point: ::std::option::Option<
+                        ::std::option::Option<ResumePointObject>,
+                    > = ::std::option::Option::None;
+                    let mut show: ::std::option::Option<SimplifiedShowObject> = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<EpisodeObjectType> = ::std::option::Option::None;
+                    let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut audio_preview_url,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut description,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut duration_ms,
+                                    crate::lenient::Int,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut explicit,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut external_urls,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut html_description,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            7usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[7usize],
+                                )?
+                            }
+                            8usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut images,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[8usize],
+                                )?
+                            }
+                            9usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut is_externally_hosted,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[9usize],
+                                )?
+                            }
+                            10usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut is_playable,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[10usize],
+                                )?
+                            }
+                            11usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut language,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[11usize],
+                                )?
+                            }
+                            12usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut languages,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[12usize],
+                                )?
+                            }
+                            13usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[13usize],
+                                )?
+                            }
+                            14usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut release_date,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[14usize],
+                                )?
+                            }
+                            15usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut release_date_precision,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[15usize],
+                                )?
+                            }
+                            16usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut restrictions,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[16usize],
+                                )?
+                            }
+                            17usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut resume_point,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[17usize],
+                                )?
+                            }
+                            18usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut show,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[18usize],
+                                )?
+                            }
+                            19usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[19usize],
+                                )?
+                            }
+                            20usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[20usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(EpisodeObject {
+                        audio_preview_url: audio_preview_url.flatten(),
+                        description: description.flatten(),
+                        duration_ms: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(duration_ms, FIELDS[2usize])?,
+                        explicit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(explicit, FIELDS[3usize])?,
+                        external_urls: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(external_urls, FIELDS[4usize])?,
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[5usize])?,
+                        html_description: html_description.flatten(),
+                        id: crate::fields::required::<_, A::Error>(id, FIELDS[7usize])?,
+                        images: images.unwrap_or_default(),
+                        is_externally_hosted: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(is_externally_hosted, FIELDS[9usize])?,
+                        is_playable: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(is_playable, FIELDS[10usize])?,
+                        language: language.flatten(),
+                        languages: languages.unwrap_or_default(),
+                        name: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(name, FIELDS[13usize])?,
+                        release_date: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(release_date, FIELDS[14usize])?,
+                        release_date_precision: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(release_date_precision, FIELDS[15usize])?,
+                        restrictions: restrictions.flatten(),
+                        resume_point: resume_point.flatten(),
+                        show: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(show, FIELDS[18usize])?,
+                        type_: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(type_, FIELDS[19usize])?,
+                        uri: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(uri, FIELDS[20usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct("EpisodeObject", FIELDS, EpisodeObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for EpisodeRestrictionObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["reason"];
+            struct EpisodeRestrictionObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for EpisodeRestrictionObjectVisitor {
+                type Value = EpisodeRestrictionObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct EpisodeRestrictionObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<EpisodeRestrictionObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut reason: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut reason,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(EpisodeRestrictionObject {
+                        reason: reason.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "EpisodeRestrictionObject",
+                    FIELDS,
+                    EpisodeRestrictionObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ErrorObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["message", "status"];
+            struct ErrorObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for ErrorObjectVisitor {
+                type Value = ErrorObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct ErrorObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<ErrorObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut message: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut status: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut message,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut status,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(ErrorObject {
+                        message: message.flatten(),
+                        status: status.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer.deserialize_struct("ErrorObject", FIELDS, ErrorObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ExplicitContentSettingsObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["filter_enabled", "filter_locked"];
+            struct ExplicitContentSettingsObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de>
+            for ExplicitContentSettingsObjectVisitor {
+                type Value = ExplicitContentSettingsObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct ExplicitContentSettingsObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<ExplicitContentSettingsObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut filter_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
+                    let mut filter_locked: ::std::option::Option<bool> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut filter_enabled,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut filter_locked,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(ExplicitContentSettingsObject {
+                        filter_enabled: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(filter_enabled, FIELDS[0usize])?,
+                        filter_locked: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(filter_locked, FIELDS[1usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "ExplicitContentSettingsObject",
+                    FIELDS,
+                    ExplicitContentSettingsObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ExternalIdObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["ean", "isrc", "upc"];
+            struct ExternalIdObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for ExternalIdObjectVisitor {
+                type Value = ExternalIdObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct ExternalIdObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<ExternalIdObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut ean: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut isrc: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut upc: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut ean,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut isrc,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut upc,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(ExternalIdObject {
+                        ean: ean.flatten(),
+                        isrc: isrc.flatten(),
+                        upc: upc.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct("ExternalIdObject", FIELDS, ExternalIdObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ExternalUrlObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["spotify"];
+            struct ExternalUrlObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for ExternalUrlObjectVisitor {
+                type Value = ExternalUrlObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct ExternalUrlObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<ExternalUrlObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut spotify: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut spotify,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(ExternalUrlObject {
+                        spotify: spotify.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "ExternalUrlObject",
+                    FIELDS,
+                    ExternalUrlObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for FollowArtistsUsersBody {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["ids"];
+            struct FollowArtistsUsersBodyVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for FollowArtistsUsersBodyVisitor {
+                type Value = FollowArtistsUsersBody;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct FollowArtistsUsersBody")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<FollowArtistsUsersBody, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut ids: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut ids,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(FollowArtistsUsersBody {
+                        ids: ids.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "FollowArtistsUsersBody",
+                    FIELDS,
+                    FollowArtistsUsersBodyVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for FollowPlaylistBody {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["public"];
+            struct FollowPlaylistBodyVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for FollowPlaylistBodyVisitor {
+                type Value = FollowPlaylistBody;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct FollowPlaylistBody")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<FollowPlaylistBody, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut public: ::std::option::Option<::std::option::Option<bool>> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut public,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(FollowPlaylistBody {
+                        public: public.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "FollowPlaylistBody",
+                    FIELDS,
+                    FollowPlaylistBodyVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for FollowersObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["href", "total"];
+            struct FollowersObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for FollowersObjectVisitor {
+                type Value = FollowersObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct FollowersObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<FollowersObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut href: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total,
+                                    crate::lenient::Int,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(FollowersObject {
+                        href: href.flatten(),
+                        total: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(total, FIELDS[1usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct("FollowersObject", FIELDS, FollowersObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for GetAUsersAvailableDevicesResponse {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["devices"];
+            struct GetAUsersAvailableDevicesResponseVisitor;
+            impl<'de> ::serde::de::Visitor<'de>
+            for GetAUsersAvailableDevicesResponseVisitor {
+                type Value = GetAUsersAvailableDevicesResponse;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct GetAUsersAvailableDevicesResponse")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<GetAUsersAvailableDevicesResponse, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut devices: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<DeviceObject>>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut devices,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(GetAUsersAvailableDevicesResponse {
+                        devices: devices.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "GetAUsersAvailableDevicesResponse",
+                    FIELDS,
+                    GetAUsersAvailableDevicesResponseVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for GetAnArtistsRelatedArtistsResponse {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["artists"];
+            struct GetAnArtistsRelatedArtistsResponseVisitor;
+            impl<'de> ::serde::de::Visitor<'de>
+            for GetAnArtistsRelatedArtistsResponseVisitor {
+                type Value = GetAnArtistsRelatedArtistsResponse;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct GetAnArtistsRelatedArtistsResponse")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<GetAnArtistsRelatedArtistsResponse, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut artists: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<ArtistObject>>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut artists,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(GetAnArtistsRelatedArtistsResponse {
+                        artists: artists.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "GetAnArtistsRelatedArtistsResponse",
+                    FIELDS,
+                    GetAnArtistsRelatedArtistsResponseVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for GetAnArtistsTopTracksResponse {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["tracks"];
+            struct GetAnArtistsTopTracksResponseVisitor;
+            impl<'de> ::serde::de::Visitor<'de>
+            for GetAnArtistsTopTracksResponseVisitor {
+                type Value = GetAnArtistsTopTracksResponse;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct GetAnArtistsTopTracksResponse")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<GetAnArtistsTopTracksResponse, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut tracks: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<TrackObject>>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut tracks,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(GetAnArtistsTopTracksResponse {
+                        tracks: tracks.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "GetAnArtistsTopTracksResponse",
+                    FIELDS,
+                    GetAnArtistsTopTracksResponseVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for GetAvailableMarketsResponse {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["markets"];
+            struct GetAvailableMarketsResponseVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for GetAvailableMarketsResponseVisitor {
+                type Value = GetAvailableMarketsResponse;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct GetAvailableMarketsResponse")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<GetAvailableMarketsResponse, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut markets: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut markets,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(GetAvailableMarketsResponse {
+                        markets: markets.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "GetAvailableMarketsResponse",
+                    FIELDS,
+                    GetAvailableMarketsResponseVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for GetCategoriesResponse {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["categories"];
+            struct GetCategoriesResponseVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for GetCategoriesResponseVisitor {
+                type Value = GetCategoriesResponse;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct GetCategoriesResponse")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<GetCategoriesResponse, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut categories: ::std::option::Option<
+                        ::std::option::Option<GetCategoriesResponseCategories>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut categories,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(GetCategoriesResponse {
+                        categories: categories.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "GetCategoriesResponse",
+                    FIELDS,
+                    GetCategoriesResponseVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for GetCategoriesResponseCategories {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "href",
+                "items",
+                "limit",
+                "next",
+                "offset",
+                "previous",
+                "total",
+            ];
+            struct GetCategoriesResponseCategoriesVisitor;
+            impl<'de> ::serde::de::Visitor<'de>
+            for GetCategoriesResponseCategoriesVisitor {
+                type Value = GetCategoriesResponseCategories;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct GetCategoriesResponseCategories")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<GetCategoriesResponseCategories, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut items: ::std::option::Option<
+                        ::std::vec::Vec<CategoryObject>,
+                    > = ::std::option::Option::None;
+                    let mut limit: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut next: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut offset: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut previous: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut items,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut limit,
+                                    crate::lenient::Int,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut next,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut offset,
+                                    crate::lenient::Int,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut previous,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total,
+                                    crate::lenient::Int,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(GetCategoriesResponseCategories {
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[0usize])?,
+                        items: items.unwrap_or_default(),
+                        limit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(limit, FIELDS[2usize])?,
+                        next: next.flatten(),
+                        offset: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(offset, FIELDS[4usize])?,
+                        previous: previous.flatten(),
+                        total: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(total, FIELDS[6usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "GetCategoriesResponseCategories",
+                    FIELDS,
+                    GetCategoriesResponseCategoriesVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for GetFollowedResponse {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["artists"];
+            struct GetFollowedResponseVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for GetFollowedResponseVisitor {
+                type Value = GetFollowedResponse;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct GetFollowedResponse")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<GetFollowedResponse, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut artists: ::std::option::Option<
+                        ::std::option::Option<CursorPagingSimplifiedArtistObject>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut artists,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(GetFollowedResponse {
+                        artists: artists.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "GetFollowedResponse",
+                    FIELDS,
+                    GetFollowedResponseVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for GetMultipleAlbumsResponse {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["albums"];
+            struct GetMultipleAlbumsResponseVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for GetMultipleAlbumsResponseVisitor {
+                type Value = GetMultipleAlbumsResponse;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct GetMultipleAlbumsResponse")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<GetMultipleAlbumsResponse, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut albums: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<AlbumObject>>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut albums,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(GetMultipleAlbumsResponse {
+                        albums: albums.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "GetMultipleAlbumsResponse",
+                    FIELDS,
+                    GetMultipleAlbumsResponseVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for GetMultipleArtistsResponse {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["artists"];
+            struct GetMultipleArtistsResponseVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for GetMultipleArtistsResponseVisitor {
+                type Value = GetMultipleArtistsResponse;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct GetMultipleArtistsResponse")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<GetMultipleArtistsResponse, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut artists: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<ArtistObject>>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut artists,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(GetMultipleArtistsResponse {
+                        artists: artists.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "GetMultipleArtistsResponse",
+                    FIELDS,
+                    GetMultipleArtistsResponseVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for GetMultipleAudiobooksResponse {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["audiobooks"];
+            struct GetMultipleAudiobooksResponseVisitor;
+            impl<'de> ::serde::de::Visitor<'de>
+            for GetMultipleAudiobooksResponseVisitor {
+                type Value = GetMultipleAudiobooksResponse;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct GetMultipleAudiobooksResponse")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<GetMultipleAudiobooksResponse, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut audiobooks: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<AudiobookObject>>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut audiobooks,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(GetMultipleAudiobooksResponse {
+                        audiobooks: audiobooks.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "GetMultipleAudiobooksResponse",
+                    FIELDS,
+                    GetMultipleAudiobooksResponseVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for GetMultipleEpisodesResponse {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["episodes"];
+            struct GetMultipleEpisodesResponseVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for GetMultipleEpisodesResponseVisitor {
+                type Value = GetMultipleEpisodesResponse;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct GetMultipleEpisodesResponse")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<GetMultipleEpisodesResponse, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut episodes: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<EpisodeObject>>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut episodes,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(GetMultipleEpisodesResponse {
+                        episodes: episodes.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "GetMultipleEpisodesResponse",
+                    FIELDS,
+                    GetMultipleEpisodesResponseVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for GetMultipleShowsResponse {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["shows"];
+            struct GetMultipleShowsResponseVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for GetMultipleShowsResponseVisitor {
+                type Value = GetMultipleShowsResponse;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct GetMultipleShowsResponse")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<GetMultipleShowsResponse, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut shows: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<SimplifiedShowObject>>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut shows,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(GetMultipleShowsResponse {
+                        shows: shows.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "GetMultipleShowsResponse",
+                    FIELDS,
+                    GetMultipleShowsResponseVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for GetNewReleasesResponse {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["albums"];
+            struct GetNewReleasesResponseVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for GetNewReleasesResponseVisitor {
+                type Value = GetNewReleasesResponse;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct GetNewReleasesResponse")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<GetNewReleasesResponse, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut albums: ::std::option::Option<
+                        ::std::option::Option<PagingSimplifiedAlbumObject>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut albums,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(GetNewReleasesResponse {
+                        albums: albums.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "GetNewReleasesResponse",
+                    FIELDS,
+                    GetNewReleasesResponseVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for GetRecommendationGenresResponse {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["genres"];
+            struct GetRecommendationGenresResponseVisitor;
+            impl<'de> ::serde::de::Visitor<'de>
+            for GetRecommendationGenresResponseVisitor {
+                type Value = GetRecommendationGenresResponse;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct GetRecommendationGenresResponse")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<GetRecommendationGenresResponse, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut genres: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<::std::string::String>>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut genres,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(GetRecommendationGenresResponse {
+                        genres: genres.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "GetRecommendationGenresResponse",
+                    FIELDS,
+                    GetRecommendationGenresResponseVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for GetSeveralAudioFeaturesResponse {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["audio_features"];
+            struct GetSeveralAudioFeaturesResponseVisitor;
+            impl<'de> ::serde::de::Visitor<'de>
+            for GetSeveralAudioFeaturesResponseVisitor {
+                type Value = GetSeveralAudioFeaturesResponse;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct GetSeveralAudioFeaturesResponse")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<GetSeveralAudioFeaturesResponse, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut audio_features: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<AudioFeaturesObject>>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut audio_features,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(GetSeveralAudioFeaturesResponse {
+                        audio_features: audio_features.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "GetSeveralAudioFeaturesResponse",
+                    FIELDS,
+                    GetSeveralAudioFeaturesResponseVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for GetSeveralChaptersResponse {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["chapters"];
+            struct GetSeveralChaptersResponseVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for GetSeveralChaptersResponseVisitor {
+                type Value = GetSeveralChaptersResponse;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct GetSeveralChaptersResponse")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<GetSeveralChaptersResponse, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut chapters: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<ChapterObject>>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut chapters,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(GetSeveralChaptersResponse {
+                        chapters: chapters.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "GetSeveralChaptersResponse",
+                    FIELDS,
+                    GetSeveralChaptersResponseVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for GetSeveralTracksResponse {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["tracks"];
+            struct GetSeveralTracksResponseVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for GetSeveralTracksResponseVisitor {
+                type Value = GetSeveralTracksResponse;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct GetSeveralTracksResponse")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<GetSeveralTracksResponse, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut tracks: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<TrackObject>>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut tracks,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(GetSeveralTracksResponse {
+                        tracks: tracks.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "GetSeveralTracksResponse",
+                    FIELDS,
+                    GetSeveralTracksResponseVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ImageObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["height", "url", "width"];
+            struct ImageObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for ImageObjectVisitor {
+                type Value = ImageObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct ImageObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<ImageObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut height: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+                    let mut url: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut width: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut height,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut url,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut width,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(ImageObject {
+                        height: height.unwrap_or_default(),
+                        url: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(url, FIELDS[1usize])?,
+                        width: width.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer.deserialize_struct("ImageObject", FIELDS, ImageObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for LinkedTrackObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["external_urls", "href", "id", "type", "uri"];
+            struct LinkedTrackObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for LinkedTrackObjectVisitor {
+                type Value = LinkedTrackObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct LinkedTrackObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<LinkedTrackObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut external_urls: ::std::option::Option<ExternalUrlObject> = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut external_urls,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(LinkedTrackObject {
+                        external_urls: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(external_urls, FIELDS[0usize])?,
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[1usize])?,
+                        id: id.flatten(),
+                        type_: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(type_, FIELDS[3usize])?,
+                        uri: crate::fields::required::<_, A::Error>(uri, FIELDS[4usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "LinkedTrackObject",
+                    FIELDS,
+                    LinkedTrackObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for NarratorObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["name"];
+            struct NarratorObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for NarratorObjectVisitor {
+                type Value = NarratorObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct NarratorObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<NarratorObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(NarratorObject {
+                        name: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(name, FIELDS[0usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct("NarratorObject", FIELDS, NarratorObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PagingArtistDiscographyAlbumObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "href",
+                "items",
+                "limit",
+                "next",
+                "offset",
+                "previous",
+                "total",
+            ];
+            struct PagingArtistDiscographyAlbumObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de>
+            for PagingArtistDiscographyAlbumObjectVisitor {
+                type Value = PagingArtistDiscographyAlbumObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PagingArtistDiscographyAlbumObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PagingArtistDiscographyAlbumObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut items: ::std::option::Option<
+                        ::std::vec::Vec<
+                            ::std::option::Option<ArtistDiscographyAlbumObject>,
+                        >,
+                    > = ::std::option::Option::None;
+                    let mut limit: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut next: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut offset: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut previous: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut items,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut limit,
+                                    crate::lenient::Int,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut next,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut offset,
+                                    crate::lenient::Int,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut previous,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total,
+                                    crate::lenient::Int,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(PagingArtistDiscographyAlbumObject {
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[0usize])?,
+                        items: items.unwrap_or_default(),
+                        limit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(limit, FIELDS[2usize])?,
+                        next: next.flatten(),
+                        offset: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(offset, FIELDS[4usize])?,
+                        previous: previous.flatten(),
+                        total: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(total, FIELDS[6usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "PagingArtistDiscographyAlbumObject",
+                    FIELDS,
+                    PagingArtistDiscographyAlbumObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PagingArtistObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "href",
+                "items",
+                "limit",
+                "next",
+                "offset",
+                "previous",
+                "total",
+            ];
+            struct PagingArtistObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for PagingArtistObjectVisitor {
+                type Value = PagingArtistObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PagingArtistObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PagingArtistObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut items: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<ArtistObject>>,
+                    > = ::std::option::Option::None;
+                    let mut limit: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut next: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut offset: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut previous: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut items,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut limit,
+                                    crate::lenient::Int,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut next,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut offset,
+                                    crate::lenient::Int,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut previous,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total,
+                                    crate::lenient::Int,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(PagingArtistObject {
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[0usize])?,
+                        items: items.unwrap_or_default(),
+                        limit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(limit, FIELDS[2usize])?,
+                        next: next.flatten(),
+                        offset: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(offset, FIELDS[4usize])?,
+                        previous: previous.flatten(),
+                        total: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(total, FIELDS[6usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "PagingArtistObject",
+                    FIELDS,
+                    PagingArtistObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PagingFeaturedPlaylistObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["message", "playlists"];
+            struct PagingFeaturedPlaylistObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for PagingFeaturedPlaylistObjectVisitor {
+                type Value = PagingFeaturedPlaylistObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PagingFeaturedPlaylistObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PagingFeaturedPlaylistObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut message: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut playlists: ::std::option::Option<
+                        ::std::option::Option<PagingPlaylistObject>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut message,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut playlists,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(PagingFeaturedPlaylistObject {
+                        message: message.flatten(),
+                        playlists: playlists.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "PagingFeaturedPlaylistObject",
+                    FIELDS,
+                    PagingFeaturedPlaylistObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PagingObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "href",
+                "limit",
+                "next",
+                "offset",
+                "previous",
+                "total",
+            ];
+            struct PagingObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for PagingObjectVisitor {
+                type Value = PagingObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PagingObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PagingObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut limit: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut next: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut offset: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut previous: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut limit,
+                                    crate::lenient::Int,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut next,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut offset,
+                                    crate::lenient::Int,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut previous,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total,
+                                    crate::lenient::Int,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(PagingObject {
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[0usize])?,
+                        limit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(limit, FIELDS[1usize])?,
+                        next: next.flatten(),
+                        offset: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(offset, FIELDS[3usize])?,
+                        previous: previous.flatten(),
+                        total: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(total, FIELDS[5usize])?,
+                    })
+                }
+            }
+            deserializer.deserialize_struct("PagingObject", FIELDS, PagingObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PagingPlaylistObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "href",
+                "items",
+                "limit",
+                "next",
+                "offset",
+                "previous",
+                "total",
+            ];
+            struct PagingPlaylistObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for PagingPlaylistObjectVisitor {
+                type Value = PagingPlaylistObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PagingPlaylistObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PagingPlaylistObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut items: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<SimplifiedPlaylistObject>>,
+                    > = ::std::option::Option::None;
+                    let mut limit: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut next: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut offset: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut previous: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut items,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut limit,
+                                    crate::lenient::Int,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut next,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut offset,
+                                    crate::lenient::Int,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut previous,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total,
+                                    crate::lenient::Int,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(PagingPlaylistObject {
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[0usize])?,
+                        items: items.unwrap_or_default(),
+                        limit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(limit, FIELDS[2usize])?,
+                        next: next.flatten(),
+                        offset: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(offset, FIELDS[4usize])?,
+                        previous: previous.flatten(),
+                        total: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(total, FIELDS[6usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "PagingPlaylistObject",
+                    FIELDS,
+                    PagingPlaylistObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PagingPlaylistTrackObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "href",
+                "items",
+                "limit",
+                "next",
+                "offset",
+                "previous",
+                "total",
+            ];
+            struct PagingPlaylistTrackObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for PagingPlaylistTrackObjectVisitor {
+                type Value = PagingPlaylistTrackObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PagingPlaylistTrackObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PagingPlaylistTrackObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut items: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<PlaylistTrackObject>>,
+                    > = ::std::option::Option::None;
+                    let mut limit: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut next: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut offset: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut previous: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut items,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut limit,
+                                    crate::lenient::Int,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut next,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut offset,
+                                    crate::lenient::Int,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut previous,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total,
+                                    crate::lenient::Int,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(PagingPlaylistTrackObject {
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[0usize])?,
+                        items: items.unwrap_or_default(),
+                        limit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(limit, FIELDS[2usize])?,
+                        next: next.flatten(),
+                        offset: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(offset, FIELDS[4usize])?,
+                        previous: previous.flatten(),
+                        total: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(total, FIELDS[6usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "PagingPlaylistTrackObject",
+                    FIELDS,
+                    PagingPlaylistTrackObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PagingSavedAlbumObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "href",
+                "items",
+                "limit",
+                "next",
+                "offset",
+                "previous",
+                "total",
+            ];
+            struct PagingSavedAlbumObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for PagingSavedAlbumObjectVisitor {
+                type Value = PagingSavedAlbumObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PagingSavedAlbumObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PagingSavedAlbumObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut items: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<SavedAlbumObject>>,
+                    > = ::std::option::Option::None;
+                    let mut limit: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut next: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut offset: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut previous: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut items,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut limit,
+                                    crate::lenient::Int,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut next,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut offset,
+                                    crate::lenient::Int,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut previous,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total,
+                                    crate::lenient::Int,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(PagingSavedAlbumObject {
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[0usize])?,
+                        items: items.unwrap_or_default(),
+                        limit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(limit, FIELDS[2usize])?,
+                        next: next.flatten(),
+                        offset: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(offset, FIELDS[4usize])?,
+                        previous: previous.flatten(),
+                        total: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(total, FIELDS[6usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "PagingSavedAlbumObject",
+                    FIELDS,
+                    PagingSavedAlbumObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PagingSavedAudiobookObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "href",
+                "items",
+                "limit",
+                "next",
+                "offset",
+                "previous",
+                "total",
+            ];
+            struct PagingSavedAudiobookObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for PagingSavedAudiobookObjectVisitor {
+                type Value = PagingSavedAudiobookObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PagingSavedAudiobookObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PagingSavedAudiobookObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut items: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<SavedAudiobookObject>>,
+                    > = ::std::option::Option::None;
+                    let mut limit: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut next: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut offset: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut previous: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut items,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut limit,
+                                    crate::lenient::Int,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut next,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut offset,
+                                    crate::lenient::Int,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut previous,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total,
+                                    crate::lenient::Int,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(PagingSavedAudiobookObject {
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[0usize])?,
+                        items: items.unwrap_or_default(),
+                        limit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(limit, FIELDS[2usize])?,
+                        next: next.flatten(),
+                        offset: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(offset, FIELDS[4usize])?,
+                        previous: previous.flatten(),
+                        total: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(total, FIELDS[6usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "PagingSavedAudiobookObject",
+                    FIELDS,
+                    PagingSavedAudiobookObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PagingSavedEpisodeObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "href",
+                "items",
+                "limit",
+                "next",
+                "offset",
+                "previous",
+                "total",
+            ];
+            struct PagingSavedEpisodeObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for PagingSavedEpisodeObjectVisitor {
+                type Value = PagingSavedEpisodeObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PagingSavedEpisodeObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PagingSavedEpisodeObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut items: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<SavedEpisodeObject>>,
+                    > = ::std::option::Option::None;
+                    let mut limit: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut next: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut offset: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut previous: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut items,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut limit,
+                                    crate::lenient::Int,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut next,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut offset,
+                                    crate::lenient::Int,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut previous,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total,
+                                    crate::lenient::Int,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(PagingSavedEpisodeObject {
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[0usize])?,
+                        items: items.unwrap_or_default(),
+                        limit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(limit, FIELDS[2usize])?,
+                        next: next.flatten(),
+                        offset: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(offset, FIELDS[4usize])?,
+                        previous: previous.flatten(),
+                        total: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(total, FIELDS[6usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "PagingSavedEpisodeObject",
+                    FIELDS,
+                    PagingSavedEpisodeObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PagingSavedShowObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "href",
+                "items",
+                "limit",
+                "next",
+                "offset",
+                "previous",
+                "total",
+            ];
+            struct PagingSavedShowObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for PagingSavedShowObjectVisitor {
+                type Value = PagingSavedShowObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PagingSavedShowObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PagingSavedShowObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut items: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<SavedShowObject>>,
+                    > = ::std::option::Option::None;
+                    let mut limit: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut next: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut offset: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut previous: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut items,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut limit,
+                                    crate::lenient::Int,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut next,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut offset,
+                                    crate::lenient::Int,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut previous,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total,
+                                    crate::lenient::Int,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(PagingSavedShowObject {
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[0usize])?,
+                        items: items.unwrap_or_default(),
+                        limit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(limit, FIELDS[2usize])?,
+                        next: next.flatten(),
+                        offset: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(offset, FIELDS[4usize])?,
+                        previous: previous.flatten(),
+                        total: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(total, FIELDS[6usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "PagingSavedShowObject",
+                    FIELDS,
+                    PagingSavedShowObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PagingSavedTrackObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "href",
+                "items",
+                "limit",
+                "next",
+                "offset",
+                "previous",
+                "total",
+            ];
+            struct PagingSavedTrackObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for PagingSavedTrackObjectVisitor {
+                type Value = PagingSavedTrackObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PagingSavedTrackObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PagingSavedTrackObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut items: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<SavedTrackObject>>,
+                    > = ::std::option::Option::None;
+                    let mut limit: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut next: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut offset: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut previous: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut items,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut limit,
+                                    crate::lenient::Int,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut next,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut offset,
+                                    crate::lenient::Int,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut previous,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total,
+                                    crate::lenient::Int,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(PagingSavedTrackObject {
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[0usize])?,
+                        items: items.unwrap_or_default(),
+                        limit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(limit, FIELDS[2usize])?,
+                        next: next.flatten(),
+                        offset: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(offset, FIELDS[4usize])?,
+                        previous: previous.flatten(),
+                        total: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(total, FIELDS[6usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "PagingSavedTrackObject",
+                    FIELDS,
+                    PagingSavedTrackObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PagingSimplifiedAlbumObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "href",
+                "items",
+                "limit",
+                "next",
+                "offset",
+                "previous",
+                "total",
+            ];
+            struct PagingSimplifiedAlbumObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for PagingSimplifiedAlbumObjectVisitor {
+                type Value = PagingSimplifiedAlbumObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PagingSimplifiedAlbumObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PagingSimplifiedAlbumObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut items: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<SimplifiedAlbumObject>>,
+                    > = ::std::option::Option::None;
+                    let mut limit: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut next: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut offset: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut previous: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut items,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut limit,
+                                    crate::lenient::Int,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut next,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut offset,
+                                    crate::lenient::Int,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut previous,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total,
+                                    crate::lenient::Int,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(PagingSimplifiedAlbumObject {
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[0usize])?,
+                        items: items.unwrap_or_default(),
+                        limit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(limit, FIELDS[2usize])?,
+                        next: next.flatten(),
+                        offset: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(offset, FIELDS[4usize])?,
+                        previous: previous.flatten(),
+                        total: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(total, FIELDS[6usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "PagingSimplifiedAlbumObject",
+                    FIELDS,
+                    PagingSimplifiedAlbumObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PagingSimplifiedAudiobookObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "href",
+                "items",
+                "limit",
+                "next",
+                "offset",
+                "previous",
+                "total",
+            ];
+            struct PagingSimplifiedAudiobookObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de>
+            for PagingSimplifiedAudiobookObjectVisitor {
+                type Value = PagingSimplifiedAudiobookObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PagingSimplifiedAudiobookObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PagingSimplifiedAudiobookObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut items: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<SimplifiedAudiobookObject>>,
+                    > = ::std::option::Option::None;
+                    let mut limit: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut next: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut offset: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut previous: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut items,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut limit,
+                                    crate::lenient::Int,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut next,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut offset,
+                                    crate::lenient::Int,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut previous,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total,
+                                    crate::lenient::Int,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(PagingSimplifiedAudiobookObject {
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[0usize])?,
+                        items: items.unwrap_or_default(),
+                        limit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(limit, FIELDS[2usize])?,
+                        next: next.flatten(),
+                        offset: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(offset, FIELDS[4usize])?,
+                        previous: previous.flatten(),
+                        total: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(total, FIELDS[6usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "PagingSimplifiedAudiobookObject",
+                    FIELDS,
+                    PagingSimplifiedAudiobookObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PagingSimplifiedChapterObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "href",
+                "items",
+                "limit",
+                "next",
+                "offset",
+                "previous",
+                "total",
+            ];
+            struct PagingSimplifiedChapterObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de>
+            for PagingSimplifiedChapterObjectVisitor {
+                type Value = PagingSimplifiedChapterObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PagingSimplifiedChapterObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PagingSimplifiedChapterObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut items: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<SimplifiedChapterObject>>,
+                    > = ::std::option::Option::None;
+                    let mut limit: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut next: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut offset: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut previous: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut items,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut limit,
+                                    crate::lenient::Int,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut next,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut offset,
+                                    crate::lenient::Int,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut previous,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total,
+                                    crate::lenient::Int,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(PagingSimplifiedChapterObject {
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[0usize])?,
+                        items: items.unwrap_or_default(),
+                        limit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(limit, FIELDS[2usize])?,
+                        next: next.flatten(),
+                        offset: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(offset, FIELDS[4usize])?,
+                        previous: previous.flatten(),
+                        total: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(total, FIELDS[6usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "PagingSimplifiedChapterObject",
+                    FIELDS,
+                    PagingSimplifiedChapterObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PagingSimplifiedEpisodeObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "href",
+                "items",
+                "limit",
+                "next",
+                "offset",
+                "previous",
+                "total",
+            ];
+            struct PagingSimplifiedEpisodeObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de>
+            for PagingSimplifiedEpisodeObjectVisitor {
+                type Value = PagingSimplifiedEpisodeObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PagingSimplifiedEpisodeObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PagingSimplifiedEpisodeObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut items: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<SimplifiedEpisodeObject>>,
+                    > = ::std::option::Option::None;
+                    let mut limit: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut next: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut offset: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut previous: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut items,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut limit,
+                                    crate::lenient::Int,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut next,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut offset,
+                                    crate::lenient::Int,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut previous,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total,
+                                    crate::lenient::Int,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(PagingSimplifiedEpisodeObject {
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[0usize])?,
+                        items: items.unwrap_or_default(),
+                        limit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(limit, FIELDS[2usize])?,
+                        next: next.flatten(),
+                        offset: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(offset, FIELDS[4usize])?,
+                        previous: previous.flatten(),
+                        total: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(total, FIELDS[6usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "PagingSimplifiedEpisodeObject",
+                    FIELDS,
+                    PagingSimplifiedEpisodeObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PagingSimplifiedShowObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "href",
+                "items",
+                "limit",
+                "next",
+                "offset",
+                "previous",
+                "total",
+            ];
+            struct PagingSimplifiedShowObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for PagingSimplifiedShowObjectVisitor {
+                type Value = PagingSimplifiedShowObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PagingSimplifiedShowObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PagingSimplifiedShowObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut items: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<SimplifiedShowObject>>,
+                    > = ::std::option::Option::None;
+                    let mut limit: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut next: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut offset: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut previous: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut items,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut limit,
+                                    crate::lenient::Int,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut next,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut offset,
+                                    crate::lenient::Int,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut previous,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total,
+                                    crate::lenient::Int,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(PagingSimplifiedShowObject {
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[0usize])?,
+                        items: items.unwrap_or_default(),
+                        limit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(limit, FIELDS[2usize])?,
+                        next: next.flatten(),
+                        offset: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(offset, FIELDS[4usize])?,
+                        previous: previous.flatten(),
+                        total: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(total, FIELDS[6usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "PagingSimplifiedShowObject",
+                    FIELDS,
+                    PagingSimplifiedShowObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PagingSimplifiedTrackObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "href",
+                "items",
+                "limit",
+                "next",
+                "offset",
+                "previous",
+                "total",
+            ];
+            struct PagingSimplifiedTrackObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for PagingSimplifiedTrackObjectVisitor {
+                type Value = PagingSimplifiedTrackObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PagingSimplifiedTrackObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PagingSimplifiedTrackObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut items: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<SimplifiedTrackObject>>,
+                    > = ::std::option::Option::None;
+                    let mut limit: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut next: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut offset: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut previous: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut items,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut limit,
+                                    crate::lenient::Int,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut next,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut offset,
+                                    crate::lenient::Int,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut previous,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total,
+                                    crate::lenient::Int,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(PagingSimplifiedTrackObject {
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[0usize])?,
+                        items: items.unwrap_or_default(),
+                        limit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(limit, FIELDS[2usize])?,
+                        next: next.flatten(),
+                        offset: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(offset, FIELDS[4usize])?,
+                        previous: previous.flatten(),
+                        total: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(total, FIELDS[6usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "PagingSimplifiedTrackObject",
+                    FIELDS,
+                    PagingSimplifiedTrackObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PagingTrackObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "href",
+                "items",
+                "limit",
+                "next",
+                "offset",
+                "previous",
+                "total",
+            ];
+            struct PagingTrackObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for PagingTrackObjectVisitor {
+                type Value = PagingTrackObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PagingTrackObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PagingTrackObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut items: ::std::option::Option<
+                        ::std::vec::Vec<::std::option::Option<TrackObject>>,
+                    > = ::std::option::Option::None;
+                    let mut limit: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut next: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut offset: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut previous: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut items,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut limit,
+                                    crate::lenient::Int,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut next,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut offset,
+                                    crate::lenient::Int,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut previous,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total,
+                                    crate::lenient::Int,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(PagingTrackObject {
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[0usize])?,
+                        items: items.unwrap_or_default(),
+                        limit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(limit, FIELDS[2usize])?,
+                        next: next.flatten(),
+                        offset: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(offset, FIELDS[4usize])?,
+                        previous: previous.flatten(),
+                        total: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(total, FIELDS[6usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "PagingTrackObject",
+                    FIELDS,
+                    PagingTrackObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PlayHistoryObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["context", "played_at", "track"];
+            struct PlayHistoryObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for PlayHistoryObjectVisitor {
+                type Value = PlayHistoryObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PlayHistoryObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PlayHistoryObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut context: ::std::option::Option<
+                        ::std::option::Option<ContextObject>,
+                    > = ::std::option::Option::None;
+                    let mut played_at: ::std::option::Option<
+                        ::chrono::DateTime<::chrono::offset::Utc>,
+                    > = ::std::option::Option::None;
+                    let mut track: ::std::option::Option<TrackObject> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut context,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut played_at,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut track,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(PlayHistoryObject {
+                        context: context.flatten(),
+                        played_at: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(played_at, FIELDS[1usize])?,
+                        track: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(track, FIELDS[2usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "PlayHistoryObject",
+                    FIELDS,
+                    PlayHistoryObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PlaylistOwnerObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "display_name",
+                "external_urls",
+                "href",
+                "id",
+                "type",
+                "uri",
+            ];
+            struct PlaylistOwnerObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for PlaylistOwnerObjectVisitor {
+                type Value = PlaylistOwnerObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PlaylistOwnerObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PlaylistOwnerObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut display_name: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut external_urls: ::std::option::Option<ExternalUrlObject> = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<PlaylistOwnerObjectType> = ::std::option::Option::None;
+                    let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut display_name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut external_urls,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(PlaylistOwnerObject {
+                        display_name: display_name.flatten(),
+                        external_urls: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(external_urls, FIELDS[1usize])?,
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[2usize])?,
+                        id: crate::fields::required::<_, A::Error>(id, FIELDS[3usize])?,
+                        type_: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(type_, FIELDS[4usize])?,
+                        uri: crate::fields::required::<_, A::Error>(uri, FIELDS[5usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "PlaylistOwnerObject",
+                    FIELDS,
+                    PlaylistOwnerObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PlaylistTracksRefObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["href", "total"];
+            struct PlaylistTracksRefObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for PlaylistTracksRefObjectVisitor {
+                type Value = PlaylistTracksRefObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PlaylistTracksRefObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PlaylistTracksRefObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut total: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(PlaylistTracksRefObject {
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[0usize])?,
+                        total: total.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "PlaylistTracksRefObject",
+                    FIELDS,
+                    PlaylistTracksRefObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PlaylistUserObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["external_urls", "href", "id", "type", "uri"];
+            struct PlaylistUserObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for PlaylistUserObjectVisitor {
+                type Value = PlaylistUserObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PlaylistUserObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PlaylistUserObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut external_urls: ::std::option::Option<ExternalUrlObject> = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<PlaylistUserObjectType> = ::std::option::Option::None;
+                    let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut external_urls,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(PlaylistUserObject {
+                        external_urls: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(external_urls, FIELDS[0usize])?,
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[1usize])?,
+                        id: crate::fields::required::<_, A::Error>(id, FIELDS[2usize])?,
+                        type_: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(type_, FIELDS[3usize])?,
+                        uri: crate::fields::required::<_, A::Error>(uri, FIELDS[4usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "PlaylistUserObject",
+                    FIELDS,
+                    PlaylistUserObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PrivateUserObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "account_id",
+                "country",
+                "display_name",
+                "email",
+                "explicit_content",
+                "external_urls",
+                "followers",
+                "href",
+                "id",
+                "images",
+                "product",
+                "type",
+                "uri",
+            ];
+            struct PrivateUserObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for PrivateUserObjectVisitor {
+                type Value = PrivateUserObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PrivateUserObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PrivateUserObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut account_id: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut country: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut display_name: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut email: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut explicit_content: ::std::option::Option<
+                        ::std::option::Option<ExplicitContentSettingsObject>,
+                    > = ::std::option::Option::None;
+                    let mut external_urls: ::std::option::Option<ExternalUrlObject> = ::std::option::Option::None;
+                    let mut followers: ::std::option::Option<
+                        ::std::option::Option<FollowersObject>,
+                    > = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut images: ::std::option::Option<
+                        ::std::vec::Vec<ImageObject>,
+                    > = ::std::option::Option::None;
+                    let mut product: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut account_id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut country,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut display_name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut email,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut explicit_content,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut external_urls,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut followers,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            7usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[7usize],
+                                )?
+                            }
+                            8usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[8usize],
+                                )?
+                            }
+                            9usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut images,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[9usize],
+                                )?
+                            }
+                            10usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut product,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[10usize],
+                                )?
+                            }
+                            11usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[11usize],
+                                )?
+                            }
+                            12usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[12usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(PrivateUserObject {
+                        account_id: account_id.flatten(),
+                        country: country.flatten(),
+                        display_name: display_name.flatten(),
+                        email: email.flatten(),
+                        explicit_content: explicit_content.flatten(),
+                        external_urls: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(external_urls, FIELDS[5usize])?,
+                        followers: followers.flatten(),
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[7usize])?,
+                        id: crate::fields::required::<_, A::Error>(id, FIELDS[8usize])?,
+                        images: images.unwrap_or_default(),
+                        product: product.flatten(),
+                        type_: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(type_, FIELDS[11usize])?,
+                        uri: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(uri, FIELDS[12usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "PrivateUserObject",
+                    FIELDS,
+                    PrivateUserObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PublicUserObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "display_name",
+                "external_urls",
+                "followers",
+                "href",
+                "id",
+                "images",
+                "type",
+                "uri",
+            ];
+            struct PublicUserObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for PublicUserObjectVisitor {
+                type Value = PublicUserObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PublicUserObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PublicUserObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut display_name: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut external_urls: ::std::option::Option<ExternalUrlObject> = ::std::option::Option::None;
+                    let mut followers: ::std::option::Option<
+                        ::std::option::Option<FollowersObject>,
+                    > = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut images: ::std::option::Option<
+                        ::std::vec::Vec<ImageObject>,
+                    > = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<PublicUserObjectType> = ::std::option::Option::None;
+                    let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut display_name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut external_urls,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut followers,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut images,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            7usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[7usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(PublicUserObject {
+                        display_name: display_name.flatten(),
+                        external_urls: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(external_urls, FIELDS[1usize])?,
+                        followers: followers.flatten(),
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[3usize])?,
+                        id: crate::fields::required::<_, A::Error>(id, FIELDS[4usize])?,
+                        images: images.unwrap_or_default(),
+                        type_: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(type_, FIELDS[6usize])?,
+                        uri: crate::fields::required::<_, A::Error>(uri, FIELDS[7usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct("PublicUserObject", FIELDS, PublicUserObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for RecommendationSeedObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "afterFilteringSize",
+                "afterRelinkingSize",
+                "href",
+                "id",
+                "initialPoolSize",
+                "type",
+            ];
+            struct RecommendationSeedObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for RecommendationSeedObjectVisitor {
+                type Value = RecommendationSeedObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct RecommendationSeedObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<RecommendationSeedObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut after_filtering_size: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    let mut after_relinking_size: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut initial_pool_size: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut after_filtering_size,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut after_relinking_size,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut initial_pool_size,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(RecommendationSeedObject {
+                        after_filtering_size: after_filtering_size.unwrap_or_default(),
+                        after_relinking_size: after_relinking_size.unwrap_or_default(),
+                        href: href.flatten(),
+                        id: id.flatten(),
+                        initial_pool_size: initial_pool_size.unwrap_or_default(),
+                        type_: type_.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "RecommendationSeedObject",
+                    FIELDS,
+                    RecommendationSeedObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for RecommendationsObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["seeds", "tracks"];
+            struct RecommendationsObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for RecommendationsObjectVisitor {
+                type Value = RecommendationsObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct RecommendationsObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<RecommendationsObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut seeds: ::std::option::Option<
+                        ::std::vec::Vec<RecommendationSeedObject>,
+                    > = ::std::option::Option::None;
+                    let mut tracks: ::std::option::Option<
+                        ::std::vec::Vec<TrackObject>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut seeds,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut tracks,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(RecommendationsObject {
+                        seeds: seeds.unwrap_or_default(),
+                        tracks: tracks.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "RecommendationsObject",
+                    FIELDS,
+                    RecommendationsObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for RemoveAlbumsUserBody {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["ids"];
+            struct RemoveAlbumsUserBodyVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for RemoveAlbumsUserBodyVisitor {
+                type Value = RemoveAlbumsUserBody;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct RemoveAlbumsUserBody")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<RemoveAlbumsUserBody, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut ids: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut ids,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(RemoveAlbumsUserBody {
+                        ids: ids.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "RemoveAlbumsUserBody",
+                    FIELDS,
+                    RemoveAlbumsUserBodyVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for RemoveEpisodesUserBody {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["ids"];
+            struct RemoveEpisodesUserBodyVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for RemoveEpisodesUserBodyVisitor {
+                type Value = RemoveEpisodesUserBody;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct RemoveEpisodesUserBody")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<RemoveEpisodesUserBody, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut ids: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut ids,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(RemoveEpisodesUserBody {
+                        ids: ids.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "RemoveEpisodesUserBody",
+                    FIELDS,
+                    RemoveEpisodesUserBodyVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for RemoveItemsPlaylistBody {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["items", "snapshot_id"];
+            struct RemoveItemsPlaylistBodyVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for RemoveItemsPlaylistBodyVisitor {
+                type Value = RemoveItemsPlaylistBody;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct RemoveItemsPlaylistBody")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<RemoveItemsPlaylistBody, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut items: ::std::option::Option<
+                        ::std::vec::Vec<RemoveItemsPlaylistBodyItemsItem>,
+                    > = ::std::option::Option::None;
+                    let mut snapshot_id: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut items,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut snapshot_id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(RemoveItemsPlaylistBody {
+                        items: items.unwrap_or_default(),
+                        snapshot_id: snapshot_id.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "RemoveItemsPlaylistBody",
+                    FIELDS,
+                    RemoveItemsPlaylistBodyVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for RemoveItemsPlaylistBodyItemsItem {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["uri"];
+            struct RemoveItemsPlaylistBodyItemsItemVisitor;
+            impl<'de> ::serde::de::Visitor<'de>
+            for RemoveItemsPlaylistBodyItemsItemVisitor {
+                type Value = RemoveItemsPlaylistBodyItemsItem;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct RemoveItemsPlaylistBodyItemsItem")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<RemoveItemsPlaylistBodyItemsItem, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut uri: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(RemoveItemsPlaylistBodyItemsItem {
+                        uri: uri.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "RemoveItemsPlaylistBodyItemsItem",
+                    FIELDS,
+                    RemoveItemsPlaylistBodyItemsItemVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for RemoveItemsPlaylistResponse {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["snapshot_id"];
+            struct RemoveItemsPlaylistResponseVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for RemoveItemsPlaylistResponseVisitor {
+                type Value = RemoveItemsPlaylistResponse;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct RemoveItemsPlaylistResponse")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<RemoveItemsPlaylistResponse, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut snapshot_id: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut snapshot_id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(RemoveItemsPlaylistResponse {
+                        snapshot_id: snapshot_id.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "RemoveItemsPlaylistResponse",
+                    FIELDS,
+                    RemoveItemsPlaylistResponseVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for RemoveShowsUserBody {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["ids"];
+            struct RemoveShowsUserBodyVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for RemoveShowsUserBodyVisitor {
+                type Value = RemoveShowsUserBody;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct RemoveShowsUserBody")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<RemoveShowsUserBody, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut ids: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut ids,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(RemoveShowsUserBody {
+                        ids: ids.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "RemoveShowsUserBody",
+                    FIELDS,
+                    RemoveShowsUserBodyVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for RemoveTracksPlaylistBody {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["snapshot_id", "tracks"];
+            struct RemoveTracksPlaylistBodyVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for RemoveTracksPlaylistBodyVisitor {
+                type Value = RemoveTracksPlaylistBody;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct RemoveTracksPlaylistBody")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<RemoveTracksPlaylistBody, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut snapshot_id: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut tracks: ::std::option::Option<
+                        ::std::vec::Vec<RemoveTracksPlaylistBodyTracksItem>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut snapshot_id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut tracks,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(RemoveTracksPlaylistBody {
+                        snapshot_id: snapshot_id.flatten(),
+                        tracks: tracks.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "RemoveTracksPlaylistBody",
+                    FIELDS,
+                    RemoveTracksPlaylistBodyVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for RemoveTracksPlaylistBodyTracksItem {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["uri"];
+            struct RemoveTracksPlaylistBodyTracksItemVisitor;
+            impl<'de> ::serde::de::Visitor<'de>
+            for RemoveTracksPlaylistBodyTracksItemVisitor {
+                type Value = RemoveTracksPlaylistBodyTracksItem;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct RemoveTracksPlaylistBodyTracksItem")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<RemoveTracksPlaylistBodyTracksItem, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut uri: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(RemoveTracksPlaylistBodyTracksItem {
+                        uri: uri.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "RemoveTracksPlaylistBodyTracksItem",
+                    FIELDS,
+                    RemoveTracksPlaylistBodyTracksItemVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for RemoveTracksPlaylistResponse {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["snapshot_id"];
+            struct RemoveTracksPlaylistResponseVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for RemoveTracksPlaylistResponseVisitor {
+                type Value = RemoveTracksPlaylistResponse;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct RemoveTracksPlaylistResponse")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<RemoveTracksPlaylistResponse, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut snapshot_id: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut snapshot_id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(RemoveTracksPlaylistResponse {
+                        snapshot_id: snapshot_id.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "RemoveTracksPlaylistResponse",
+                    FIELDS,
+                    RemoveTracksPlaylistResponseVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for RemoveTracksUserBody {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["ids"];
+            struct RemoveTracksUserBodyVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for RemoveTracksUserBodyVisitor {
+                type Value = RemoveTracksUserBody;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct RemoveTracksUserBody")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<RemoveTracksUserBody, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut ids: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut ids,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(RemoveTracksUserBody {
+                        ids: ids.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "RemoveTracksUserBody",
+                    FIELDS,
+                    RemoveTracksUserBodyVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ReorderOrReplacePlaylistsItemsResponse {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["snapshot_id"];
+            struct ReorderOrReplacePlaylistsItemsResponseVisitor;
+            impl<'de> ::serde::de::Visitor<'de>
+            for ReorderOrReplacePlaylistsItemsResponseVisitor {
+                type Value = ReorderOrReplacePlaylistsItemsResponse;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct ReorderOrReplacePlaylistsItemsResponse")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<
+                    ReorderOrReplacePlaylistsItemsResponse,
+                    A::Error,
+                >
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut snapshot_id: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut snapshot_id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(ReorderOrReplacePlaylistsItemsResponse {
+                        snapshot_id: snapshot_id.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "ReorderOrReplacePlaylistsItemsResponse",
+                    FIELDS,
+                    ReorderOrReplacePlaylistsItemsResponseVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ReorderOrReplacePlaylistsTracksResponse {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["snapshot_id"];
+            struct ReorderOrReplacePlaylistsTracksResponseVisitor;
+            impl<'de> ::serde::de::Visitor<'de>
+            for ReorderOrReplacePlaylistsTracksResponseVisitor {
+                type Value = ReorderOrReplacePlaylistsTracksResponse;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct ReorderOrReplacePlaylistsTracksResponse")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<
+                    ReorderOrReplacePlaylistsTracksResponse,
+                    A::Error,
+                >
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut snapshot_id: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut snapshot_id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(ReorderOrReplacePlaylistsTracksResponse {
+                        snapshot_id: snapshot_id.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "ReorderOrReplacePlaylistsTracksResponse",
+                    FIELDS,
+                    ReorderOrReplacePlaylistsTracksResponseVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ReorderPlaylistItemsBody {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "insert_before",
+                "range_length",
+                "range_start",
+                "snapshot_id",
+                "uris",
+            ];
+            struct ReorderPlaylistItemsBodyVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for ReorderPlaylistItemsBodyVisitor {
+                type Value = ReorderPlaylistItemsBody;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct ReorderPlaylistItemsBody")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<ReorderPlaylistItemsBody, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut insert_before: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    let mut range_length: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    let mut range_start: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    let mut snapshot_id: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut uris: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut insert_before,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut range_length,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut range_start,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut snapshot_id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uris,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(ReorderPlaylistItemsBody {
+                        insert_before: insert_before.unwrap_or_default(),
+                        range_length: range_length.unwrap_or_default(),
+                        range_start: range_start.unwrap_or_default(),
+                        snapshot_id: snapshot_id.flatten(),
+                        uris: uris.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "ReorderPlaylistItemsBody",
+                    FIELDS,
+                    ReorderPlaylistItemsBodyVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ResumePointObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["fully_played", "resume_position_ms"];
+            struct ResumePointObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for ResumePointObjectVisitor {
+                type Value = ResumePointObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct ResumePointObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<ResumePointObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut fully_played: ::std::option::Option<bool> = ::std::option::Option::None;
+                    let mut resume_position_ms: ::std::option::Option<i64> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut fully_played,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut resume_position_ms,
+                                    crate::lenient::Int,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(ResumePointObject {
+                        fully_played: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(fully_played, FIELDS[0usize])?,
+                        resume_position_ms: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(resume_position_ms, FIELDS[1usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "ResumePointObject",
+                    FIELDS,
+                    ResumePointObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for SaveAlbumsUserBody {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["ids"];
+            struct SaveAlbumsUserBodyVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for SaveAlbumsUserBodyVisitor {
+                type Value = SaveAlbumsUserBody;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct SaveAlbumsUserBody")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<SaveAlbumsUserBody, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut ids: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut ids,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(SaveAlbumsUserBody {
+                        ids: ids.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "SaveAlbumsUserBody",
+                    FIELDS,
+                    SaveAlbumsUserBodyVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for SaveEpisodesUserBody {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["ids"];
+            struct SaveEpisodesUserBodyVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for SaveEpisodesUserBodyVisitor {
+                type Value = SaveEpisodesUserBody;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct SaveEpisodesUserBody")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<SaveEpisodesUserBody, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut ids: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut ids,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(SaveEpisodesUserBody {
+                        ids: ids.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "SaveEpisodesUserBody",
+                    FIELDS,
+                    SaveEpisodesUserBodyVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for SaveShowsUserBody {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["ids"];
+            struct SaveShowsUserBodyVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for SaveShowsUserBodyVisitor {
+                type Value = SaveShowsUserBody;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct SaveShowsUserBody")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<SaveShowsUserBody, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut ids: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut ids,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(SaveShowsUserBody {
+                        ids: ids.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "SaveShowsUserBody",
+                    FIELDS,
+                    SaveShowsUserBodyVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for SaveTracksUserBody {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["ids", "timestamped_ids"];
+            struct SaveTracksUserBodyVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for SaveTracksUserBodyVisitor {
+                type Value = SaveTracksUserBody;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct SaveTracksUserBody")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<SaveTracksUserBody, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut ids: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut timestamped_ids: ::std::option::Option<
+                        ::std::vec::Vec<SaveTracksUserBodyTimestampedIdsItem>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut ids,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut timestamped_ids,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(SaveTracksUserBody {
+                        ids: ids.unwrap_or_default(),
+                        timestamped_ids: timestamped_ids.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "SaveTracksUserBody",
+                    FIELDS,
+                    SaveTracksUserBodyVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for SaveTracksUserBodyTimestampedIdsItem {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["added_at", "id"];
+            struct SaveTracksUserBodyTimestampedIdsItemVisitor;
+            impl<'de> ::serde::de::Visitor<'de>
+            for SaveTracksUserBodyTimestampedIdsItemVisitor {
+                type Value = SaveTracksUserBodyTimestampedIdsItem;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct SaveTracksUserBodyTimestampedIdsItem")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<
+                    SaveTracksUserBodyTimestampedIdsItem,
+                    A::Error,
+                >
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut added_at: ::std::option::Option<
+                        ::chrono::DateTime<::chrono::offset::Utc>,
+                    > = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut added_at,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(SaveTracksUserBodyTimestampedIdsItem {
+                        added_at: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(added_at, FIELDS[0usize])?,
+                        id: crate::fields::required::<_, A::Error>(id, FIELDS[1usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "SaveTracksUserBodyTimestampedIdsItem",
+                    FIELDS,
+                    SaveTracksUserBodyTimestampedIdsItemVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for SavedAlbumObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["added_at", "album"];
+            struct SavedAlbumObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for SavedAlbumObjectVisitor {
+                type Value = SavedAlbumObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct SavedAlbumObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<SavedAlbumObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut added_at: ::std::option::Option<
+                        ::chrono::DateTime<::chrono::offset::Utc>,
+                    > = ::std::option::Option::None;
+                    let mut album: ::std::option::Option<AlbumObject> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut added_at,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut album,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(SavedAlbumObject {
+                        added_at: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(added_at, FIELDS[0usize])?,
+                        album: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(album, FIELDS[1usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct("SavedAlbumObject", FIELDS, SavedAlbumObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for SavedAudiobookObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["added_at", "audiobook"];
+            struct SavedAudiobookObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for SavedAudiobookObjectVisitor {
+                type Value = SavedAudiobookObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct SavedAudiobookObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<SavedAudiobookObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut added_at: ::std::option::Option<
+                        ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                    > = ::std::option::Option::None;
+                    let mut audiobook: ::std::option::Option<
+                        ::std::option::Option<AudiobookObject>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut added_at,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut audiobook,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(SavedAudiobookObject {
+                        added_at: added_at.flatten(),
+                        audiobook: audiobook.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "SavedAudiobookObject",
+                    FIELDS,
+                    SavedAudiobookObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for SavedEpisodeObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["added_at", "episode"];
+            struct SavedEpisodeObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for SavedEpisodeObjectVisitor {
+                type Value = SavedEpisodeObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct SavedEpisodeObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<SavedEpisodeObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut added_at: ::std::option::Option<
+                        ::chrono::DateTime<::chrono::offset::Utc>,
+                    > = ::std::option::Option::None;
+                    let mut episode: ::std::option::Option<EpisodeObject> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut added_at,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut episode,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(SavedEpisodeObject {
+                        added_at: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(added_at, FIELDS[0usize])?,
+                        episode: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(episode, FIELDS[1usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "SavedEpisodeObject",
+                    FIELDS,
+                    SavedEpisodeObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for SavedShowObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["added_at", "show"];
+            struct SavedShowObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for SavedShowObjectVisitor {
+                type Value = SavedShowObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct SavedShowObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<SavedShowObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut added_at: ::std::option::Option<
+                        ::chrono::DateTime<::chrono::offset::Utc>,
+                    > = ::std::option::Option::None;
+                    let mut show: ::std::option::Option<SimplifiedShowObject> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut added_at,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut show,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(SavedShowObject {
+                        added_at: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(added_at, FIELDS[0usize])?,
+                        show: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(show, FIELDS[1usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct("SavedShowObject", FIELDS, SavedShowObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for SavedTrackObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["added_at", "track"];
+            struct SavedTrackObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for SavedTrackObjectVisitor {
+                type Value = SavedTrackObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct SavedTrackObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<SavedTrackObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut added_at: ::std::option::Option<
+                        ::chrono::DateTime<::chrono::offset::Utc>,
+                    > = ::std::option::Option::None;
+                    let mut track: ::std::option::Option<TrackObject> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut added_at,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut track,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(SavedTrackObject {
+                        added_at: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(added_at, FIELDS[0usize])?,
+                        track: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(track, FIELDS[1usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct("SavedTrackObject", FIELDS, SavedTrackObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for SearchResponse {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "albums",
+                "artists",
+                "audiobooks",
+                "episodes",
+                "playlists",
+                "shows",
+                "tracks",
+            ];
+            struct SearchResponseVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for SearchResponseVisitor {
+                type Value = SearchResponse;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct SearchResponse")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<SearchResponse, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut albums: ::std::option::Option<
+                        ::std::option::Option<PagingSimplifiedAlbumObject>,
+                    > = ::std::option::Option::None;
+                    let mut artists: ::std::option::Option<
+                        ::std::option::Option<PagingArtistObject>,
+                    > = ::std::option::Option::None;
+                    let mut audiobooks: ::std::option::Option<
+                        ::std::option::Option<PagingSimplifiedAudiobookObject>,
+                    > = ::std::option::Option::None;
+                    let mut episodes: ::std::option::Option<
+                        ::std::option::Option<PagingSimplifiedEpisodeObject>,
+                    > = ::std::option::Option::None;
+                    let mut playlists: ::std::option::Option<
+                        ::std::option::Option<PagingPlaylistObject>,
+                    > = ::std::option::Option::None;
+                    let mut shows: ::std::option::Option<
+                        ::std::option::Option<PagingSimplifiedShowObject>,
+                    > = ::std::option::Option::None;
+                    let mut tracks: ::std::option::Option<
+                        ::std::option::Option<PagingTrackObject>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut albums,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut artists,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut audiobooks,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut episodes,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut playlists,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut shows,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut tracks,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(SearchResponse {
+                        albums: albums.flatten(),
+                        artists: artists.flatten(),
+                        audiobooks: audiobooks.flatten(),
+                        episodes: episodes.flatten(),
+                        playlists: playlists.flatten(),
+                        shows: shows.flatten(),
+                        tracks: tracks.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct("SearchResponse", FIELDS, SearchResponseVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for SectionObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "confidence",
+                "duration",
+                "key",
+                "key_confidence",
+                "loudness",
+                "mode",
+                "mode_confidence",
+                "start",
+                "tempo",
+                "tempo_confidence",
+                "time_signature",
+                "time_signature_confidence",
+            ];
+            struct SectionObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for SectionObjectVisitor {
+                type Value = SectionObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct SectionObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<SectionObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut confidence: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    let mut duration: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    let mut key: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+                    let mut key_confidence: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    let mut loudness: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    let mut mode: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
+                    let mut mode_confidence: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    let mut start: ::std::option::Option<::std::option::Option<f64>> = ::std::option::Option::None;
+                    let mut tempo: ::std::option::Option<::std::option::Option<f64>> = ::std::option::Option::None;
+                    let mut tempo_confidence: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    let mut time_signature: ::std::option::Option<
+                        ::std::option::Option<TimeSignature>,
+                    > = ::std::option::Option::None;
+                    let mut time_signature_confidence: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut confidence,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut duration,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut key,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut key_confidence,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut loudness,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut mode,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut mode_confidence,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            7usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut start,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[7usize],
+                                )?
+                            }
+                            8usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut tempo,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[8usize],
+                                )?
+                            }
+                            9usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut tempo_confidence,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[9usize],
+                                )?
+                            }
+                            10usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut time_signature,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[10usize],
+                                )?
+                            }
+                            11usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut time_signature_confidence,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[11usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(SectionObject {
+                        confidence: confidence.flatten(),
+                        duration: duration.flatten(),
+                        key: key.unwrap_or_default(),
+                        key_confidence: key_confidence.flatten(),
+                        loudness: loudness.flatten(),
+                        mode: mode.unwrap_or_default(),
+                        mode_confidence: mode_confidence.flatten(),
+                        start: start.flatten(),
+                        tempo: tempo.flatten(),
+                        tempo_confidence: tempo_confidence.flatten(),
+                        time_signature: time_signature.flatten(),
+                        time_signature_confidence: time_signature_confidence.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct("SectionObject", FIELDS, SectionObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for SegmentObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "confidence",
+                "duration",
+                "loudness_end",
+                "loudness_max",
+                "loudness_max_time",
+                "loudness_start",
+                "pitches",
+                "start",
+                "timbre",
+            ];
+            struct SegmentObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for SegmentObjectVisitor {
+                type Value = SegmentObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct SegmentObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<SegmentObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut confidence: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    let mut duration: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    let mut loudness_end: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    let mut loudness_max: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    let mut loudness_max_time: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    let mut loudness_start: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    let mut pitches: ::std::option::Option<::std::vec::Vec<f64>> = ::std::option::Option::None;
+                    let mut start: ::std::option::Option<::std::option::Option<f64>> = ::std::option::Option::None;
+                    let mut timbre: ::std::option::Option<::std::vec::Vec<f64>> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut confidence,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut duration,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut loudness_end,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut loudness_max,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut loudness_max_time,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut loudness_start,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut pitches,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            7usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut start,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[7usize],
+                                )?
+                            }
+                            8usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut timbre,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[8usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(SegmentObject {
+                        confidence: confidence.flatten(),
+                        duration: duration.flatten(),
+                        loudness_end: loudness_end.flatten(),
+                        loudness_max: loudness_max.flatten(),
+                        loudness_max_time: loudness_max_time.flatten(),
+                        loudness_start: loudness_start.flatten(),
+                        pitches: pitches.unwrap_or_default(),
+                        start: start.flatten(),
+                        timbre: timbre.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct("SegmentObject", FIELDS, SegmentObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ShowBase {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "available_markets",
+                "copyrights",
+                "description",
+                "explicit",
+                "external_urls",
+                "href",
+                "html_description",
+                "id",
+                "images",
+                "is_externally_hosted",
+                "languages",
+                "media_type",
+                "name",
+                "publisher",
+                "total_episodes",
+                "type",
+                "uri",
+            ];
+            struct ShowBaseVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for ShowBaseVisitor {
+                type Value = ShowBase;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct ShowBase")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<ShowBase, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut available_markets: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut copyrights: ::std::option::Option<
+                        ::std::vec::Vec<CopyrightObject>,
+                    > = ::std::option::Option::None;
+                    let mut description: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut explicit: ::std::option::Option<bool> = ::std::option::Option::None;
+                    let mut external_urls: ::std::option::Option<ExternalUrlObject> = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut html_description: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut images: ::std::option::Option<
+                        ::std::vec::Vec<ImageObject>,
+                    > = ::std::option::Option::None;
+                    let mut is_externally_hosted: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut languages: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut media_type: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut publisher: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut total_episodes: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<ShowBaseType> = ::std::option::Option::None;
+                    let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut available_markets,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut copyrights,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut description,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut explicit,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut external_urls,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut html_description,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            7usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[7usize],
+                                )?
+                            }
+                            8usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut images,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[8usize],
+                                )?
+                            }
+                            9usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut is_externally_hosted,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[9usize],
+                                )?
+                            }
+                            10usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut languages,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[10usize],
+                                )?
+                            }
+                            11usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut media_type,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[11usize],
+                                )?
+                            }
+                            12usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[12usize],
+                                )?
+                            }
+                            13usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut publisher,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[13usize],
+                                )?
+                            }
+                            14usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total_episodes,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[14usize],
+                                )?
+                            }
+                            15usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[15usize],
+                                )?
+                            }
+                            16usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[16usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(ShowBase {
+                        available_markets: available_markets.unwrap_or_default(),
+                        copyrights: copyrights.unwrap_or_default(),
+                        description: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(description, FIELDS[2usize])?,
+                        explicit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(explicit, FIELDS[3usize])?,
+                        external_urls: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(external_urls, FIELDS[4usize])?,
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[5usize])?,
+                        html_description: html_description.flatten(),
+                        id: crate::fields::required::<_, A::Error>(id, FIELDS[7usize])?,
+                        images: images.unwrap_or_default(),
+                        is_externally_hosted: is_externally_hosted.flatten(),
+                        languages: languages.unwrap_or_default(),
+                        media_type: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(media_type, FIELDS[11usize])?,
+                        name: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(name, FIELDS[12usize])?,
+                        publisher: publisher.flatten(),
+                        total_episodes: total_episodes.unwrap_or_default(),
+                        type_: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(type_, FIELDS[15usize])?,
+                        uri: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(uri, FIELDS[16usize])?,
+                    })
+                }
+            }
+            deserializer.deserialize_struct("ShowBase", FIELDS, ShowBaseVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ShowObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "available_markets",
+                "copyrights",
+                "description",
+                "episodes",
+                "explicit",
+                "external_urls",
+                "href",
+                "html_description",
+                "id",
+                "images",
+                "is_externally_hosted",
+                "languages",
+                "media_type",
+                "name",
+                "publisher",
+                "total_episodes",
+                "type",
+                "uri",
+            ];
+            struct ShowObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for ShowObjectVisitor {
+                type Value = ShowObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct ShowObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<ShowObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut available_markets: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut copyrights: ::std::option::Option<
+                        ::std::vec::Vec<CopyrightObject>,
+                    > = ::std::option::Option::None;
+                    let mut description: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut episodes: ::std::option::Option<
+                        PagingSimplifiedEpisodeObject,
+                    > = ::std::option::Option::None;
+                    let mut explicit: ::std::option::Option<bool> = ::std::option::Option::None;
+                    let mut external_urls: ::std::option::Option<ExternalUrlObject> = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut html_description: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut images: ::std::option::Option<
+                        ::std::vec::Vec<ImageObject>,
+                    > = ::std::option::Option::None;
+                    let mut is_externally_hosted: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut languages: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut media_type: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut publisher: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut total_episodes: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<ShowObjectType> = ::std::option::Option::None;
+                    let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut available_markets,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut copyrights,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut description,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut episodes,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut explicit,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut external_urls,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            7usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut html_description,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[7usize],
+                                )?
+                            }
+                            8usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[8usize],
+                                )?
+                            }
+                            9usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut images,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[9usize],
+                                )?
+                            }
+                            10usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut is_externally_hosted,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[10usize],
+                                )?
+                            }
+                            11usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut languages,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[11usize],
+                                )?
+                            }
+                            12usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut media_type,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[12usize],
+                                )?
+                            }
+                            13usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[13usize],
+                                )?
+                            }
+                            14usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut publisher,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[14usize],
+                                )?
+                            }
+                            15usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total_episodes,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[15usize],
+                                )?
+                            }
+                            16usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[16usize],
+                                )?
+                            }
+                            17usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[17usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(ShowObject {
+                        available_markets: available_markets.unwrap_or_default(),
+                        copyrights: copyrights.unwrap_or_default(),
+                        description: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(description, FIELDS[2usize])?,
+                        episodes: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(episodes, FIELDS[3usize])?,
+                        explicit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(explicit, FIELDS[4usize])?,
+                        external_urls: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(external_urls, FIELDS[5usize])?,
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[6usize])?,
+                        html_description: html_description.flatten(),
+                        id: crate::fields::required::<_, A::Error>(id, FIELDS[8usize])?,
+                        images: images.unwrap_or_default(),
+                        is_externally_hosted: is_externally_hosted.flatten(),
+                        languages: languages.unwrap_or_default(),
+                        media_type: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(media_type, FIELDS[12usize])?,
+                        name: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(name, FIELDS[13usize])?,
+                        publisher: publisher.flatten(),
+                        total_episodes: total_episodes.unwrap_or_default(),
+                        type_: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(type_, FIELDS[16usize])?,
+                        uri: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(uri, FIELDS[17usize])?,
+                    })
+                }
+            }
+            deserializer.deserialize_struct("ShowObject", FIELDS, ShowObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for SimplifiedAlbumObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "album_group",
+                "album_type",
+                "artists",
+                "available_markets",
+                "external_urls",
+                "href",
+                "id",
+                "images",
+                "is_playable",
+                "name",
+                "release_date",
+                "release_date_precision",
+                "restrictions",
+                "total_tracks",
+                "type",
+                "uri",
+            ];
+            struct SimplifiedAlbumObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for SimplifiedAlbumObjectVisitor {
+                type Value = SimplifiedAlbumObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct SimplifiedAlbumObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<SimplifiedAlbumObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut album_group: ::std::option::Option<
+                        ::std::option::Option<AlbumGroup>,
+                    > = ::std::option::Option::None;
+                    let mut album_type: ::std::option::Option<
+                        ::std::option::Option<AlbumType>,
+                    > = ::std::option::Option::None;
+                    let mut artists: ::std::option::Option<
+                        ::std::vec::Vec<SimplifiedArtistObject>,
+                    > = ::std::option::Option::None;
+                    let mut available_markets: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut external_urls: ::std::option::Option<ExternalUrlObject> = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut images: ::std::option::Option<
+                        ::std::vec::Vec<ImageObject>,
+                    > = ::std::option::Option::None;
+                    let mut is_playable: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut release_date: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut release_date_precision: ::std::option::Option<
+                        ::std::option::Option<ReleaseDatePrecision>,
+                    > = ::std::option::Option::None;
+                    let mut restrictions: ::std::option::Option<
+                        ::std::option::Option<AlbumRestrictionObject>,
+                    > = ::std::option::Option::None;
+                    let mut total_tracks: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<
+                        ::std::option::Option<SimplifiedAlbumObjectType>,
+                    > = ::std::option::Option::None;
+                    let mut uri: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut album_group,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut album_type,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut artists,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut available_markets,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut external_urls,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            7usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut images,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[7usize],
+                                )?
+                            }
+                            8usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut is_playable,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[8usize],
+                                )?
+                            }
+                            9usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[9usize],
+                                )?
+                            }
+                            10usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut release_date,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[10usize],
+                                )?
+                            }
+                            11usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut release_date_precision,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[11usize],
+                                )?
+                            }
+                            12usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut restrictions,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[12usize],
+                                )?
+                            }
+                            13usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut total_tracks,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[13usize],
+                                )?
+                            }
+                            14usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[14usize],
+                                )?
+                            }
+                            15usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[15usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(SimplifiedAlbumObject {
+                        album_group: album_group.flatten(),
+                        album_type: album_type.flatten(),
+                        artists: artists.unwrap_or_default(),
+                        available_markets: available_markets.unwrap_or_default(),
+                        external_urls: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(external_urls, FIELDS[4usize])?,
+                        href: href.flatten(),
+                        id: id.flatten(),
+                        images: images.unwrap_or_default(),
+                        is_playable: is_playable.flatten(),
+                        name: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(name, FIELDS[9usize])?,
+                        release_date: release_date.flatten(),
+                        release_date_precision: release_date_precision.flatten(),
+                        restrictions: restrictions.flatten(),
+                        total_tracks: total_tracks.unwrap_or_default(),
+                        type_: type_.flatten(),
+                        uri: uri.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "SimplifiedAlbumObject",
+                    FIELDS,
+                    SimplifiedAlbumObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for SimplifiedArtistObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "external_urls",
+                "href",
+                "id",
+                "name",
+                "type",
+                "uri",
+            ];
+            struct SimplifiedArtistObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for SimplifiedArtistObjectVisitor {
+                type Value = SimplifiedArtistObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct SimplifiedArtistObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<SimplifiedArtistObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut external_urls: ::std::option::Option<ExternalUrlObject> = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<
+                        ::std::option::Option<SimplifiedArtistObjectType>,
+                    > = ::std::option::Option::None;
+                    let mut uri: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut external_urls,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(SimplifiedArtistObject {
+                        external_urls: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(external_urls, FIELDS[0usize])?,
+                        href: href.flatten(),
+                        id: id.flatten(),
+                        name: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(name, FIELDS[3usize])?,
+                        type_: type_.flatten(),
+                        uri: uri.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "SimplifiedArtistObject",
+                    FIELDS,
+                    SimplifiedArtistObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for SimplifiedTrackObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "artists",
+                "available_markets",
+                "disc_number",
+                "duration_ms",
+                "explicit",
+                "external_urls",
+                "href",
+                "id",
+                "is_local",
+                "is_playable",
+                "linked_from",
+                "name",
+                "preview_url",
+                "restrictions",
+                "track_number",
+                "type",
+                "uri",
+            ];
+            struct SimplifiedTrackObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for SimplifiedTrackObjectVisitor {
+                type Value = SimplifiedTrackObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct SimplifiedTrackObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<SimplifiedTrackObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut artists: ::std::option::Option<
+                        ::std::vec::Vec<SimplifiedArtistObject>,
+                    > = ::std::option::Option::None;
+                    let mut available_markets: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut disc_number: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut duration_ms: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut explicit: ::std::option::Option<bool> = ::std::option::Option::None;
+                    let mut external_urls: ::std::option::Option<ExternalUrlObject> = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut is_local: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut is_playable: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut linked_from: ::std::option::Option<
+                        ::std::option::Option<LinkedTrackObject>,
+                    > = ::std::option::Option::None;
+                    let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut preview_url: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut restrictions: ::std::option::Option<
+                        ::std::option::Option<TrackRestrictionObject>,
+                    > = ::std::option::Option::None;
+                    let mut track_number: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut artists,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut available_markets,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut disc_number,
+                                    crate::lenient::Int,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut duration_ms,
+                                    crate::lenient::Int,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut explicit,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut external_urls,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            7usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[7usize],
+                                )?
+                            }
+                            8usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut is_local,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[8usize],
+                                )?
+                            }
+                            9usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut is_playable,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[9usize],
+                                )?
+                            }
+                            10usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut linked_from,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[10usize],
+                                )?
+                            }
+                            11usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[11usize],
+                                )?
+                            }
+                            12usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut preview_url,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[12usize],
+                                )?
+                            }
+                            13usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut restrictions,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[13usize],
+                                )?
+                            }
+                            14usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut track_number,
+                                    crate::lenient::Int,
+                                    FIELDS[14usize],
+                                )?
+                            }
+                            15usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[15usize],
+                                )?
+                            }
+                            16usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[16usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(SimplifiedTrackObject {
+                        artists: artists.unwrap_or_default(),
+                        available_markets: available_markets.unwrap_or_default(),
+                        disc_number: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(disc_number, FIELDS[2usize])?,
+                        duration_ms: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(duration_ms, FIELDS[3usize])?,
+                        explicit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(explicit, FIELDS[4usize])?,
+                        external_urls: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(external_urls, FIELDS[5usize])?,
+                        href: href.flatten(),
+                        id: id.flatten(),
+                        is_local: is_local.flatten(),
+                        is_playable: is_playable.flatten(),
+                        linked_from: linked_from.flatten(),
+                        name: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(name, FIELDS[11usize])?,
+                        preview_url: preview_url.flatten(),
+                        restrictions: restrictions.flatten(),
+                        track_number: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(track_number, FIELDS[14usize])?,
+                        type_: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(type_, FIELDS[15usize])?,
+                        uri: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(uri, FIELDS[16usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "SimplifiedTrackObject",
+                    FIELDS,
+                    SimplifiedTrackObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for StartAUsersPlaybackBody {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["context_uri", "offset", "position_ms", "uris"];
+            struct StartAUsersPlaybackBodyVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for StartAUsersPlaybackBodyVisitor {
+                type Value = StartAUsersPlaybackBody;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct StartAUsersPlaybackBody")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<StartAUsersPlaybackBody, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut context_uri: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut offset: ::std::option::Option<
+                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                    > = ::std::option::Option::None;
+                    let mut position_ms: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    let mut uris: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut context_uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut offset,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut position_ms,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uris,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(StartAUsersPlaybackBody {
+                        context_uri: context_uri.flatten(),
+                        offset: offset.unwrap_or_default(),
+                        position_ms: position_ms.unwrap_or_default(),
+                        uris: uris.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "StartAUsersPlaybackBody",
+                    FIELDS,
+                    StartAUsersPlaybackBodyVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for TimeIntervalObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["confidence", "duration", "start"];
+            struct TimeIntervalObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for TimeIntervalObjectVisitor {
+                type Value = TimeIntervalObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct TimeIntervalObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<TimeIntervalObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut confidence: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    let mut duration: ::std::option::Option<
+                        ::std::option::Option<f64>,
+                    > = ::std::option::Option::None;
+                    let mut start: ::std::option::Option<::std::option::Option<f64>> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut confidence,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut duration,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut start,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(TimeIntervalObject {
+                        confidence: confidence.flatten(),
+                        duration: duration.flatten(),
+                        start: start.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "TimeIntervalObject",
+                    FIELDS,
+                    TimeIntervalObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for TrackObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "album",
+                "artists",
+                "available_markets",
+                "disc_number",
+                "duration_ms",
+                "episode",
+                "explicit",
+                "external_ids",
+                "external_urls",
+                "href",
+                "id",
+                "is_local",
+                "is_playable",
+                "linked_from",
+                "name",
+                "popularity",
+                "preview_url",
+                "restrictions",
+                "track",
+                "track_number",
+                "type",
+                "uri",
+            ];
+            struct TrackObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for TrackObjectVisitor {
+                type Value = TrackObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct TrackObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<TrackObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut album: ::std::option::Option<SimplifiedAlbumObject> = ::std::option::Option::None;
+                    let mut artists: ::std::option::Option<
+                        ::std::vec::Vec<SimplifiedArtistObject>,
+                    > = ::std::option::Option::None;
+                    let mut available_markets: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut disc_number: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut duration_ms: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut episode: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut explicit: ::std::option::Option<bool> = ::std::option::Option::None;
+                    let mut external_ids: ::std::option::Option<
+                        ::std::option::Option<ExternalIdObject>,
+                    > = ::std::option::Option::None;
+                    let mut external_urls: ::std::option::Option<ExternalUrlObject> = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut is_local: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut is_playable: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut linked_from: ::std::option::Option<
+                        ::std::option::Option<LinkedTrackObject>,
+                    > = ::std::option::Option::None;
+                    let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut popularity: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    let mut preview_url: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut restrictions: ::std::option::Option<
+                        ::std::option::Option<TrackRestrictionObject>,
+                    > = ::std::option::Option::None;
+                    let mut track: ::std::option::Option<::std::option::Option<bool>> = ::std::option::Option::None;
+                    let mut track_number: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<TrackObjectType> = ::std::option::Option::None;
+                    let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut album,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut artists,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut available_markets,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut disc_number,
+                                    crate::lenient::Int,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut duration_ms,
+                                    crate::lenient::Int,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut episode,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut explicit,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            7usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut external_ids,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[7usize],
+                                )?
+                            }
+                            8usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut external_urls,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[8usize],
+                                )?
+                            }
+                            9usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[9usize],
+                                )?
+                            }
+                            10usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[10usize],
+                                )?
+                            }
+                            11usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut is_local,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[11usize],
+                                )?
+                            }
+                            12usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut is_playable,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[12usize],
+                                )?
+                            }
+                            13usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut linked_from,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[13usize],
+                                )?
+                            }
+                            14usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[14usize],
+                                )?
+                            }
+                            15usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut popularity,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[15usize],
+                                )?
+                            }
+                            16usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut preview_url,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[16usize],
+                                )?
+                            }
+                            17usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut restrictions,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[17usize],
+                                )?
+                            }
+                            18usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut track,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[18usize],
+                                )?
+                            }
+                            19usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut track_number,
+                                    crate::lenient::Int,
+                                    FIELDS[19usize],
+                                )?
+                            }
+                            20usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[20usize],
+                                )?
+                            }
+                            21usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[21usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(TrackObject {
+                        album: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(album, FIELDS[0usize])?,
+                        artists: artists.unwrap_or_default(),
+                        available_markets: available_markets.unwrap_or_default(),
+                        disc_number: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(disc_number, FIELDS[3usize])?,
+                        duration_ms: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(duration_ms, FIELDS[4usize])?,
+                        episode: episode.flatten(),
+                        explicit: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(explicit, FIELDS[6usize])?,
+                        external_ids: external_ids.flatten(),
+                        external_urls: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(external_urls, FIELDS[8usize])?,
+                        href: href.flatten(),
+                        id: id.flatten(),
+                        is_local: is_local.flatten(),
+                        is_playable: is_playable.flatten(),
+                        linked_from: linked_from.flatten(),
+                        name: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(name, FIELDS[14usize])?,
+                        popularity: popularity.unwrap_or_default(),
+                        preview_url: preview_url.flatten(),
+                        restrictions: restrictions.flatten(),
+                        track: track.flatten(),
+                        track_number: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(track_number, FIELDS[19usize])?,
+                        type_: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(type_, FIELDS[20usize])?,
+                        uri: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(uri, FIELDS[21usize])?,
+                    })
+                }
+            }
+            deserializer.deserialize_struct("TrackObject", FIELDS, TrackObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for TrackRestrictionObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["reason"];
+            struct TrackRestrictionObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for TrackRestrictionObjectVisitor {
+                type Value = TrackRestrictionObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct TrackRestrictionObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<TrackRestrictionObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut reason: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut reason,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(TrackRestrictionObject {
+                        reason: reason.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "TrackRestrictionObject",
+                    FIELDS,
+                    TrackRestrictionObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for TransferAUsersPlaybackBody {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["device_ids", "play"];
+            struct TransferAUsersPlaybackBodyVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for TransferAUsersPlaybackBodyVisitor {
+                type Value = TransferAUsersPlaybackBody;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct TransferAUsersPlaybackBody")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<TransferAUsersPlaybackBody, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut device_ids: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut play: ::std::option::Option<::std::option::Option<bool>> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut device_ids,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut play,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(TransferAUsersPlaybackBody {
+                        device_ids: device_ids.unwrap_or_default(),
+                        play: play.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "TransferAUsersPlaybackBody",
+                    FIELDS,
+                    TransferAUsersPlaybackBodyVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for UnfollowArtistsUsersBody {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["ids"];
+            struct UnfollowArtistsUsersBodyVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for UnfollowArtistsUsersBodyVisitor {
+                type Value = UnfollowArtistsUsersBody;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct UnfollowArtistsUsersBody")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<UnfollowArtistsUsersBody, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut ids: ::std::option::Option<
+                        ::std::vec::Vec<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut ids,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(UnfollowArtistsUsersBody {
+                        ids: ids.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "UnfollowArtistsUsersBody",
+                    FIELDS,
+                    UnfollowArtistsUsersBodyVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for VideoThumbnailObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["url"];
+            struct VideoThumbnailObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for VideoThumbnailObjectVisitor {
+                type Value = VideoThumbnailObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct VideoThumbnailObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<VideoThumbnailObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut url: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut url,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(VideoThumbnailObject {
+                        url: url.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "VideoThumbnailObject",
+                    FIELDS,
+                    VideoThumbnailObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for CurrentlyPlayingContextObjectWire {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "actions",
+                "context",
+                "currently_playing_type",
+                "device",
+                "is_playing",
+                "item",
+                "progress_ms",
+                "repeat_state",
+                "shuffle_state",
+                "smart_shuffle",
+                "timestamp",
+            ];
+            struct CurrentlyPlayingContextObjectWireVisitor;
+            impl<'de> ::serde::de::Visitor<'de>
+            for CurrentlyPlayingContextObjectWireVisitor {
+                type Value = CurrentlyPlayingContextObjectWire;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct CurrentlyPlayingContextObjectWire")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<CurrentlyPlayingContextObjectWire, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut actions: ::std::option::Option<
+                        ::std::option::Option<ActionsObject>,
+                    > = ::std::option::Option::None;
+                    let mut context: ::std::option::Option<
+                        ::std::option::Option<ContextObject>,
+                    > = ::std::option::Option::None;
+                    let mut currently_playing_type: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut device: ::std::option::Option<DeviceObject> = ::std::option::Option::None;
+                    let mut is_playing: ::std::option::Option<bool> = ::std::option::Option::None;
+                    let mut item: ::std::option::Option<
+                        ::std::option::Option<PlayableItem>,
+                    > = ::std::option::Option::None;
+                    let mut progress_ms: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    let mut repeat_state: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut shuffle_state: ::std::option::Option<bool> = ::std::option::Option::None;
+                    let mut smart_shuffle: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut timestamp: ::std::option::Option<i64> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut actions,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut context,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut currently_playing_type,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut device,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut is_playing,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut item,
+                                    crate::lenient::InField("item", ::std::marker::PhantomData),
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut progress_ms,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            7usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut repeat_state,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[7usize],
+                                )?
+                            }
+                            8usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut shuffle_state,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[8usize],
+                                )?
+                            }
+                            9usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut smart_shuffle,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[9usize],
+                                )?
+                            }
+                            10usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut timestamp,
+                                    crate::lenient::Int,
+                                    FIELDS[10usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(CurrentlyPlayingContextObjectWire {
+                        actions: actions.flatten(),
+                        context: context.flatten(),
+                        currently_playing_type: currently_playing_type.flatten(),
+                        device: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(device, FIELDS[3usize])?,
+                        is_playing: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(is_playing, FIELDS[4usize])?,
+                        item: item.unwrap_or_default(),
+                        progress_ms: progress_ms.unwrap_or_default(),
+                        repeat_state: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(repeat_state, FIELDS[7usize])?,
+                        shuffle_state: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(shuffle_state, FIELDS[8usize])?,
+                        smart_shuffle: smart_shuffle.flatten(),
+                        timestamp: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(timestamp, FIELDS[10usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "CurrentlyPlayingContextObjectWire",
+                    FIELDS,
+                    CurrentlyPlayingContextObjectWireVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for CurrentlyPlayingObjectWire {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "actions",
+                "context",
+                "currently_playing_type",
+                "is_playing",
+                "item",
+                "progress_ms",
+                "timestamp",
+            ];
+            struct CurrentlyPlayingObjectWireVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for CurrentlyPlayingObjectWireVisitor {
+                type Value = CurrentlyPlayingObjectWire;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct CurrentlyPlayingObjectWire")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<CurrentlyPlayingObjectWire, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut actions: ::std::option::Option<
+                        ::std::option::Option<ActionsObject>,
+                    > = ::std::option::Option::None;
+                    let mut context: ::std::option::Option<
+                        ::std::option::Option<ContextObject>,
+                    > = ::std::option::Option::None;
+                    let mut currently_playing_type: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut is_playing: ::std::option::Option<bool> = ::std::option::Option::None;
+                    let mut item: ::std::option::Option<
+                        ::std::option::Option<PlayableItem>,
+                    > = ::std::option::Option::None;
+                    let mut progress_ms: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
+                    let mut timestamp: ::std::option::Option<i64> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut actions,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut context,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut currently_playing_type,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut is_playing,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut item,
+                                    crate::lenient::InField("item", ::std::marker::PhantomData),
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut progress_ms,
+                                    crate::lenient::OptionInt,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut timestamp,
+                                    crate::lenient::Int,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(CurrentlyPlayingObjectWire {
+                        actions: actions.flatten(),
+                        context: context.flatten(),
+                        currently_playing_type: currently_playing_type.flatten(),
+                        is_playing: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(is_playing, FIELDS[3usize])?,
+                        item: item.unwrap_or_default(),
+                        progress_ms: progress_ms.unwrap_or_default(),
+                        timestamp: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(timestamp, FIELDS[6usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "CurrentlyPlayingObjectWire",
+                    FIELDS,
+                    CurrentlyPlayingObjectWireVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PlaylistObjectWire {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "collaborative",
+                "description",
+                "external_urls",
+                "followers",
+                "href",
+                "id",
+                "images",
+                "items",
+                "name",
+                "owner",
+                "primary_color",
+                "public",
+                "snapshot_id",
+                "tracks",
+                "type",
+                "uri",
+            ];
+            struct PlaylistObjectWireVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for PlaylistObjectWireVisitor {
+                type Value = PlaylistObjectWire;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PlaylistObjectWire")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PlaylistObjectWire, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut collaborative: ::std::option::Option<bool> = ::std::option::Option::None;
+                    let mut description: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut external_urls: ::std::option::Option<ExternalUrlObject> = ::std::option::Option::None;
+                    let mut followers: ::std::option::Option<
+                        ::std::option::Option<FollowersObject>,
+                    > = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut images: ::std::option::Option<
+                        ::std::vec::Vec<ImageObject>,
+                    > = ::std::option::Option::None;
+                    let mut items: ::std::option::Option<
+                        ::std::option::Option<PagingPlaylistTrackObject>,
+                    > = ::std::option::Option::None;
+                    let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut owner: ::std::option::Option<PlaylistOwnerObject> = ::std::option::Option::None;
+                    let mut primary_color: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut public: ::std::option::Option<::std::option::Option<bool>> = ::std::option::Option::None;
+                    let mut snapshot_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut tracks: ::std::option::Option<
+                        ::std::option::Option<
+                            ::std::boxed::Box<::serde_json::value::RawValue>,
+                        >,
+                    > = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut collaborative,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut description,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut external_urls,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut followers,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut images,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            7usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut items,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[7usize],
+                                )?
+                            }
+                            8usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[8usize],
+                                )?
+                            }
+                            9usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut owner,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[9usize],
+                                )?
+                            }
+                            10usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut primary_color,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[10usize],
+                                )?
+                            }
+                            11usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut public,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[11usize],
+                                )?
+                            }
+                            12usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut snapshot_id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[12usize],
+                                )?
+                            }
+                            13usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut tracks,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[13usize],
+                                )?
+                            }
+                            14usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[14usize],
+                                )?
+                            }
+                            15usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[15usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(PlaylistObjectWire {
+                        collaborative: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(collaborative, FIELDS[0usize])?,
+                        description: description.flatten(),
+                        external_urls: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(external_urls, FIELDS[2usize])?,
+                        followers: followers.flatten(),
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[4usize])?,
+                        id: crate::fields::required::<_, A::Error>(id, FIELDS[5usize])?,
+                        images: images.unwrap_or_default(),
+                        items: items.flatten(),
+                        name: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(name, FIELDS[8usize])?,
+                        owner: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(owner, FIELDS[9usize])?,
+                        primary_color: primary_color.flatten(),
+                        public: public.flatten(),
+                        snapshot_id: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(snapshot_id, FIELDS[12usize])?,
+                        tracks: tracks.unwrap_or_default(),
+                        type_: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(type_, FIELDS[14usize])?,
+                        uri: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(uri, FIELDS[15usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "PlaylistObjectWire",
+                    FIELDS,
+                    PlaylistObjectWireVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PlaylistTrackObjectWire {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "added_at",
+                "added_by",
+                "is_local",
+                "item",
+                "primary_color",
+                "track",
+                "video_thumbnail",
+            ];
+            struct PlaylistTrackObjectWireVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for PlaylistTrackObjectWireVisitor {
+                type Value = PlaylistTrackObjectWire;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PlaylistTrackObjectWire")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PlaylistTrackObjectWire, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut added_at: ::std::option::Option<
+                        ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                    > = ::std::option::Option::None;
+                    let mut added_by: ::std::option::Option<
+                        ::std::option::Option<PlaylistUserObject>,
+                    > = ::std::option::Option::None;
+                    let mut is_local: ::std::option::Option<
+                        ::std::option::Option<bool>,
+                    > = ::std::option::Option::None;
+                    let mut item: ::std::option::Option<
+                        ::std::option::Option<PlayableItem>,
+                    > = ::std::option::Option::None;
+                    let mut primary_color: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut track: ::std::option::Option<
+                        ::std::option::Option<
+                            ::std::boxed::Box<::serde_json::value::RawValue>,
+                        >,
+                    > = ::std::option::Option::None;
+                    let mut video_thumbnail: ::std::option::Option<
+                        ::std::option::Option<VideoThumbnailObject>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut added_at,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut added_by,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut is_local,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut item,
+                                    crate::lenient::InField("item", ::std::marker::PhantomData),
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut primary_color,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut track,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut video_thumbnail,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(PlaylistTrackObjectWire {
+                        added_at: added_at.flatten(),
+                        added_by: added_by.flatten(),
+                        is_local: is_local.flatten(),
+                        item: item.unwrap_or_default(),
+                        primary_color: primary_color.flatten(),
+                        track: track.unwrap_or_default(),
+                        video_thumbnail: video_thumbnail.flatten(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "PlaylistTrackObjectWire",
+                    FIELDS,
+                    PlaylistTrackObjectWireVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for QueueObjectWire {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["currently_playing", "queue"];
+            struct QueueObjectWireVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for QueueObjectWireVisitor {
+                type Value = QueueObjectWire;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct QueueObjectWire")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<QueueObjectWire, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut currently_playing: ::std::option::Option<
+                        ::std::option::Option<PlayableItem>,
+                    > = ::std::option::Option::None;
+                    let mut queue: ::std::option::Option<
+                        ::std::vec::Vec<PlayableItem>,
+                    > = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut currently_playing,
+                                    crate::lenient::InField(
+                                        "currently_playing",
+                                        ::std::marker::PhantomData,
+                                    ),
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut queue,
+                                    crate::lenient::UnionList(::std::marker::PhantomData),
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(QueueObjectWire {
+                        currently_playing: currently_playing.unwrap_or_default(),
+                        queue: queue.unwrap_or_default(),
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct("QueueObjectWire", FIELDS, QueueObjectWireVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for SimplifiedPlaylistObjectWire {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "collaborative",
+                "description",
+                "external_urls",
+                "href",
+                "id",
+                "images",
+                "items",
+                "name",
+                "owner",
+                "primary_color",
+                "public",
+                "snapshot_id",
+                "tracks",
+                "type",
+                "uri",
+            ];
+            struct SimplifiedPlaylistObjectWireVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for SimplifiedPlaylistObjectWireVisitor {
+                type Value = SimplifiedPlaylistObjectWire;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct SimplifiedPlaylistObjectWire")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<SimplifiedPlaylistObjectWire, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut collaborative: ::std::option::Option<bool> = ::std::option::Option::None;
+                    let mut description: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut external_urls: ::std::option::Option<ExternalUrlObject> = ::std::option::Option::None;
+                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut images: ::std::option::Option<
+                        ::std::vec::Vec<ImageObject>,
+                    > = ::std::option::Option::None;
+                    let mut items: ::std::option::Option<
+                        ::std::option::Option<PlaylistTracksRefObject>,
+                    > = ::std::option::Option::None;
+                    let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut owner: ::std::option::Option<PlaylistOwnerObject> = ::std::option::Option::None;
+                    let mut primary_color: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut public: ::std::option::Option<::std::option::Option<bool>> = ::std::option::Option::None;
+                    let mut snapshot_id: ::std::option::Option<
+                        ::std::option::Option<::std::string::String>,
+                    > = ::std::option::Option::None;
+                    let mut tracks: ::std::option::Option<
+                        ::std::option::Option<
+                            ::std::boxed::Box<::serde_json::value::RawValue>,
+                        >,
+                    > = ::std::option::Option::None;
+                    let mut type_: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(__key) = __map
+                        .next_key_seed(crate::fields::Key(FIELDS))?
+                    {
+                        match __key {
+                            0usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut collaborative,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[0usize],
+                                )?
+                            }
+                            1usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut description,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[1usize],
+                                )?
+                            }
+                            2usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut external_urls,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[2usize],
+                                )?
+                            }
+                            3usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut href,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[3usize],
+                                )?
+                            }
+                            4usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[4usize],
+                                )?
+                            }
+                            5usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut images,
+                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                    FIELDS[5usize],
+                                )?
+                            }
+                            6usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut items,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[6usize],
+                                )?
+                            }
+                            7usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut name,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[7usize],
+                                )?
+                            }
+                            8usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut owner,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[8usize],
+                                )?
+                            }
+                            9usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut primary_color,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[9usize],
+                                )?
+                            }
+                            10usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut public,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[10usize],
+                                )?
+                            }
+                            11usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut snapshot_id,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[11usize],
+                                )?
+                            }
+                            12usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut tracks,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[12usize],
+                                )?
+                            }
+                            13usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut type_,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[13usize],
+                                )?
+                            }
+                            14usize => {
+                                crate::fields::value(
+                                    &mut __map,
+                                    &mut uri,
+                                    ::std::marker::PhantomData,
+                                    FIELDS[14usize],
+                                )?
+                            }
+                            _ => crate::fields::skip(&mut __map)?,
+                        }
+                    }
+                    ::std::result::Result::Ok(SimplifiedPlaylistObjectWire {
+                        collaborative: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(collaborative, FIELDS[0usize])?,
+                        description: description.flatten(),
+                        external_urls: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(external_urls, FIELDS[2usize])?,
+                        href: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(href, FIELDS[3usize])?,
+                        id: crate::fields::required::<_, A::Error>(id, FIELDS[4usize])?,
+                        images: images.unwrap_or_default(),
+                        items: items.flatten(),
+                        name: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(name, FIELDS[7usize])?,
+                        owner: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(owner, FIELDS[8usize])?,
+                        primary_color: primary_color.flatten(),
+                        public: public.flatten(),
+                        snapshot_id: snapshot_id.flatten(),
+                        tracks: tracks.unwrap_or_default(),
+                        type_: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(type_, FIELDS[13usize])?,
+                        uri: crate::fields::required::<
+                            _,
+                            A::Error,
+                        >(uri, FIELDS[14usize])?,
+                    })
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "SimplifiedPlaylistObjectWire",
+                    FIELDS,
+                    SimplifiedPlaylistObjectWireVisitor,
+                )
+        }
     }
 }

@@ -9,7 +9,10 @@ use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess,
+    Visitor,
+};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -89,6 +92,67 @@ where
         }
     }
     deserializer.deserialize_option(ListVisitor(PhantomData))
+}
+
+/// The rules above as seeds, which the generated `Deserialize` impls read fields with (see
+/// `fields.rs`): a seed is what serde's `MapAccess` takes in place of a `deserialize_with` function.
+pub(crate) struct Int;
+
+impl<'de> DeserializeSeed<'de> for Int {
+    type Value = i64;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<i64, D::Error> {
+        int(deserializer)
+    }
+}
+
+/// [`option_int`] as a seed.
+pub(crate) struct OptionInt;
+
+impl<'de> DeserializeSeed<'de> for OptionInt {
+    type Value = Option<i64>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<i64>, D::Error> {
+        option_int(deserializer)
+    }
+}
+
+/// [`vec_or_null`] as a seed.
+pub(crate) struct VecOrNull<T>(pub(crate) PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for VecOrNull<T> {
+    type Value = Vec<T>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<T>, D::Error> {
+        vec_or_null(deserializer)
+    }
+}
+
+/// [`union_list`] as a seed.
+pub(crate) struct UnionList<T>(pub(crate) PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for UnionList<T> {
+    type Value = Vec<T>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<T>, D::Error> {
+        union_list(deserializer)
+    }
+}
+
+/// [`in_field`] as a seed, for the field of the given JSON name.
+pub(crate) struct InField<T>(pub(crate) &'static str, pub(crate) PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for InField<T> {
+    type Value = T;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        in_field(self.0, deserializer)
+    }
 }
 
 /// `error`, after reading the rest of `map`: serde_json then places a failure that has no position

@@ -2,20 +2,23 @@
 //! `cargo xtask gen` (see `openapi/README.md`): every schema is a type in [`types`] under its spec
 //! name, with serde's `Deserialize` and `Serialize` (and `schemars::JsonSchema` with the `schemars`
 //! feature). Fields Spotify always sends are plain, the rest `Option`s (`openapi/required.yml`).
+//! The structs read objects (JSON, or any format that writes a struct as a map), not a struct
+//! written as a sequence, as bincode does (which their skipped empty fields ruled out anyway).
 //!
 //! Use them through the `spotify-sdk` crate, which re-exports them as `spotify_sdk::types`. This
 //! crate has no HTTP client, so a program that only reads or writes Spotify's JSON (a cache, a
 //! test, a web service receiving it) can depend on it alone; `spotify-sdk-generated` builds the
 //! requests that answer with these types.
 //!
-//! Handwritten: this file, `lenient.rs` (the decoding rules the generated models call),
-//! `error_path.rs` and `playable.rs`.
+//! Handwritten: this file, `lenient.rs` (the decoding rules the generated models call), `fields.rs`
+//! (what the generated `Deserialize` of every struct shares), `error_path.rs` and `playable.rs`.
 
 // Formatted by prettyplease in `cargo xtask gen` (which also sets its lints); rustfmt must not
 // reformat it (`--check` would fail).
 #[rustfmt::skip]
 mod generated;
 pub mod error_path;
+mod fields;
 pub mod lenient;
 mod playable;
 

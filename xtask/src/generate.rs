@@ -11,7 +11,9 @@ use progenitor::{GenerationSettings, Generator, InterfaceStyle, TagStyle};
 use serde_json::Value;
 use syn::visit_mut::VisitMut;
 
-use crate::{derive, docs, lenient, normalize, requests, required, spec, twins, workspace_root};
+use crate::{
+    derive, deserialize, docs, lenient, normalize, requests, required, spec, twins, workspace_root,
+};
 
 pub struct Options {
     pub check: bool,
@@ -163,6 +165,7 @@ pub fn bindings(api: &openapiv3::OpenAPI, facts: &lenient::Facts) -> Result<Bind
         .map_err(|e| anyhow::anyhow!("progenitor failed: {e}"))?;
     let mut file: syn::File = syn::parse2(tokens).context("progenitor produced invalid Rust")?;
     lenient::apply(&mut file, facts)?;
+    deserialize::apply(&mut file)?;
     spec_operation_ids(&mut file, api)?;
     let operations = requests::apply(&mut file)?;
     docs::apply(&mut file, &api.info.version);

@@ -16,7 +16,7 @@
 
 use std::collections::HashMap;
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use heck::ToUpperCamelCase;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use serde_json::Value;
@@ -191,54 +191,31 @@ pub fn apply(file: &mut syn::File, facts: &Facts) -> anyhow::Result<()> {
             fix_impl(imp, &renames);
         }
     }
-    let mut keyed = Vec::new();
     for item in types.iter_mut().chain(added.iter_mut()) {
         if let Item::Struct(s) = item {
-            keyed.extend(key_union_fields(s, &renames));
+            key_union_fields(s, &renames);
         }
     }
     types.extend(added);
-    types.extend(keyed);
     Ok(())
 }
 
-/// An optional field holding a union (see [`tagged_union`]) is decoded through a generated
-/// function that puts the field's name into the union's errors (``in `item.album.name`: ...``).
-/// The union reads its object whole before it can fail, so serde_json places its error at the end
-/// of the enclosing object (see [`decode_through_wire`]), where the JSON path cannot tell which
-/// field it came from (see `models/src/error_path.rs`). A list of unions is decoded by
-/// `lenient::union_list`, which puts the index into them.
-fn key_union_fields(
-    s: &mut syn::ItemStruct,
-    unions: &HashMap<String, Vec<(String, String)>>,
-) -> Vec<Item> {
+/// An optional field holding a union (see [`tagged_union`]) is decoded by `lenient::in_field`,
+/// which puts the field's name into the union's errors (``in `item.album.name`: ...``). The union
+/// reads its object whole before it can fail, so serde_json places its error at the end of the
+/// enclosing object (see [`decode_through_wire`]), where the JSON path cannot tell which field it
+/// came from (see `models/src/error_path.rs`). A list of unions is decoded by
+/// `lenient::union_list`, which puts the index into them. `in_field` also takes the field's name:
+/// its `deserialize_with` is read by `deserialize.rs`, which passes the name, not by serde.
+fn key_union_fields(s: &mut syn::ItemStruct, unions: &HashMap<String, Vec<(String, String)>>) {
     if !derives(&s.attrs, "Deserialize") {
-        return Vec::new();
+        return;
     }
-    let mut functions = Vec::new();
-    let owner = s.ident.to_string().to_snake_case();
     for field in s.fields.iter_mut() {
         let function = match union_field(&field.ty, unions) {
             None => continue,
-            Some(UnionField::List) => "crate::lenient::union_list".to_string(),
-            Some(UnionField::Optional) => {
-                let ident = field.ident.as_ref().expect("named fields");
-                let json_name = serde_rename(&field.attrs).unwrap_or_else(|| ident.to_string());
-                let function = format!("deserialize_{owner}_{ident}");
-                let function_ident = format_ident!("{function}");
-                let ty = &field.ty;
-                functions.push(parse_quote! {
-                    fn #function_ident<'de, D>(
-                        deserializer: D,
-                    ) -> ::std::result::Result<#ty, D::Error>
-                    where
-                        D: ::serde::Deserializer<'de>,
-                    {
-                        crate::lenient::in_field(#json_name, deserializer)
-                    }
-                });
-                function
-            }
+            Some(UnionField::List) => "crate::lenient::union_list",
+            Some(UnionField::Optional) => "crate::lenient::in_field",
         };
         field
             .attrs
@@ -254,7 +231,6 @@ fn key_union_fields(
             .attrs
             .push(parse_quote!(#[serde(default, deserialize_with = #function)]));
     }
-    functions
 }
 
 /// How a field holds a union.
@@ -416,7 +392,7 @@ fn decode_through_wire(
 }
 
 /// `T` of `::std::option::Option<T>`.
-fn option_inner(ty: &syn::Type) -> Option<syn::Type> {
+pub(crate) fn option_inner(ty: &syn::Type) -> Option<syn::Type> {
     generic_inner(ty, "Option")
 }
 
@@ -746,7 +722,7 @@ fn add_arm(imp: &mut syn::ItemImpl, arm: syn::Arm) {
 }
 
 /// The value of `#[serde(rename = "...")]` among `attrs`.
-fn serde_rename(attrs: &[syn::Attribute]) -> Option<String> {
+pub(crate) fn serde_rename(attrs: &[syn::Attribute]) -> Option<String> {
     attrs.iter().find_map(|attr| {
         if !attr.path().is_ident("serde") {
             return None;
@@ -764,18 +740,18 @@ fn serde_rename(attrs: &[syn::Attribute]) -> Option<String> {
     })
 }
 
-fn is_serde_attr(attr: &syn::Attribute, word: &str) -> bool {
+pub(crate) fn is_serde_attr(attr: &syn::Attribute, word: &str) -> bool {
     attr.path().is_ident("serde") && quote!(#attr).to_string().contains(word)
 }
 
 /// Whether `attrs` derive `name` (an enum's or a struct's).
-fn derives(attrs: &[syn::Attribute], name: &str) -> bool {
+pub(crate) fn derives(attrs: &[syn::Attribute], name: &str) -> bool {
     attrs
         .iter()
         .any(|a| a.path().is_ident("derive") && quote!(#a).to_string().contains(name))
 }
 
-fn drop_struct_derive(s: &mut syn::ItemStruct, name: &str) {
+pub(crate) fn drop_struct_derive(s: &mut syn::ItemStruct, name: &str) {
     drop_derives_in(&mut s.attrs, &[name]);
 }
 

@@ -15,6 +15,7 @@ mod api;
 mod bench;
 mod build_cost;
 mod derive;
+mod deserialize;
 mod diff;
 mod docs;
 mod generate;

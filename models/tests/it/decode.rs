@@ -145,6 +145,51 @@ fn a_missing_plain_field_is_an_error_naming_its_path() {
     );
 }
 
+/// The models' `Deserialize` is generated (`xtask/src/deserialize.rs`), not serde's derive: it
+/// reads objects as the derive does, with its messages. A key is matched however it is spelled in
+/// JSON (escaped, or owned as in a `serde_json::Value`), a key no field has is skipped, a key sent
+/// twice and a value that is not an object are errors.
+#[test]
+fn objects_decode_as_serde_reads_them() {
+    let json = fixture("track.json");
+    let expected: types::TrackObject = decode("track.json", &json);
+    let escaped = json.to_string().replacen(
+        "\"name\":\"Northern Line\"",
+        "\"na\\u006de\":\"Northern Line\"",
+        1,
+    );
+    assert!(escaped.contains("na\\u006de"), "the fixture changed");
+    let track: types::TrackObject = serde_json::from_str(&escaped).unwrap();
+    assert_eq!(track, expected);
+    assert_eq!(
+        serde_json::from_value::<types::TrackObject>(json.clone()).unwrap(),
+        expected
+    );
+    let mut extra = json.clone();
+    extra["not_in_the_spec"] = json!({"deep": [1, {"a": null}]});
+    assert_eq!(try_decode::<types::TrackObject>(&extra).unwrap(), expected);
+
+    let text = json.to_string();
+    let twice = text.replacen("{", "{\"name\":\"Twice\",", 1);
+    let error = serde_json::from_str::<types::TrackObject>(&twice).unwrap_err();
+    assert!(
+        error.to_string().starts_with("duplicate field `name`"),
+        "{error}"
+    );
+    let error = try_decode::<types::TrackObject>(&json!([json])).unwrap_err();
+    assert!(
+        error.contains("invalid type: sequence, expected struct TrackObject"),
+        "{error}"
+    );
+    let error = try_decode::<types::TrackObject>(&set(json, "/album", json!("x"))).unwrap_err();
+    assert!(
+        error.starts_with(
+            "album: invalid type: string \"x\", expected struct SimplifiedAlbumObject"
+        ),
+        "{error}"
+    );
+}
+
 /// From about January to March 2024 Spotify sent integers as floats (`640.0`, `4.9022656E7`).
 #[test]
 fn integers_sent_as_integral_floats_decode() {
