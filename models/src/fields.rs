@@ -5,18 +5,22 @@
 //! and a `visit_seq` for structs sent as arrays, which JSON never does: about half of the models'
 //! code, and the models' compile time is on the critical path of every user's first build. The
 //! generated impls read maps only, find a key's field by its index in the struct's list of names
-//! (one visitor for all structs, below), and keep serde's messages: ``missing field `name` ``,
-//! ``duplicate field `name` ``, ``invalid type: ..., expected struct TrackObject``.
+//! (a `match` of the struct's, through one visitor for all structs, below), and keep serde's
+//! messages: ``missing field `name` ``, ``duplicate field `name` ``, ``invalid type: ...,
+//! expected struct TrackObject``.
 
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
-/// Reads an object's key as the index of the field it names in a struct's list of JSON names, or
-/// the list's length for a key the struct does not have (which is then skipped, as serde does).
-pub(crate) struct Key(pub(crate) &'static [&'static str]);
+/// Reads an object's key as the index of the field it names in a struct's list of JSON names
+/// (`.0`), found by the struct's `match` on the name (`.1`: LLVM compiles a `match` on constant
+/// strings to a few integer compares, where a search of the list would call `memcmp` for each
+/// name), or `usize::MAX` for a key the struct does not have (which is then skipped, as serde
+/// does).
+pub(crate) struct Key<F>(pub(crate) &'static [&'static str], pub(crate) F);
 
-impl<'de> DeserializeSeed<'de> for Key {
+impl<'de, F: Fn(&str) -> usize> DeserializeSeed<'de> for Key<F> {
     type Value = usize;
 
     #[inline]
@@ -25,7 +29,7 @@ impl<'de> DeserializeSeed<'de> for Key {
     }
 }
 
-impl Visitor<'_> for Key {
+impl<F: Fn(&str) -> usize> Visitor<'_> for Key<F> {
     type Value = usize;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -34,23 +38,18 @@ impl Visitor<'_> for Key {
 
     #[inline]
     fn visit_str<E: de::Error>(self, key: &str) -> Result<usize, E> {
-        Ok(self
-            .0
-            .iter()
-            .position(|name| *name == key)
-            .unwrap_or(self.0.len()))
+        Ok((self.1)(key))
     }
 
     fn visit_bytes<E: de::Error>(self, key: &[u8]) -> Result<usize, E> {
-        Ok(self
-            .0
-            .iter()
-            .position(|name| name.as_bytes() == key)
-            .unwrap_or(self.0.len()))
+        Ok(std::str::from_utf8(key).map_or(usize::MAX, self.1))
     }
 
     fn visit_u64<E: de::Error>(self, index: u64) -> Result<usize, E> {
-        Ok(usize::try_from(index).map_or(self.0.len(), |i| i.min(self.0.len())))
+        Ok(usize::try_from(index)
+            .ok()
+            .filter(|i| *i < self.0.len())
+            .unwrap_or(usize::MAX))
     }
 }
 

@@ -5665,6 +5665,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["disallows"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "disallows" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct ActionsObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for ActionsObjectVisitor {
                 type Value = ActionsObject;
@@ -5685,7 +5691,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<DisallowsObject>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -5714,6 +5720,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["snapshot_id"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "snapshot_id" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct AddItemsToPlaylistResponseVisitor;
             impl<'de> ::serde::de::Visitor<'de> for AddItemsToPlaylistResponseVisitor {
                 type Value = AddItemsToPlaylistResponse;
@@ -5734,7 +5746,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -5767,6 +5779,13 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["position", "uris"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "position" => 0usize,
+                    "uris" => 1usize,
+                    _ => usize::MAX,
+                }
+            }
             struct AddPlaylistItemsBodyVisitor;
             impl<'de> ::serde::de::Visitor<'de> for AddPlaylistItemsBodyVisitor {
                 type Value = AddPlaylistItemsBody;
@@ -5790,7 +5809,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -5832,6 +5851,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["snapshot_id"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "snapshot_id" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct AddTracksToPlaylistResponseVisitor;
             impl<'de> ::serde::de::Visitor<'de> for AddTracksToPlaylistResponseVisitor {
                 type Value = AddTracksToPlaylistResponse;
@@ -5852,7 +5877,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -5900,6 +5925,25 @@ Additional reasons may be added in the future.
                 "type",
                 "uri",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "album_type" => 0usize,
+                    "available_markets" => 1usize,
+                    "external_urls" => 2usize,
+                    "href" => 3usize,
+                    "id" => 4usize,
+                    "images" => 5usize,
+                    "is_playable" => 6usize,
+                    "name" => 7usize,
+                    "release_date" => 8usize,
+                    "release_date_precision" => 9usize,
+                    "restrictions" => 10usize,
+                    "total_tracks" => 11usize,
+                    "type" => 12usize,
+                    "uri" => 13usize,
+                    _ => usize::MAX,
+                }
+            }
             struct AlbumBaseVisitor;
             impl<'de> ::serde::de::Visitor<'de> for AlbumBaseVisitor {
                 type Value = AlbumBase;
@@ -5955,7 +5999,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -6128,6 +6172,32 @@ Additional reasons may be added in the future.
                 "type",
                 "uri",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "album_type" => 0usize,
+                    "artists" => 1usize,
+                    "available_markets" => 2usize,
+                    "copyrights" => 3usize,
+                    "external_ids" => 4usize,
+                    "external_urls" => 5usize,
+                    "genres" => 6usize,
+                    "href" => 7usize,
+                    "id" => 8usize,
+                    "images" => 9usize,
+                    "is_playable" => 10usize,
+                    "label" => 11usize,
+                    "name" => 12usize,
+                    "popularity" => 13usize,
+                    "release_date" => 14usize,
+                    "release_date_precision" => 15usize,
+                    "restrictions" => 16usize,
+                    "total_tracks" => 17usize,
+                    "tracks" => 18usize,
+                    "type" => 19usize,
+                    "uri" => 20usize,
+                    _ => usize::MAX,
+                }
+            }
             struct AlbumObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for AlbumObjectVisitor {
                 type Value = AlbumObject;
@@ -6192,7 +6262,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -6424,6 +6494,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["reason"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "reason" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct AlbumRestrictionObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for AlbumRestrictionObjectVisitor {
                 type Value = AlbumRestrictionObject;
@@ -6444,7 +6520,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<Reason>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -6494,6 +6570,27 @@ Additional reasons may be added in the future.
                 "type",
                 "uri",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "album_group" => 0usize,
+                    "album_type" => 1usize,
+                    "artists" => 2usize,
+                    "available_markets" => 3usize,
+                    "external_urls" => 4usize,
+                    "href" => 5usize,
+                    "id" => 6usize,
+                    "images" => 7usize,
+                    "is_playable" => 8usize,
+                    "name" => 9usize,
+                    "release_date" => 10usize,
+                    "release_date_precision" => 11usize,
+                    "restrictions" => 12usize,
+                    "total_tracks" => 13usize,
+                    "type" => 14usize,
+                    "uri" => 15usize,
+                    _ => usize::MAX,
+                }
+            }
             struct ArtistDiscographyAlbumObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for ArtistDiscographyAlbumObjectVisitor {
                 type Value = ArtistDiscographyAlbumObject;
@@ -6545,7 +6642,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -6745,6 +6842,21 @@ Additional reasons may be added in the future.
                 "type",
                 "uri",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "external_urls" => 0usize,
+                    "followers" => 1usize,
+                    "genres" => 2usize,
+                    "href" => 3usize,
+                    "id" => 4usize,
+                    "images" => 5usize,
+                    "name" => 6usize,
+                    "popularity" => 7usize,
+                    "type" => 8usize,
+                    "uri" => 9usize,
+                    _ => usize::MAX,
+                }
+            }
             struct ArtistObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for ArtistObjectVisitor {
                 type Value = ArtistObject;
@@ -6780,7 +6892,7 @@ Additional reasons may be added in the future.
                     let mut type_: ::std::option::Option<ArtistObjectType> = ::std::option::Option::None;
                     let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -6909,6 +7021,18 @@ Additional reasons may be added in the future.
                 "tatums",
                 "track",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "bars" => 0usize,
+                    "beats" => 1usize,
+                    "meta" => 2usize,
+                    "sections" => 3usize,
+                    "segments" => 4usize,
+                    "tatums" => 5usize,
+                    "track" => 6usize,
+                    _ => usize::MAX,
+                }
+            }
             struct AudioAnalysisObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for AudioAnalysisObjectVisitor {
                 type Value = AudioAnalysisObject;
@@ -6947,7 +7071,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<AudioAnalysisObjectTrack>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -7042,6 +7166,18 @@ Additional reasons may be added in the future.
                 "status_code",
                 "timestamp",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "analysis_time" => 0usize,
+                    "analyzer_version" => 1usize,
+                    "detailed_status" => 2usize,
+                    "input_process" => 3usize,
+                    "platform" => 4usize,
+                    "status_code" => 5usize,
+                    "timestamp" => 6usize,
+                    _ => usize::MAX,
+                }
+            }
             struct AudioAnalysisObjectMetaVisitor;
             impl<'de> ::serde::de::Visitor<'de> for AudioAnalysisObjectMetaVisitor {
                 type Value = AudioAnalysisObjectMeta;
@@ -7080,7 +7216,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<i64>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -7194,6 +7330,37 @@ Additional reasons may be added in the future.
                 "time_signature_confidence",
                 "window_seconds",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "analysis_channels" => 0usize,
+                    "analysis_sample_rate" => 1usize,
+                    "code_version" => 2usize,
+                    "codestring" => 3usize,
+                    "duration" => 4usize,
+                    "echoprint_version" => 5usize,
+                    "echoprintstring" => 6usize,
+                    "end_of_fade_in" => 7usize,
+                    "key" => 8usize,
+                    "key_confidence" => 9usize,
+                    "loudness" => 10usize,
+                    "mode" => 11usize,
+                    "mode_confidence" => 12usize,
+                    "num_samples" => 13usize,
+                    "offset_seconds" => 14usize,
+                    "rhythm_version" => 15usize,
+                    "rhythmstring" => 16usize,
+                    "sample_md5" => 17usize,
+                    "start_of_fade_out" => 18usize,
+                    "synch_version" => 19usize,
+                    "synchstring" => 20usize,
+                    "tempo" => 21usize,
+                    "tempo_confidence" => 22usize,
+                    "time_signature" => 23usize,
+                    "time_signature_confidence" => 24usize,
+                    "window_seconds" => 25usize,
+                    _ => usize::MAX,
+                }
+            }
             struct AudioAnalysisObjectTrackVisitor;
             impl<'de> ::serde::de::Visitor<'de> for AudioAnalysisObjectTrackVisitor {
                 type Value = AudioAnalysisObjectTrack;
@@ -7283,7 +7450,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<i64>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -7560,6 +7727,29 @@ Additional reasons may be added in the future.
                 "uri",
                 "valence",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "acousticness" => 0usize,
+                    "analysis_url" => 1usize,
+                    "danceability" => 2usize,
+                    "duration_ms" => 3usize,
+                    "energy" => 4usize,
+                    "id" => 5usize,
+                    "instrumentalness" => 6usize,
+                    "key" => 7usize,
+                    "liveness" => 8usize,
+                    "loudness" => 9usize,
+                    "mode" => 10usize,
+                    "speechiness" => 11usize,
+                    "tempo" => 12usize,
+                    "time_signature" => 13usize,
+                    "track_href" => 14usize,
+                    "type" => 15usize,
+                    "uri" => 16usize,
+                    "valence" => 17usize,
+                    _ => usize::MAX,
+                }
+            }
             struct AudioFeaturesObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for AudioFeaturesObjectVisitor {
                 type Value = AudioFeaturesObject;
@@ -7621,7 +7811,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut valence: ::std::option::Option<::std::option::Option<f32>> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -7827,6 +8017,30 @@ Additional reasons may be added in the future.
                 "type",
                 "uri",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "authors" => 0usize,
+                    "available_markets" => 1usize,
+                    "copyrights" => 2usize,
+                    "description" => 3usize,
+                    "edition" => 4usize,
+                    "explicit" => 5usize,
+                    "external_urls" => 6usize,
+                    "href" => 7usize,
+                    "html_description" => 8usize,
+                    "id" => 9usize,
+                    "images" => 10usize,
+                    "languages" => 11usize,
+                    "media_type" => 12usize,
+                    "name" => 13usize,
+                    "narrators" => 14usize,
+                    "publisher" => 15usize,
+                    "total_chapters" => 16usize,
+                    "type" => 17usize,
+                    "uri" => 18usize,
+                    _ => usize::MAX,
+                }
+            }
             struct AudiobookBaseVisitor;
             impl<'de> ::serde::de::Visitor<'de> for AudiobookBaseVisitor {
                 type Value = AudiobookBase;
@@ -7881,7 +8095,7 @@ Additional reasons may be added in the future.
                     let mut type_: ::std::option::Option<AudiobookBaseType> = ::std::option::Option::None;
                     let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -8120,6 +8334,31 @@ Additional reasons may be added in the future.
                 "type",
                 "uri",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "authors" => 0usize,
+                    "available_markets" => 1usize,
+                    "chapters" => 2usize,
+                    "copyrights" => 3usize,
+                    "description" => 4usize,
+                    "edition" => 5usize,
+                    "explicit" => 6usize,
+                    "external_urls" => 7usize,
+                    "href" => 8usize,
+                    "html_description" => 9usize,
+                    "id" => 10usize,
+                    "images" => 11usize,
+                    "languages" => 12usize,
+                    "media_type" => 13usize,
+                    "name" => 14usize,
+                    "narrators" => 15usize,
+                    "publisher" => 16usize,
+                    "total_chapters" => 17usize,
+                    "type" => 18usize,
+                    "uri" => 19usize,
+                    _ => usize::MAX,
+                }
+            }
             struct AudiobookObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for AudiobookObjectVisitor {
                 type Value = AudiobookObject;
@@ -8177,7 +8416,7 @@ Additional reasons may be added in the future.
                     let mut type_: ::std::option::Option<AudiobookObjectType> = ::std::option::Option::None;
                     let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -8407,6 +8646,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["name"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "name" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct AuthorObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for AuthorObjectVisitor {
                 type Value = AuthorObject;
@@ -8425,7 +8670,7 @@ Additional reasons may be added in the future.
                 {
                     let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -8456,6 +8701,15 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["href", "icons", "id", "name"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "href" => 0usize,
+                    "icons" => 1usize,
+                    "id" => 2usize,
+                    "name" => 3usize,
+                    _ => usize::MAX,
+                }
+            }
             struct CategoryObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for CategoryObjectVisitor {
                 type Value = CategoryObject;
@@ -8477,7 +8731,7 @@ Additional reasons may be added in the future.
                     let mut id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -8539,6 +8793,15 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["collaborative", "description", "name", "public"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "collaborative" => 0usize,
+                    "description" => 1usize,
+                    "name" => 2usize,
+                    "public" => 3usize,
+                    _ => usize::MAX,
+                }
+            }
             struct ChangePlaylistDetailsBodyVisitor;
             impl<'de> ::serde::de::Visitor<'de> for ChangePlaylistDetailsBodyVisitor {
                 type Value = ChangePlaylistDetailsBody;
@@ -8566,7 +8829,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut public: ::std::option::Option<::std::option::Option<bool>> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -8647,6 +8910,31 @@ Additional reasons may be added in the future.
                 "type",
                 "uri",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "audio_preview_url" => 0usize,
+                    "available_markets" => 1usize,
+                    "chapter_number" => 2usize,
+                    "description" => 3usize,
+                    "duration_ms" => 4usize,
+                    "explicit" => 5usize,
+                    "external_urls" => 6usize,
+                    "href" => 7usize,
+                    "html_description" => 8usize,
+                    "id" => 9usize,
+                    "images" => 10usize,
+                    "is_playable" => 11usize,
+                    "languages" => 12usize,
+                    "name" => 13usize,
+                    "release_date" => 14usize,
+                    "release_date_precision" => 15usize,
+                    "restrictions" => 16usize,
+                    "resume_point" => 17usize,
+                    "type" => 18usize,
+                    "uri" => 19usize,
+                    _ => usize::MAX,
+                }
+            }
             struct ChapterBaseVisitor;
             impl<'de> ::serde::de::Visitor<'de> for ChapterBaseVisitor {
                 type Value = ChapterBase;
@@ -8704,7 +8992,7 @@ Additional reasons may be added in the future.
                     let mut type_: ::std::option::Option<ChapterBaseType> = ::std::option::Option::None;
                     let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -8955,6 +9243,32 @@ Additional reasons may be added in the future.
                 "type",
                 "uri",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "audio_preview_url" => 0usize,
+                    "audiobook" => 1usize,
+                    "available_markets" => 2usize,
+                    "chapter_number" => 3usize,
+                    "description" => 4usize,
+                    "duration_ms" => 5usize,
+                    "explicit" => 6usize,
+                    "external_urls" => 7usize,
+                    "href" => 8usize,
+                    "html_description" => 9usize,
+                    "id" => 10usize,
+                    "images" => 11usize,
+                    "is_playable" => 12usize,
+                    "languages" => 13usize,
+                    "name" => 14usize,
+                    "release_date" => 15usize,
+                    "release_date_precision" => 16usize,
+                    "restrictions" => 17usize,
+                    "resume_point" => 18usize,
+                    "type" => 19usize,
+                    "uri" => 20usize,
+                    _ => usize::MAX,
+                }
+            }
             struct ChapterObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for ChapterObjectVisitor {
                 type Value = ChapterObject;
@@ -9015,7 +9329,7 @@ Additional reasons may be added in the future.
                     let mut type_: ::std::option::Option<ChapterObjectType> = ::std::option::Option::None;
                     let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -9257,6 +9571,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["reason"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "reason" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct ChapterRestrictionObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for ChapterRestrictionObjectVisitor {
                 type Value = ChapterRestrictionObject;
@@ -9277,7 +9597,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -9310,6 +9630,15 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["external_urls", "href", "type", "uri"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "external_urls" => 0usize,
+                    "href" => 1usize,
+                    "type" => 2usize,
+                    "uri" => 3usize,
+                    _ => usize::MAX,
+                }
+            }
             struct ContextObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for ContextObjectVisitor {
                 type Value = ContextObject;
@@ -9331,7 +9660,7 @@ Additional reasons may be added in the future.
                     let mut type_: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -9396,6 +9725,13 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["text", "type"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "text" => 0usize,
+                    "type" => 1usize,
+                    _ => usize::MAX,
+                }
+            }
             struct CopyrightObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for CopyrightObjectVisitor {
                 type Value = CopyrightObject;
@@ -9415,7 +9751,7 @@ Additional reasons may be added in the future.
                     let mut text: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut type_: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -9459,6 +9795,15 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["collaborative", "description", "name", "public"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "collaborative" => 0usize,
+                    "description" => 1usize,
+                    "name" => 2usize,
+                    "public" => 3usize,
+                    _ => usize::MAX,
+                }
+            }
             struct CreatePlaylistBodyVisitor;
             impl<'de> ::serde::de::Visitor<'de> for CreatePlaylistBodyVisitor {
                 type Value = CreatePlaylistBody;
@@ -9484,7 +9829,7 @@ Additional reasons may be added in the future.
                     let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut public: ::std::option::Option<::std::option::Option<bool>> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -9547,6 +9892,15 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["collaborative", "description", "name", "public"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "collaborative" => 0usize,
+                    "description" => 1usize,
+                    "name" => 2usize,
+                    "public" => 3usize,
+                    _ => usize::MAX,
+                }
+            }
             struct CreatePlaylistForUserBodyVisitor;
             impl<'de> ::serde::de::Visitor<'de> for CreatePlaylistForUserBodyVisitor {
                 type Value = CreatePlaylistForUserBody;
@@ -9572,7 +9926,7 @@ Additional reasons may be added in the future.
                     let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut public: ::std::option::Option<::std::option::Option<bool>> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -9635,6 +9989,13 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["after", "before"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "after" => 0usize,
+                    "before" => 1usize,
+                    _ => usize::MAX,
+                }
+            }
             struct CursorObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for CursorObjectVisitor {
                 type Value = CursorObject;
@@ -9658,7 +10019,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -9695,6 +10056,16 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["cursors", "href", "limit", "next", "total"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "cursors" => 0usize,
+                    "href" => 1usize,
+                    "limit" => 2usize,
+                    "next" => 3usize,
+                    "total" => 4usize,
+                    _ => usize::MAX,
+                }
+            }
             struct CursorPagingObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for CursorPagingObjectVisitor {
                 type Value = CursorPagingObject;
@@ -9721,7 +10092,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut total: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -9803,6 +10174,17 @@ Additional reasons may be added in the future.
                 "next",
                 "total",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "cursors" => 0usize,
+                    "href" => 1usize,
+                    "items" => 2usize,
+                    "limit" => 3usize,
+                    "next" => 4usize,
+                    "total" => 5usize,
+                    _ => usize::MAX,
+                }
+            }
             struct CursorPagingPlayHistoryObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de>
             for CursorPagingPlayHistoryObjectVisitor {
@@ -9833,7 +10215,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut total: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -9924,6 +10306,17 @@ Additional reasons may be added in the future.
                 "next",
                 "total",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "cursors" => 0usize,
+                    "href" => 1usize,
+                    "items" => 2usize,
+                    "limit" => 3usize,
+                    "next" => 4usize,
+                    "total" => 5usize,
+                    _ => usize::MAX,
+                }
+            }
             struct CursorPagingSimplifiedArtistObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de>
             for CursorPagingSimplifiedArtistObjectVisitor {
@@ -9954,7 +10347,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut total: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -10047,6 +10440,19 @@ Additional reasons may be added in the future.
                 "type",
                 "volume_percent",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "id" => 0usize,
+                    "is_active" => 1usize,
+                    "is_private_session" => 2usize,
+                    "is_restricted" => 3usize,
+                    "name" => 4usize,
+                    "supports_volume" => 5usize,
+                    "type" => 6usize,
+                    "volume_percent" => 7usize,
+                    _ => usize::MAX,
+                }
+            }
             struct DeviceObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for DeviceObjectVisitor {
                 type Value = DeviceObject;
@@ -10080,7 +10486,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<i64>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -10194,6 +10600,21 @@ Additional reasons may be added in the future.
                 "toggling_shuffle",
                 "transferring_playback",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "interrupting_playback" => 0usize,
+                    "pausing" => 1usize,
+                    "resuming" => 2usize,
+                    "seeking" => 3usize,
+                    "skipping_next" => 4usize,
+                    "skipping_prev" => 5usize,
+                    "toggling_repeat_context" => 6usize,
+                    "toggling_repeat_track" => 7usize,
+                    "toggling_shuffle" => 8usize,
+                    "transferring_playback" => 9usize,
+                    _ => usize::MAX,
+                }
+            }
             struct DisallowsObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for DisallowsObjectVisitor {
                 type Value = DisallowsObject;
@@ -10241,7 +10662,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<bool>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -10372,6 +10793,31 @@ Additional reasons may be added in the future.
                 "type",
                 "uri",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "audio_preview_url" => 0usize,
+                    "description" => 1usize,
+                    "duration_ms" => 2usize,
+                    "explicit" => 3usize,
+                    "external_urls" => 4usize,
+                    "href" => 5usize,
+                    "html_description" => 6usize,
+                    "id" => 7usize,
+                    "images" => 8usize,
+                    "is_externally_hosted" => 9usize,
+                    "is_playable" => 10usize,
+                    "language" => 11usize,
+                    "languages" => 12usize,
+                    "name" => 13usize,
+                    "release_date" => 14usize,
+                    "release_date_precision" => 15usize,
+                    "restrictions" => 16usize,
+                    "resume_point" => 17usize,
+                    "type" => 18usize,
+                    "uri" => 19usize,
+                    _ => usize::MAX,
+                }
+            }
             struct EpisodeBaseVisitor;
             impl<'de> ::serde::de::Visitor<'de> for EpisodeBaseVisitor {
                 type Value = EpisodeBase;
@@ -10427,7 +10873,7 @@ Additional reasons may be added in the future.
                     let mut type_: ::std::option::Option<EpisodeBaseType> = ::std::option::Option::None;
                     let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -10681,6 +11127,32 @@ Additional reasons may be added in the future.
                 "type",
                 "uri",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "audio_preview_url" => 0usize,
+                    "description" => 1usize,
+                    "duration_ms" => 2usize,
+                    "explicit" => 3usize,
+                    "external_urls" => 4usize,
+                    "href" => 5usize,
+                    "html_description" => 6usize,
+                    "id" => 7usize,
+                    "images" => 8usize,
+                    "is_externally_hosted" => 9usize,
+                    "is_playable" => 10usize,
+                    "language" => 11usize,
+                    "languages" => 12usize,
+                    "name" => 13usize,
+                    "release_date" => 14usize,
+                    "release_date_precision" => 15usize,
+                    "restrictions" => 16usize,
+                    "resume_point" => 17usize,
+                    "show" => 18usize,
+                    "type" => 19usize,
+                    "uri" => 20usize,
+                    _ => usize::MAX,
+                }
+            }
             struct EpisodeObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for EpisodeObjectVisitor {
                 type Value = EpisodeObject;
@@ -10737,7 +11209,7 @@ Additional reasons may be added in the future.
                     let mut type_: ::std::option::Option<EpisodeObjectType> = ::std::option::Option::None;
                     let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -10982,6 +11454,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["reason"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "reason" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct EpisodeRestrictionObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for EpisodeRestrictionObjectVisitor {
                 type Value = EpisodeRestrictionObject;
@@ -11002,7 +11480,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -11035,6 +11513,13 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["message", "status"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "message" => 0usize,
+                    "status" => 1usize,
+                    _ => usize::MAX,
+                }
+            }
             struct ErrorObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for ErrorObjectVisitor {
                 type Value = ErrorObject;
@@ -11056,7 +11541,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut status: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -11093,6 +11578,13 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["filter_enabled", "filter_locked"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "filter_enabled" => 0usize,
+                    "filter_locked" => 1usize,
+                    _ => usize::MAX,
+                }
+            }
             struct ExplicitContentSettingsObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de>
             for ExplicitContentSettingsObjectVisitor {
@@ -11113,7 +11605,7 @@ Additional reasons may be added in the future.
                     let mut filter_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
                     let mut filter_locked: ::std::option::Option<bool> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -11161,6 +11653,14 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["ean", "isrc", "upc"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "ean" => 0usize,
+                    "isrc" => 1usize,
+                    "upc" => 2usize,
+                    _ => usize::MAX,
+                }
+            }
             struct ExternalIdObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for ExternalIdObjectVisitor {
                 type Value = ExternalIdObject;
@@ -11187,7 +11687,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -11234,6 +11734,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["spotify"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "spotify" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct ExternalUrlObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for ExternalUrlObjectVisitor {
                 type Value = ExternalUrlObject;
@@ -11254,7 +11760,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -11287,6 +11793,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["ids"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "ids" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct FollowArtistsUsersBodyVisitor;
             impl<'de> ::serde::de::Visitor<'de> for FollowArtistsUsersBodyVisitor {
                 type Value = FollowArtistsUsersBody;
@@ -11307,7 +11819,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -11340,6 +11852,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["public"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "public" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct FollowPlaylistBodyVisitor;
             impl<'de> ::serde::de::Visitor<'de> for FollowPlaylistBodyVisitor {
                 type Value = FollowPlaylistBody;
@@ -11358,7 +11876,7 @@ Additional reasons may be added in the future.
                 {
                     let mut public: ::std::option::Option<::std::option::Option<bool>> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -11391,6 +11909,13 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["href", "total"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "href" => 0usize,
+                    "total" => 1usize,
+                    _ => usize::MAX,
+                }
+            }
             struct FollowersObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for FollowersObjectVisitor {
                 type Value = FollowersObject;
@@ -11412,7 +11937,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -11453,6 +11978,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["devices"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "devices" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct GetAUsersAvailableDevicesResponseVisitor;
             impl<'de> ::serde::de::Visitor<'de>
             for GetAUsersAvailableDevicesResponseVisitor {
@@ -11474,7 +12005,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<::std::option::Option<DeviceObject>>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -11507,6 +12038,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["artists"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "artists" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct GetAnArtistsRelatedArtistsResponseVisitor;
             impl<'de> ::serde::de::Visitor<'de>
             for GetAnArtistsRelatedArtistsResponseVisitor {
@@ -11528,7 +12065,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<::std::option::Option<ArtistObject>>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -11561,6 +12098,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["tracks"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "tracks" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct GetAnArtistsTopTracksResponseVisitor;
             impl<'de> ::serde::de::Visitor<'de>
             for GetAnArtistsTopTracksResponseVisitor {
@@ -11582,7 +12125,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<::std::option::Option<TrackObject>>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -11615,6 +12158,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["markets"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "markets" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct GetAvailableMarketsResponseVisitor;
             impl<'de> ::serde::de::Visitor<'de> for GetAvailableMarketsResponseVisitor {
                 type Value = GetAvailableMarketsResponse;
@@ -11635,7 +12184,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -11668,6 +12217,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["categories"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "categories" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct GetCategoriesResponseVisitor;
             impl<'de> ::serde::de::Visitor<'de> for GetCategoriesResponseVisitor {
                 type Value = GetCategoriesResponse;
@@ -11688,7 +12243,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<GetCategoriesResponseCategories>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -11729,6 +12284,18 @@ Additional reasons may be added in the future.
                 "previous",
                 "total",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "href" => 0usize,
+                    "items" => 1usize,
+                    "limit" => 2usize,
+                    "next" => 3usize,
+                    "offset" => 4usize,
+                    "previous" => 5usize,
+                    "total" => 6usize,
+                    _ => usize::MAX,
+                }
+            }
             struct GetCategoriesResponseCategoriesVisitor;
             impl<'de> ::serde::de::Visitor<'de>
             for GetCategoriesResponseCategoriesVisitor {
@@ -11760,7 +12327,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -11859,6 +12426,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["artists"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "artists" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct GetFollowedResponseVisitor;
             impl<'de> ::serde::de::Visitor<'de> for GetFollowedResponseVisitor {
                 type Value = GetFollowedResponse;
@@ -11879,7 +12452,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<CursorPagingSimplifiedArtistObject>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -11912,6 +12485,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["albums"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "albums" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct GetMultipleAlbumsResponseVisitor;
             impl<'de> ::serde::de::Visitor<'de> for GetMultipleAlbumsResponseVisitor {
                 type Value = GetMultipleAlbumsResponse;
@@ -11932,7 +12511,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<::std::option::Option<AlbumObject>>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -11965,6 +12544,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["artists"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "artists" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct GetMultipleArtistsResponseVisitor;
             impl<'de> ::serde::de::Visitor<'de> for GetMultipleArtistsResponseVisitor {
                 type Value = GetMultipleArtistsResponse;
@@ -11985,7 +12570,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<::std::option::Option<ArtistObject>>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -12018,6 +12603,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["audiobooks"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "audiobooks" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct GetMultipleAudiobooksResponseVisitor;
             impl<'de> ::serde::de::Visitor<'de>
             for GetMultipleAudiobooksResponseVisitor {
@@ -12039,7 +12630,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<::std::option::Option<AudiobookObject>>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -12072,6 +12663,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["episodes"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "episodes" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct GetMultipleEpisodesResponseVisitor;
             impl<'de> ::serde::de::Visitor<'de> for GetMultipleEpisodesResponseVisitor {
                 type Value = GetMultipleEpisodesResponse;
@@ -12092,7 +12689,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<::std::option::Option<EpisodeObject>>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -12125,6 +12722,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["shows"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "shows" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct GetMultipleShowsResponseVisitor;
             impl<'de> ::serde::de::Visitor<'de> for GetMultipleShowsResponseVisitor {
                 type Value = GetMultipleShowsResponse;
@@ -12145,7 +12748,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<::std::option::Option<SimplifiedShowObject>>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -12178,6 +12781,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["albums"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "albums" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct GetNewReleasesResponseVisitor;
             impl<'de> ::serde::de::Visitor<'de> for GetNewReleasesResponseVisitor {
                 type Value = GetNewReleasesResponse;
@@ -12198,7 +12807,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<PagingSimplifiedAlbumObject>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -12231,6 +12840,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["genres"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "genres" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct GetRecommendationGenresResponseVisitor;
             impl<'de> ::serde::de::Visitor<'de>
             for GetRecommendationGenresResponseVisitor {
@@ -12252,7 +12867,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<::std::option::Option<::std::string::String>>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -12285,6 +12900,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["audio_features"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "audio_features" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct GetSeveralAudioFeaturesResponseVisitor;
             impl<'de> ::serde::de::Visitor<'de>
             for GetSeveralAudioFeaturesResponseVisitor {
@@ -12306,7 +12927,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<::std::option::Option<AudioFeaturesObject>>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -12339,6 +12960,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["chapters"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "chapters" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct GetSeveralChaptersResponseVisitor;
             impl<'de> ::serde::de::Visitor<'de> for GetSeveralChaptersResponseVisitor {
                 type Value = GetSeveralChaptersResponse;
@@ -12359,7 +12986,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<::std::option::Option<ChapterObject>>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -12392,6 +13019,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["tracks"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "tracks" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct GetSeveralTracksResponseVisitor;
             impl<'de> ::serde::de::Visitor<'de> for GetSeveralTracksResponseVisitor {
                 type Value = GetSeveralTracksResponse;
@@ -12412,7 +13045,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<::std::option::Option<TrackObject>>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -12445,6 +13078,14 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["height", "url", "width"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "height" => 0usize,
+                    "url" => 1usize,
+                    "width" => 2usize,
+                    _ => usize::MAX,
+                }
+            }
             struct ImageObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for ImageObjectVisitor {
                 type Value = ImageObject;
@@ -12465,7 +13106,7 @@ Additional reasons may be added in the future.
                     let mut url: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut width: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -12514,6 +13155,16 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["external_urls", "href", "id", "type", "uri"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "external_urls" => 0usize,
+                    "href" => 1usize,
+                    "id" => 2usize,
+                    "type" => 3usize,
+                    "uri" => 4usize,
+                    _ => usize::MAX,
+                }
+            }
             struct LinkedTrackObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for LinkedTrackObjectVisitor {
                 type Value = LinkedTrackObject;
@@ -12538,7 +13189,7 @@ Additional reasons may be added in the future.
                     let mut type_: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -12616,6 +13267,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["name"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "name" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct NarratorObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for NarratorObjectVisitor {
                 type Value = NarratorObject;
@@ -12634,7 +13291,7 @@ Additional reasons may be added in the future.
                 {
                     let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -12674,6 +13331,18 @@ Additional reasons may be added in the future.
                 "previous",
                 "total",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "href" => 0usize,
+                    "items" => 1usize,
+                    "limit" => 2usize,
+                    "next" => 3usize,
+                    "offset" => 4usize,
+                    "previous" => 5usize,
+                    "total" => 6usize,
+                    _ => usize::MAX,
+                }
+            }
             struct PagingArtistDiscographyAlbumObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de>
             for PagingArtistDiscographyAlbumObjectVisitor {
@@ -12707,7 +13376,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -12814,6 +13483,18 @@ Additional reasons may be added in the future.
                 "previous",
                 "total",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "href" => 0usize,
+                    "items" => 1usize,
+                    "limit" => 2usize,
+                    "next" => 3usize,
+                    "offset" => 4usize,
+                    "previous" => 5usize,
+                    "total" => 6usize,
+                    _ => usize::MAX,
+                }
+            }
             struct PagingArtistObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for PagingArtistObjectVisitor {
                 type Value = PagingArtistObject;
@@ -12844,7 +13525,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -12943,6 +13624,13 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["message", "playlists"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "message" => 0usize,
+                    "playlists" => 1usize,
+                    _ => usize::MAX,
+                }
+            }
             struct PagingFeaturedPlaylistObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for PagingFeaturedPlaylistObjectVisitor {
                 type Value = PagingFeaturedPlaylistObject;
@@ -12966,7 +13654,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<PagingPlaylistObject>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -13015,6 +13703,17 @@ Additional reasons may be added in the future.
                 "previous",
                 "total",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "href" => 0usize,
+                    "limit" => 1usize,
+                    "next" => 2usize,
+                    "offset" => 3usize,
+                    "previous" => 4usize,
+                    "total" => 5usize,
+                    _ => usize::MAX,
+                }
+            }
             struct PagingObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for PagingObjectVisitor {
                 type Value = PagingObject;
@@ -13042,7 +13741,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -13135,6 +13834,18 @@ Additional reasons may be added in the future.
                 "previous",
                 "total",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "href" => 0usize,
+                    "items" => 1usize,
+                    "limit" => 2usize,
+                    "next" => 3usize,
+                    "offset" => 4usize,
+                    "previous" => 5usize,
+                    "total" => 6usize,
+                    _ => usize::MAX,
+                }
+            }
             struct PagingPlaylistObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for PagingPlaylistObjectVisitor {
                 type Value = PagingPlaylistObject;
@@ -13165,7 +13876,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -13272,6 +13983,18 @@ Additional reasons may be added in the future.
                 "previous",
                 "total",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "href" => 0usize,
+                    "items" => 1usize,
+                    "limit" => 2usize,
+                    "next" => 3usize,
+                    "offset" => 4usize,
+                    "previous" => 5usize,
+                    "total" => 6usize,
+                    _ => usize::MAX,
+                }
+            }
             struct PagingPlaylistTrackObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for PagingPlaylistTrackObjectVisitor {
                 type Value = PagingPlaylistTrackObject;
@@ -13302,7 +14025,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -13409,6 +14132,18 @@ Additional reasons may be added in the future.
                 "previous",
                 "total",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "href" => 0usize,
+                    "items" => 1usize,
+                    "limit" => 2usize,
+                    "next" => 3usize,
+                    "offset" => 4usize,
+                    "previous" => 5usize,
+                    "total" => 6usize,
+                    _ => usize::MAX,
+                }
+            }
             struct PagingSavedAlbumObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for PagingSavedAlbumObjectVisitor {
                 type Value = PagingSavedAlbumObject;
@@ -13439,7 +14174,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -13546,6 +14281,18 @@ Additional reasons may be added in the future.
                 "previous",
                 "total",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "href" => 0usize,
+                    "items" => 1usize,
+                    "limit" => 2usize,
+                    "next" => 3usize,
+                    "offset" => 4usize,
+                    "previous" => 5usize,
+                    "total" => 6usize,
+                    _ => usize::MAX,
+                }
+            }
             struct PagingSavedAudiobookObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for PagingSavedAudiobookObjectVisitor {
                 type Value = PagingSavedAudiobookObject;
@@ -13576,7 +14323,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -13683,6 +14430,18 @@ Additional reasons may be added in the future.
                 "previous",
                 "total",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "href" => 0usize,
+                    "items" => 1usize,
+                    "limit" => 2usize,
+                    "next" => 3usize,
+                    "offset" => 4usize,
+                    "previous" => 5usize,
+                    "total" => 6usize,
+                    _ => usize::MAX,
+                }
+            }
             struct PagingSavedEpisodeObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for PagingSavedEpisodeObjectVisitor {
                 type Value = PagingSavedEpisodeObject;
@@ -13713,7 +14472,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -13820,6 +14579,18 @@ Additional reasons may be added in the future.
                 "previous",
                 "total",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "href" => 0usize,
+                    "items" => 1usize,
+                    "limit" => 2usize,
+                    "next" => 3usize,
+                    "offset" => 4usize,
+                    "previous" => 5usize,
+                    "total" => 6usize,
+                    _ => usize::MAX,
+                }
+            }
             struct PagingSavedShowObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for PagingSavedShowObjectVisitor {
                 type Value = PagingSavedShowObject;
@@ -13850,7 +14621,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -13957,6 +14728,18 @@ Additional reasons may be added in the future.
                 "previous",
                 "total",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "href" => 0usize,
+                    "items" => 1usize,
+                    "limit" => 2usize,
+                    "next" => 3usize,
+                    "offset" => 4usize,
+                    "previous" => 5usize,
+                    "total" => 6usize,
+                    _ => usize::MAX,
+                }
+            }
             struct PagingSavedTrackObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for PagingSavedTrackObjectVisitor {
                 type Value = PagingSavedTrackObject;
@@ -13987,7 +14770,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -14094,6 +14877,18 @@ Additional reasons may be added in the future.
                 "previous",
                 "total",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "href" => 0usize,
+                    "items" => 1usize,
+                    "limit" => 2usize,
+                    "next" => 3usize,
+                    "offset" => 4usize,
+                    "previous" => 5usize,
+                    "total" => 6usize,
+                    _ => usize::MAX,
+                }
+            }
             struct PagingSimplifiedAlbumObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for PagingSimplifiedAlbumObjectVisitor {
                 type Value = PagingSimplifiedAlbumObject;
@@ -14124,7 +14919,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -14231,6 +15026,18 @@ Additional reasons may be added in the future.
                 "previous",
                 "total",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "href" => 0usize,
+                    "items" => 1usize,
+                    "limit" => 2usize,
+                    "next" => 3usize,
+                    "offset" => 4usize,
+                    "previous" => 5usize,
+                    "total" => 6usize,
+                    _ => usize::MAX,
+                }
+            }
             struct PagingSimplifiedAudiobookObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de>
             for PagingSimplifiedAudiobookObjectVisitor {
@@ -14262,7 +15069,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -14369,6 +15176,18 @@ Additional reasons may be added in the future.
                 "previous",
                 "total",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "href" => 0usize,
+                    "items" => 1usize,
+                    "limit" => 2usize,
+                    "next" => 3usize,
+                    "offset" => 4usize,
+                    "previous" => 5usize,
+                    "total" => 6usize,
+                    _ => usize::MAX,
+                }
+            }
             struct PagingSimplifiedChapterObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de>
             for PagingSimplifiedChapterObjectVisitor {
@@ -14400,7 +15219,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -14507,6 +15326,18 @@ Additional reasons may be added in the future.
                 "previous",
                 "total",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "href" => 0usize,
+                    "items" => 1usize,
+                    "limit" => 2usize,
+                    "next" => 3usize,
+                    "offset" => 4usize,
+                    "previous" => 5usize,
+                    "total" => 6usize,
+                    _ => usize::MAX,
+                }
+            }
             struct PagingSimplifiedEpisodeObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de>
             for PagingSimplifiedEpisodeObjectVisitor {
@@ -14538,7 +15369,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -14645,6 +15476,18 @@ Additional reasons may be added in the future.
                 "previous",
                 "total",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "href" => 0usize,
+                    "items" => 1usize,
+                    "limit" => 2usize,
+                    "next" => 3usize,
+                    "offset" => 4usize,
+                    "previous" => 5usize,
+                    "total" => 6usize,
+                    _ => usize::MAX,
+                }
+            }
             struct PagingSimplifiedShowObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for PagingSimplifiedShowObjectVisitor {
                 type Value = PagingSimplifiedShowObject;
@@ -14675,7 +15518,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -14782,6 +15625,18 @@ Additional reasons may be added in the future.
                 "previous",
                 "total",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "href" => 0usize,
+                    "items" => 1usize,
+                    "limit" => 2usize,
+                    "next" => 3usize,
+                    "offset" => 4usize,
+                    "previous" => 5usize,
+                    "total" => 6usize,
+                    _ => usize::MAX,
+                }
+            }
             struct PagingSimplifiedTrackObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for PagingSimplifiedTrackObjectVisitor {
                 type Value = PagingSimplifiedTrackObject;
@@ -14812,7 +15667,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -14919,6 +15774,18 @@ Additional reasons may be added in the future.
                 "previous",
                 "total",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "href" => 0usize,
+                    "items" => 1usize,
+                    "limit" => 2usize,
+                    "next" => 3usize,
+                    "offset" => 4usize,
+                    "previous" => 5usize,
+                    "total" => 6usize,
+                    _ => usize::MAX,
+                }
+            }
             struct PagingTrackObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for PagingTrackObjectVisitor {
                 type Value = PagingTrackObject;
@@ -14949,7 +15816,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut total: ::std::option::Option<i64> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -15048,6 +15915,14 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["context", "played_at", "track"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "context" => 0usize,
+                    "played_at" => 1usize,
+                    "track" => 2usize,
+                    _ => usize::MAX,
+                }
+            }
             struct PlayHistoryObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for PlayHistoryObjectVisitor {
                 type Value = PlayHistoryObject;
@@ -15072,7 +15947,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut track: ::std::option::Option<TrackObject> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -15136,6 +16011,17 @@ Additional reasons may be added in the future.
                 "type",
                 "uri",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "display_name" => 0usize,
+                    "external_urls" => 1usize,
+                    "href" => 2usize,
+                    "id" => 3usize,
+                    "type" => 4usize,
+                    "uri" => 5usize,
+                    _ => usize::MAX,
+                }
+            }
             struct PlaylistOwnerObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for PlaylistOwnerObjectVisitor {
                 type Value = PlaylistOwnerObject;
@@ -15161,7 +16047,7 @@ Additional reasons may be added in the future.
                     let mut type_: ::std::option::Option<PlaylistOwnerObjectType> = ::std::option::Option::None;
                     let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -15248,6 +16134,13 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["href", "total"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "href" => 0usize,
+                    "total" => 1usize,
+                    _ => usize::MAX,
+                }
+            }
             struct PlaylistTracksRefObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for PlaylistTracksRefObjectVisitor {
                 type Value = PlaylistTracksRefObject;
@@ -15267,7 +16160,7 @@ Additional reasons may be added in the future.
                     let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut total: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -15312,6 +16205,16 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["external_urls", "href", "id", "type", "uri"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "external_urls" => 0usize,
+                    "href" => 1usize,
+                    "id" => 2usize,
+                    "type" => 3usize,
+                    "uri" => 4usize,
+                    _ => usize::MAX,
+                }
+            }
             struct PlaylistUserObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for PlaylistUserObjectVisitor {
                 type Value = PlaylistUserObject;
@@ -15334,7 +16237,7 @@ Additional reasons may be added in the future.
                     let mut type_: ::std::option::Option<PlaylistUserObjectType> = ::std::option::Option::None;
                     let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -15426,6 +16329,24 @@ Additional reasons may be added in the future.
                 "type",
                 "uri",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "account_id" => 0usize,
+                    "country" => 1usize,
+                    "display_name" => 2usize,
+                    "email" => 3usize,
+                    "explicit_content" => 4usize,
+                    "external_urls" => 5usize,
+                    "followers" => 6usize,
+                    "href" => 7usize,
+                    "id" => 8usize,
+                    "images" => 9usize,
+                    "product" => 10usize,
+                    "type" => 11usize,
+                    "uri" => 12usize,
+                    _ => usize::MAX,
+                }
+            }
             struct PrivateUserObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for PrivateUserObjectVisitor {
                 type Value = PrivateUserObject;
@@ -15472,7 +16393,7 @@ Additional reasons may be added in the future.
                     let mut type_: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -15634,6 +16555,19 @@ Additional reasons may be added in the future.
                 "type",
                 "uri",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "display_name" => 0usize,
+                    "external_urls" => 1usize,
+                    "followers" => 2usize,
+                    "href" => 3usize,
+                    "id" => 4usize,
+                    "images" => 5usize,
+                    "type" => 6usize,
+                    "uri" => 7usize,
+                    _ => usize::MAX,
+                }
+            }
             struct PublicUserObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for PublicUserObjectVisitor {
                 type Value = PublicUserObject;
@@ -15665,7 +16599,7 @@ Additional reasons may be added in the future.
                     let mut type_: ::std::option::Option<PublicUserObjectType> = ::std::option::Option::None;
                     let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -15773,6 +16707,17 @@ Additional reasons may be added in the future.
                 "initialPoolSize",
                 "type",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "afterFilteringSize" => 0usize,
+                    "afterRelinkingSize" => 1usize,
+                    "href" => 2usize,
+                    "id" => 3usize,
+                    "initialPoolSize" => 4usize,
+                    "type" => 5usize,
+                    _ => usize::MAX,
+                }
+            }
             struct RecommendationSeedObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for RecommendationSeedObjectVisitor {
                 type Value = RecommendationSeedObject;
@@ -15808,7 +16753,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -15886,6 +16831,13 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["seeds", "tracks"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "seeds" => 0usize,
+                    "tracks" => 1usize,
+                    _ => usize::MAX,
+                }
+            }
             struct RecommendationsObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for RecommendationsObjectVisitor {
                 type Value = RecommendationsObject;
@@ -15909,7 +16861,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<TrackObject>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -15951,6 +16903,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["ids"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "ids" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct RemoveAlbumsUserBodyVisitor;
             impl<'de> ::serde::de::Visitor<'de> for RemoveAlbumsUserBodyVisitor {
                 type Value = RemoveAlbumsUserBody;
@@ -15971,7 +16929,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -16004,6 +16962,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["ids"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "ids" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct RemoveEpisodesUserBodyVisitor;
             impl<'de> ::serde::de::Visitor<'de> for RemoveEpisodesUserBodyVisitor {
                 type Value = RemoveEpisodesUserBody;
@@ -16024,7 +16988,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -16057,6 +17021,13 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["items", "snapshot_id"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "items" => 0usize,
+                    "snapshot_id" => 1usize,
+                    _ => usize::MAX,
+                }
+            }
             struct RemoveItemsPlaylistBodyVisitor;
             impl<'de> ::serde::de::Visitor<'de> for RemoveItemsPlaylistBodyVisitor {
                 type Value = RemoveItemsPlaylistBody;
@@ -16080,7 +17051,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -16122,6 +17093,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["uri"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "uri" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct RemoveItemsPlaylistBodyItemsItemVisitor;
             impl<'de> ::serde::de::Visitor<'de>
             for RemoveItemsPlaylistBodyItemsItemVisitor {
@@ -16143,7 +17120,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -16176,6 +17153,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["snapshot_id"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "snapshot_id" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct RemoveItemsPlaylistResponseVisitor;
             impl<'de> ::serde::de::Visitor<'de> for RemoveItemsPlaylistResponseVisitor {
                 type Value = RemoveItemsPlaylistResponse;
@@ -16196,7 +17179,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -16229,6 +17212,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["ids"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "ids" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct RemoveShowsUserBodyVisitor;
             impl<'de> ::serde::de::Visitor<'de> for RemoveShowsUserBodyVisitor {
                 type Value = RemoveShowsUserBody;
@@ -16249,7 +17238,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -16282,6 +17271,13 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["snapshot_id", "tracks"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "snapshot_id" => 0usize,
+                    "tracks" => 1usize,
+                    _ => usize::MAX,
+                }
+            }
             struct RemoveTracksPlaylistBodyVisitor;
             impl<'de> ::serde::de::Visitor<'de> for RemoveTracksPlaylistBodyVisitor {
                 type Value = RemoveTracksPlaylistBody;
@@ -16305,7 +17301,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<RemoveTracksPlaylistBodyTracksItem>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -16347,6 +17343,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["uri"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "uri" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct RemoveTracksPlaylistBodyTracksItemVisitor;
             impl<'de> ::serde::de::Visitor<'de>
             for RemoveTracksPlaylistBodyTracksItemVisitor {
@@ -16368,7 +17370,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -16401,6 +17403,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["snapshot_id"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "snapshot_id" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct RemoveTracksPlaylistResponseVisitor;
             impl<'de> ::serde::de::Visitor<'de> for RemoveTracksPlaylistResponseVisitor {
                 type Value = RemoveTracksPlaylistResponse;
@@ -16421,7 +17429,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -16454,6 +17462,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["ids"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "ids" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct RemoveTracksUserBodyVisitor;
             impl<'de> ::serde::de::Visitor<'de> for RemoveTracksUserBodyVisitor {
                 type Value = RemoveTracksUserBody;
@@ -16474,7 +17488,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -16507,6 +17521,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["snapshot_id"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "snapshot_id" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct ReorderOrReplacePlaylistsItemsResponseVisitor;
             impl<'de> ::serde::de::Visitor<'de>
             for ReorderOrReplacePlaylistsItemsResponseVisitor {
@@ -16531,7 +17551,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -16564,6 +17584,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["snapshot_id"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "snapshot_id" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct ReorderOrReplacePlaylistsTracksResponseVisitor;
             impl<'de> ::serde::de::Visitor<'de>
             for ReorderOrReplacePlaylistsTracksResponseVisitor {
@@ -16588,7 +17614,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -16627,6 +17653,16 @@ Additional reasons may be added in the future.
                 "snapshot_id",
                 "uris",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "insert_before" => 0usize,
+                    "range_length" => 1usize,
+                    "range_start" => 2usize,
+                    "snapshot_id" => 3usize,
+                    "uris" => 4usize,
+                    _ => usize::MAX,
+                }
+            }
             struct ReorderPlaylistItemsBodyVisitor;
             impl<'de> ::serde::de::Visitor<'de> for ReorderPlaylistItemsBodyVisitor {
                 type Value = ReorderPlaylistItemsBody;
@@ -16659,7 +17695,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -16728,6 +17764,13 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["fully_played", "resume_position_ms"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "fully_played" => 0usize,
+                    "resume_position_ms" => 1usize,
+                    _ => usize::MAX,
+                }
+            }
             struct ResumePointObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for ResumePointObjectVisitor {
                 type Value = ResumePointObject;
@@ -16747,7 +17790,7 @@ Additional reasons may be added in the future.
                     let mut fully_played: ::std::option::Option<bool> = ::std::option::Option::None;
                     let mut resume_position_ms: ::std::option::Option<i64> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -16795,6 +17838,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["ids"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "ids" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct SaveAlbumsUserBodyVisitor;
             impl<'de> ::serde::de::Visitor<'de> for SaveAlbumsUserBodyVisitor {
                 type Value = SaveAlbumsUserBody;
@@ -16815,7 +17864,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -16848,6 +17897,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["ids"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "ids" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct SaveEpisodesUserBodyVisitor;
             impl<'de> ::serde::de::Visitor<'de> for SaveEpisodesUserBodyVisitor {
                 type Value = SaveEpisodesUserBody;
@@ -16868,7 +17923,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -16901,6 +17956,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["ids"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "ids" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct SaveShowsUserBodyVisitor;
             impl<'de> ::serde::de::Visitor<'de> for SaveShowsUserBodyVisitor {
                 type Value = SaveShowsUserBody;
@@ -16921,7 +17982,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -16954,6 +18015,13 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["ids", "timestamped_ids"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "ids" => 0usize,
+                    "timestamped_ids" => 1usize,
+                    _ => usize::MAX,
+                }
+            }
             struct SaveTracksUserBodyVisitor;
             impl<'de> ::serde::de::Visitor<'de> for SaveTracksUserBodyVisitor {
                 type Value = SaveTracksUserBody;
@@ -16977,7 +18045,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<SaveTracksUserBodyTimestampedIdsItem>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -17019,6 +18087,13 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["added_at", "id"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "added_at" => 0usize,
+                    "id" => 1usize,
+                    _ => usize::MAX,
+                }
+            }
             struct SaveTracksUserBodyTimestampedIdsItemVisitor;
             impl<'de> ::serde::de::Visitor<'de>
             for SaveTracksUserBodyTimestampedIdsItemVisitor {
@@ -17044,7 +18119,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -17089,6 +18164,13 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["added_at", "album"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "added_at" => 0usize,
+                    "album" => 1usize,
+                    _ => usize::MAX,
+                }
+            }
             struct SavedAlbumObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for SavedAlbumObjectVisitor {
                 type Value = SavedAlbumObject;
@@ -17110,7 +18192,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut album: ::std::option::Option<AlbumObject> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -17154,6 +18236,13 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["added_at", "audiobook"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "added_at" => 0usize,
+                    "audiobook" => 1usize,
+                    _ => usize::MAX,
+                }
+            }
             struct SavedAudiobookObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for SavedAudiobookObjectVisitor {
                 type Value = SavedAudiobookObject;
@@ -17177,7 +18266,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<AudiobookObject>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -17219,6 +18308,13 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["added_at", "episode"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "added_at" => 0usize,
+                    "episode" => 1usize,
+                    _ => usize::MAX,
+                }
+            }
             struct SavedEpisodeObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for SavedEpisodeObjectVisitor {
                 type Value = SavedEpisodeObject;
@@ -17240,7 +18336,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut episode: ::std::option::Option<EpisodeObject> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -17288,6 +18384,13 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["added_at", "show"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "added_at" => 0usize,
+                    "show" => 1usize,
+                    _ => usize::MAX,
+                }
+            }
             struct SavedShowObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for SavedShowObjectVisitor {
                 type Value = SavedShowObject;
@@ -17309,7 +18412,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut show: ::std::option::Option<SimplifiedShowObject> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -17353,6 +18456,13 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["added_at", "track"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "added_at" => 0usize,
+                    "track" => 1usize,
+                    _ => usize::MAX,
+                }
+            }
             struct SavedTrackObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for SavedTrackObjectVisitor {
                 type Value = SavedTrackObject;
@@ -17374,7 +18484,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut track: ::std::option::Option<TrackObject> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -17426,6 +18536,18 @@ Additional reasons may be added in the future.
                 "shows",
                 "tracks",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "albums" => 0usize,
+                    "artists" => 1usize,
+                    "audiobooks" => 2usize,
+                    "episodes" => 3usize,
+                    "playlists" => 4usize,
+                    "shows" => 5usize,
+                    "tracks" => 6usize,
+                    _ => usize::MAX,
+                }
+            }
             struct SearchResponseVisitor;
             impl<'de> ::serde::de::Visitor<'de> for SearchResponseVisitor {
                 type Value = SearchResponse;
@@ -17464,7 +18586,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<PagingTrackObject>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -17560,6 +18682,23 @@ Additional reasons may be added in the future.
                 "time_signature",
                 "time_signature_confidence",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "confidence" => 0usize,
+                    "duration" => 1usize,
+                    "key" => 2usize,
+                    "key_confidence" => 3usize,
+                    "loudness" => 4usize,
+                    "mode" => 5usize,
+                    "mode_confidence" => 6usize,
+                    "start" => 7usize,
+                    "tempo" => 8usize,
+                    "tempo_confidence" => 9usize,
+                    "time_signature" => 10usize,
+                    "time_signature_confidence" => 11usize,
+                    _ => usize::MAX,
+                }
+            }
             struct SectionObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for SectionObjectVisitor {
                 type Value = SectionObject;
@@ -17605,7 +18744,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<f64>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -17743,6 +18882,20 @@ Additional reasons may be added in the future.
                 "start",
                 "timbre",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "confidence" => 0usize,
+                    "duration" => 1usize,
+                    "loudness_end" => 2usize,
+                    "loudness_max" => 3usize,
+                    "loudness_max_time" => 4usize,
+                    "loudness_start" => 5usize,
+                    "pitches" => 6usize,
+                    "start" => 7usize,
+                    "timbre" => 8usize,
+                    _ => usize::MAX,
+                }
+            }
             struct SegmentObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for SegmentObjectVisitor {
                 type Value = SegmentObject;
@@ -17781,7 +18934,7 @@ Additional reasons may be added in the future.
                     let mut start: ::std::option::Option<::std::option::Option<f64>> = ::std::option::Option::None;
                     let mut timbre: ::std::option::Option<::std::vec::Vec<f64>> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -17900,6 +19053,28 @@ Additional reasons may be added in the future.
                 "type",
                 "uri",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "available_markets" => 0usize,
+                    "copyrights" => 1usize,
+                    "description" => 2usize,
+                    "explicit" => 3usize,
+                    "external_urls" => 4usize,
+                    "href" => 5usize,
+                    "html_description" => 6usize,
+                    "id" => 7usize,
+                    "images" => 8usize,
+                    "is_externally_hosted" => 9usize,
+                    "languages" => 10usize,
+                    "media_type" => 11usize,
+                    "name" => 12usize,
+                    "publisher" => 13usize,
+                    "total_episodes" => 14usize,
+                    "type" => 15usize,
+                    "uri" => 16usize,
+                    _ => usize::MAX,
+                }
+            }
             struct ShowBaseVisitor;
             impl<'de> ::serde::de::Visitor<'de> for ShowBaseVisitor {
                 type Value = ShowBase;
@@ -17950,7 +19125,7 @@ Additional reasons may be added in the future.
                     let mut type_: ::std::option::Option<ShowBaseType> = ::std::option::Option::None;
                     let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -18165,6 +19340,29 @@ Additional reasons may be added in the future.
                 "type",
                 "uri",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "available_markets" => 0usize,
+                    "copyrights" => 1usize,
+                    "description" => 2usize,
+                    "episodes" => 3usize,
+                    "explicit" => 4usize,
+                    "external_urls" => 5usize,
+                    "href" => 6usize,
+                    "html_description" => 7usize,
+                    "id" => 8usize,
+                    "images" => 9usize,
+                    "is_externally_hosted" => 10usize,
+                    "languages" => 11usize,
+                    "media_type" => 12usize,
+                    "name" => 13usize,
+                    "publisher" => 14usize,
+                    "total_episodes" => 15usize,
+                    "type" => 16usize,
+                    "uri" => 17usize,
+                    _ => usize::MAX,
+                }
+            }
             struct ShowObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for ShowObjectVisitor {
                 type Value = ShowObject;
@@ -18218,7 +19416,7 @@ Additional reasons may be added in the future.
                     let mut type_: ::std::option::Option<ShowObjectType> = ::std::option::Option::None;
                     let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -18443,6 +19641,27 @@ Additional reasons may be added in the future.
                 "type",
                 "uri",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "album_group" => 0usize,
+                    "album_type" => 1usize,
+                    "artists" => 2usize,
+                    "available_markets" => 3usize,
+                    "external_urls" => 4usize,
+                    "href" => 5usize,
+                    "id" => 6usize,
+                    "images" => 7usize,
+                    "is_playable" => 8usize,
+                    "name" => 9usize,
+                    "release_date" => 10usize,
+                    "release_date_precision" => 11usize,
+                    "restrictions" => 12usize,
+                    "total_tracks" => 13usize,
+                    "type" => 14usize,
+                    "uri" => 15usize,
+                    _ => usize::MAX,
+                }
+            }
             struct SimplifiedAlbumObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for SimplifiedAlbumObjectVisitor {
                 type Value = SimplifiedAlbumObject;
@@ -18504,7 +19723,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -18685,6 +19904,17 @@ Additional reasons may be added in the future.
                 "type",
                 "uri",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "external_urls" => 0usize,
+                    "href" => 1usize,
+                    "id" => 2usize,
+                    "name" => 3usize,
+                    "type" => 4usize,
+                    "uri" => 5usize,
+                    _ => usize::MAX,
+                }
+            }
             struct SimplifiedArtistObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for SimplifiedArtistObjectVisitor {
                 type Value = SimplifiedArtistObject;
@@ -18716,7 +19946,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -18818,6 +20048,28 @@ Additional reasons may be added in the future.
                 "type",
                 "uri",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "artists" => 0usize,
+                    "available_markets" => 1usize,
+                    "disc_number" => 2usize,
+                    "duration_ms" => 3usize,
+                    "explicit" => 4usize,
+                    "external_urls" => 5usize,
+                    "href" => 6usize,
+                    "id" => 7usize,
+                    "is_local" => 8usize,
+                    "is_playable" => 9usize,
+                    "linked_from" => 10usize,
+                    "name" => 11usize,
+                    "preview_url" => 12usize,
+                    "restrictions" => 13usize,
+                    "track_number" => 14usize,
+                    "type" => 15usize,
+                    "uri" => 16usize,
+                    _ => usize::MAX,
+                }
+            }
             struct SimplifiedTrackObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for SimplifiedTrackObjectVisitor {
                 type Value = SimplifiedTrackObject;
@@ -18870,7 +20122,7 @@ Additional reasons may be added in the future.
                     let mut type_: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -19071,6 +20323,15 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["context_uri", "offset", "position_ms", "uris"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "context_uri" => 0usize,
+                    "offset" => 1usize,
+                    "position_ms" => 2usize,
+                    "uris" => 3usize,
+                    _ => usize::MAX,
+                }
+            }
             struct StartAUsersPlaybackBodyVisitor;
             impl<'de> ::serde::de::Visitor<'de> for StartAUsersPlaybackBodyVisitor {
                 type Value = StartAUsersPlaybackBody;
@@ -19100,7 +20361,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -19160,6 +20421,14 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["confidence", "duration", "start"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "confidence" => 0usize,
+                    "duration" => 1usize,
+                    "start" => 2usize,
+                    _ => usize::MAX,
+                }
+            }
             struct TimeIntervalObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for TimeIntervalObjectVisitor {
                 type Value = TimeIntervalObject;
@@ -19184,7 +20453,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut start: ::std::option::Option<::std::option::Option<f64>> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -19258,6 +20527,33 @@ Additional reasons may be added in the future.
                 "type",
                 "uri",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "album" => 0usize,
+                    "artists" => 1usize,
+                    "available_markets" => 2usize,
+                    "disc_number" => 3usize,
+                    "duration_ms" => 4usize,
+                    "episode" => 5usize,
+                    "explicit" => 6usize,
+                    "external_ids" => 7usize,
+                    "external_urls" => 8usize,
+                    "href" => 9usize,
+                    "id" => 10usize,
+                    "is_local" => 11usize,
+                    "is_playable" => 12usize,
+                    "linked_from" => 13usize,
+                    "name" => 14usize,
+                    "popularity" => 15usize,
+                    "preview_url" => 16usize,
+                    "restrictions" => 17usize,
+                    "track" => 18usize,
+                    "track_number" => 19usize,
+                    "type" => 20usize,
+                    "uri" => 21usize,
+                    _ => usize::MAX,
+                }
+            }
             struct TrackObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for TrackObjectVisitor {
                 type Value = TrackObject;
@@ -19321,7 +20617,7 @@ Additional reasons may be added in the future.
                     let mut type_: ::std::option::Option<TrackObjectType> = ::std::option::Option::None;
                     let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -19565,6 +20861,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["reason"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "reason" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct TrackRestrictionObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for TrackRestrictionObjectVisitor {
                 type Value = TrackRestrictionObject;
@@ -19585,7 +20887,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -19618,6 +20920,13 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["device_ids", "play"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "device_ids" => 0usize,
+                    "play" => 1usize,
+                    _ => usize::MAX,
+                }
+            }
             struct TransferAUsersPlaybackBodyVisitor;
             impl<'de> ::serde::de::Visitor<'de> for TransferAUsersPlaybackBodyVisitor {
                 type Value = TransferAUsersPlaybackBody;
@@ -19639,7 +20948,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut play: ::std::option::Option<::std::option::Option<bool>> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -19681,6 +20990,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["ids"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "ids" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct UnfollowArtistsUsersBodyVisitor;
             impl<'de> ::serde::de::Visitor<'de> for UnfollowArtistsUsersBodyVisitor {
                 type Value = UnfollowArtistsUsersBody;
@@ -19701,7 +21016,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -19734,6 +21049,12 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["url"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "url" => 0usize,
+                    _ => usize::MAX,
+                }
+            }
             struct VideoThumbnailObjectVisitor;
             impl<'de> ::serde::de::Visitor<'de> for VideoThumbnailObjectVisitor {
                 type Value = VideoThumbnailObject;
@@ -19754,7 +21075,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<::std::string::String>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -19799,6 +21120,22 @@ Additional reasons may be added in the future.
                 "smart_shuffle",
                 "timestamp",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "actions" => 0usize,
+                    "context" => 1usize,
+                    "currently_playing_type" => 2usize,
+                    "device" => 3usize,
+                    "is_playing" => 4usize,
+                    "item" => 5usize,
+                    "progress_ms" => 6usize,
+                    "repeat_state" => 7usize,
+                    "shuffle_state" => 8usize,
+                    "smart_shuffle" => 9usize,
+                    "timestamp" => 10usize,
+                    _ => usize::MAX,
+                }
+            }
             struct CurrentlyPlayingContextObjectWireVisitor;
             impl<'de> ::serde::de::Visitor<'de>
             for CurrentlyPlayingContextObjectWireVisitor {
@@ -19840,7 +21177,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut timestamp: ::std::option::Option<i64> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -19986,6 +21323,18 @@ Additional reasons may be added in the future.
                 "progress_ms",
                 "timestamp",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "actions" => 0usize,
+                    "context" => 1usize,
+                    "currently_playing_type" => 2usize,
+                    "is_playing" => 3usize,
+                    "item" => 4usize,
+                    "progress_ms" => 5usize,
+                    "timestamp" => 6usize,
+                    _ => usize::MAX,
+                }
+            }
             struct CurrentlyPlayingObjectWireVisitor;
             impl<'de> ::serde::de::Visitor<'de> for CurrentlyPlayingObjectWireVisitor {
                 type Value = CurrentlyPlayingObjectWire;
@@ -20020,7 +21369,7 @@ Additional reasons may be added in the future.
                     > = ::std::option::Option::None;
                     let mut timestamp: ::std::option::Option<i64> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -20130,6 +21479,27 @@ Additional reasons may be added in the future.
                 "type",
                 "uri",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "collaborative" => 0usize,
+                    "description" => 1usize,
+                    "external_urls" => 2usize,
+                    "followers" => 3usize,
+                    "href" => 4usize,
+                    "id" => 5usize,
+                    "images" => 6usize,
+                    "items" => 7usize,
+                    "name" => 8usize,
+                    "owner" => 9usize,
+                    "primary_color" => 10usize,
+                    "public" => 11usize,
+                    "snapshot_id" => 12usize,
+                    "tracks" => 13usize,
+                    "type" => 14usize,
+                    "uri" => 15usize,
+                    _ => usize::MAX,
+                }
+            }
             struct PlaylistObjectWireVisitor;
             impl<'de> ::serde::de::Visitor<'de> for PlaylistObjectWireVisitor {
                 type Value = PlaylistObjectWire;
@@ -20177,7 +21547,7 @@ Additional reasons may be added in the future.
                     let mut type_: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -20377,6 +21747,18 @@ Additional reasons may be added in the future.
                 "track",
                 "video_thumbnail",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "added_at" => 0usize,
+                    "added_by" => 1usize,
+                    "is_local" => 2usize,
+                    "item" => 3usize,
+                    "primary_color" => 4usize,
+                    "track" => 5usize,
+                    "video_thumbnail" => 6usize,
+                    _ => usize::MAX,
+                }
+            }
             struct PlaylistTrackObjectWireVisitor;
             impl<'de> ::serde::de::Visitor<'de> for PlaylistTrackObjectWireVisitor {
                 type Value = PlaylistTrackObjectWire;
@@ -20417,7 +21799,7 @@ Additional reasons may be added in the future.
                         ::std::option::Option<VideoThumbnailObject>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -20504,6 +21886,13 @@ Additional reasons may be added in the future.
             D: ::serde::Deserializer<'de>,
         {
             const FIELDS: &[&str] = &["currently_playing", "queue"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "currently_playing" => 0usize,
+                    "queue" => 1usize,
+                    _ => usize::MAX,
+                }
+            }
             struct QueueObjectWireVisitor;
             impl<'de> ::serde::de::Visitor<'de> for QueueObjectWireVisitor {
                 type Value = QueueObjectWire;
@@ -20527,7 +21916,7 @@ Additional reasons may be added in the future.
                         ::std::vec::Vec<PlayableItem>,
                     > = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {
@@ -20584,6 +21973,26 @@ Additional reasons may be added in the future.
                 "type",
                 "uri",
             ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "collaborative" => 0usize,
+                    "description" => 1usize,
+                    "external_urls" => 2usize,
+                    "href" => 3usize,
+                    "id" => 4usize,
+                    "images" => 5usize,
+                    "items" => 6usize,
+                    "name" => 7usize,
+                    "owner" => 8usize,
+                    "primary_color" => 9usize,
+                    "public" => 10usize,
+                    "snapshot_id" => 11usize,
+                    "tracks" => 12usize,
+                    "type" => 13usize,
+                    "uri" => 14usize,
+                    _ => usize::MAX,
+                }
+            }
             struct SimplifiedPlaylistObjectWireVisitor;
             impl<'de> ::serde::de::Visitor<'de> for SimplifiedPlaylistObjectWireVisitor {
                 type Value = SimplifiedPlaylistObjectWire;
@@ -20630,7 +22039,7 @@ Additional reasons may be added in the future.
                     let mut type_: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS))?
+                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
                     {
                         match __key {
                             0usize => {

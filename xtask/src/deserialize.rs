@@ -5,10 +5,11 @@
 //! its own, a `visit_seq` for structs sent as arrays (JSON never sends them) and a wrapper type per
 //! `deserialize_with` field: about half of the models' code. The models' compile time is on the
 //! critical path of a user's first build (BENCHMARKS.md, "Build cost"). What is written here reads
-//! maps only: a key becomes the index of its field in the struct's list of names (one visitor for
-//! every struct, `models/src/fields.rs`), each field is read with a seed (serde's `PhantomData`, or
-//! one of `lenient.rs` for a `deserialize_with`), and the messages are serde's (``missing field
-//! `x` ``, ``duplicate field `x` ``, ``expected struct X``), on which the decode-error paths rely.
+//! maps only: a key becomes the index of its field in the struct's list of names (by a `match` of
+//! the struct's, through one visitor for every struct, `models/src/fields.rs`), each field is read
+//! with a seed (serde's `PhantomData`, or one of `lenient.rs` for a `deserialize_with`), and the
+//! messages are serde's (``missing field `x` ``, ``duplicate field `x` ``, ``expected struct
+//! X``), on which the decode-error paths rely.
 //!
 //! The struct keeps its serde attributes but `deserialize_with`: `Serialize` reads `rename` and
 //! `skip_serializing_if`, schemars reads `default` and `rename`.
@@ -99,6 +100,10 @@ fn compact(s: &mut syn::ItemStruct) -> Result<Item> {
         });
     }
     let names = fields.iter().map(|f| &f.json);
+    let keys = fields.iter().enumerate().map(|(i, f)| {
+        let json = &f.json;
+        quote!(#json => #i,)
+    });
     let slots = fields.iter().map(|Field { ident, ty, .. }| {
         quote!(let mut #ident: ::std::option::Option<#ty> = ::std::option::Option::None;)
     });
@@ -129,6 +134,12 @@ fn compact(s: &mut syn::ItemStruct) -> Result<Item> {
                 D: ::serde::Deserializer<'de>,
             {
                 const FIELDS: &[&str] = &[#(#names),*];
+                fn __field(key: &str) -> usize {
+                    match key {
+                        #(#keys)*
+                        _ => usize::MAX,
+                    }
+                }
                 struct #visitor;
                 impl<'de> ::serde::de::Visitor<'de> for #visitor {
                     type Value = #name;
@@ -141,7 +152,7 @@ fn compact(s: &mut syn::ItemStruct) -> Result<Item> {
                     {
                         #(#slots)*
                         while let ::std::option::Option::Some(__key) =
-                            __map.next_key_seed(crate::fields::Key(FIELDS))?
+                            __map.next_key_seed(crate::fields::Key(FIELDS, __field))?
                         {
                             match __key {
                                 #(#arms)*
@@ -232,16 +243,32 @@ mod tests {
             quote!(#[serde(rename = "type")] pub type_: Kind),
             quote!(#[serde(default)] pub artists),
             // rustfmt would add a trailing comma to the list inside `quote!`.
-            "const FIELDS : & [& str] = & [\"name\" , \"type\" , \"duration_ms\" , \"preview_url\" , \
-             \"artists\" , \"item\" , \"total\"] ;"
+            "const FIELDS : & [& str] = & [\"name\" , \"type\" , \"duration_ms\" , \
+             \"preview_url\" , \"artists\" , \"item\" , \"total\"] ;"
                 .parse()
                 .unwrap(),
-            quote!(0usize => crate::fields::value(&mut __map, &mut name, #phantom, FIELDS[0usize])?,),
+            quote!(0usize => crate::fields::value(
+                &mut __map, &mut name, #phantom, FIELDS[0usize])?,),
             quote!(2usize => crate::fields::value(
                 &mut __map, &mut duration_ms, crate::lenient::Int, FIELDS[2usize])?,),
             quote!(crate::lenient::VecOrNull(#phantom)),
             quote!(crate::lenient::InField("item", #phantom)),
             quote!(crate::lenient::OptionInt),
+            quote!(
+                fn __field(key: &str) -> usize {
+                    match key {
+                        "name" => 0usize,
+                        "type" => 1usize,
+                        "duration_ms" => 2usize,
+                        "preview_url" => 3usize,
+                        "artists" => 4usize,
+                        "item" => 5usize,
+                        "total" => 6usize,
+                        _ => usize::MAX,
+                    }
+                }
+            ),
+            quote!(__map.next_key_seed(crate::fields::Key(FIELDS, __field))?),
             quote!(_ => crate::fields::skip(&mut __map)?,),
             quote!(name: crate::fields::required::<_, A::Error>(name, FIELDS[0usize])?),
             quote!(preview_url: preview_url.flatten()),
