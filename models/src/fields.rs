@@ -12,6 +12,7 @@
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde_json::value::RawValue;
 
 /// Reads an object's key as the index of the field it names in a struct's list of JSON names
 /// (`.0`), found by the struct's `match` on the name (`.1`: LLVM compiles a `match` on constant
@@ -82,4 +83,26 @@ pub(crate) fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> 
 #[inline]
 pub(crate) fn required<T, E: de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
     slot.ok_or_else(|| E::missing_field(name))
+}
+
+/// Reads a deprecated duplicate of a field (Spotify sends a playlist entry's `item` again as
+/// `track`, see `lenient::primary_or_duplicate`) as raw JSON, or skips it when the primary field
+/// has already been read (a value that would never be decoded). A duplicate given twice is an error.
+#[inline]
+pub(crate) fn duplicate<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    slot: &mut Option<Option<Box<RawValue>>>,
+    primary_read: bool,
+    name: &'static str,
+) -> Result<(), A::Error> {
+    if slot.is_some() {
+        return Err(de::Error::duplicate_field(name));
+    }
+    *slot = Some(if primary_read {
+        skip(map)?;
+        None
+    } else {
+        map.next_value()?
+    });
+    Ok(())
 }

@@ -1484,10 +1484,11 @@ Additional reasons may be added in the future.
         pub is_playing: bool,
         ///The currently playing track or episode. Can be `null`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default)]
         pub item: ::std::option::Option<PlayableItem>,
         ///Progress into the currently playing track or episode. Can be `null`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub progress_ms: ::std::option::Option<i64>,
         ///off, track, context
         pub repeat_state: ::std::string::String,
@@ -1497,7 +1498,6 @@ Additional reasons may be added in the future.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub smart_shuffle: ::std::option::Option<bool>,
         ///Unix Millisecond Timestamp when playback state was last changed (play, pause, skip, scrub, new song, etc.).
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub timestamp: i64,
     }
     #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
@@ -1518,13 +1518,13 @@ Additional reasons may be added in the future.
         pub is_playing: bool,
         ///The currently playing track or episode. Can be `null`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default)]
         pub item: ::std::option::Option<PlayableItem>,
         ///Progress into the currently playing track or episode. Can be `null`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(default, deserialize_with = "crate::lenient::option_int")]
+        #[serde(default)]
         pub progress_ms: ::std::option::Option<i64>,
         ///Unix Millisecond Timestamp when data was fetched
-        #[serde(deserialize_with = "crate::lenient::int")]
         pub timestamp: i64,
     }
     #[derive(::serde::Serialize, Clone, Debug, Default, PartialEq)]
@@ -2923,7 +2923,7 @@ the content as playable in the response. By default externally hosted audio cont
         /**Images for the playlist. The array may be empty or contain up to three images. The images are returned by size in descending order. See [Working with Playlists](https://developer.spotify.com/documentation/web-api/concepts/playlists). _**Note**: If returned, the source URL for the image (`url`) is temporary and will expire in less than a day._
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub images: ::std::vec::Vec<ImageObject>,
         /**The items of the playlist. _**Note**: This field is only available for playlists owned by the current user or playlists the user is a collaborator of._
 */
@@ -3040,6 +3040,7 @@ the content as playable in the response. By default externally hosted audio cont
         pub is_local: ::std::option::Option<bool>,
         ///The track or episode (`null` when it is no longer available).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default)]
         pub item: ::std::option::Option<PlayableItem>,
         ///A color for the item, as `#rrggbb`, usually `null`. Not in Spotify's spec; sent by the API.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3260,10 +3261,11 @@ the content as playable in the response. By default externally hosted audio cont
     pub struct QueueObject {
         ///The currently playing track or episode. Can be `null`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default)]
         pub currently_playing: ::std::option::Option<PlayableItem>,
         ///The tracks or episodes in the queue. Can be empty.
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub queue: ::std::vec::Vec<PlayableItem>,
     }
     /**The reason for the restriction. Albums may be restricted if the content is not available in a given market, to the user's subscription type, or when the user's account is set to not play explicit content.
@@ -4277,7 +4279,7 @@ The actual timbre of the segment is best described as a linear combination of th
         /**Images for the playlist. The array may be empty or contain up to three images. The images are returned by size in descending order. See [Working with Playlists](https://developer.spotify.com/documentation/web-api/concepts/playlists). _**Note**: If returned, the source URL for the image (`url`) is temporary and will expire in less than a day._
 */
         #[serde(skip_serializing_if = "::std::vec::Vec::is_empty")]
-        #[serde(default, deserialize_with = "crate::lenient::vec_or_null")]
+        #[serde(default)]
         pub images: ::std::vec::Vec<ImageObject>,
         /**A collection containing a link ( `href` ) to the Web API endpoint where full details of the playlist's items can be retrieved, along with the `total` number of items in the playlist. Note, a track object may be `null`. This can happen if a track is no longer available.
 */
@@ -5055,7 +5057,8 @@ Additional reasons may be added in the future.
             let kinds = &["track", "episode"];
             let item = crate::lenient::Tagged::capture(deserializer)?;
             let confirmed = |value: &TrackObject| {
-                value.type_.to_string() == "track"
+                TrackObjectType::known("track").as_ref()
+                    == ::std::option::Option::Some(&value.type_)
                     && value.episode != ::std::option::Option::Some(true)
             };
             if let ::std::option::Option::Some(value) = item.decode_if(confirmed) {
@@ -5288,187 +5291,6 @@ Additional reasons may be added in the future.
             crate::lenient::open_enum(deserializer, Self::known, Self::Unknown)
         }
     }
-    #[derive()]
-    ///The fields of [`CurrentlyPlayingContextObject`] as serde reads them, before they are merged.
-    struct CurrentlyPlayingContextObjectWire {
-        pub actions: ::std::option::Option<ActionsObject>,
-        pub context: ::std::option::Option<ContextObject>,
-        pub currently_playing_type: ::std::option::Option<::std::string::String>,
-        pub device: DeviceObject,
-        pub is_playing: bool,
-        pub item: ::std::option::Option<PlayableItem>,
-        pub progress_ms: ::std::option::Option<i64>,
-        pub repeat_state: ::std::string::String,
-        pub shuffle_state: bool,
-        pub smart_shuffle: ::std::option::Option<bool>,
-        pub timestamp: i64,
-    }
-    impl<'de> ::serde::Deserialize<'de> for CurrentlyPlayingContextObject {
-        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            struct Merge;
-            impl<'de> ::serde::de::Visitor<'de> for Merge {
-                type Value = CurrentlyPlayingContextObject;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("struct CurrentlyPlayingContextObject")
-                }
-                fn visit_map<A>(
-                    self,
-                    mut map: A,
-                ) -> ::std::result::Result<CurrentlyPlayingContextObject, A::Error>
-                where
-                    A: ::serde::de::MapAccess<'de>,
-                {
-                    let wire = <CurrentlyPlayingContextObjectWire as ::serde::Deserialize>::deserialize(
-                            ::serde::de::value::MapAccessDeserializer::new(&mut map),
-                        )
-                        .map_err(|error| crate::lenient::drained(&mut map, error))?;
-                    ::std::result::Result::Ok(CurrentlyPlayingContextObject {
-                        actions: wire.actions,
-                        context: wire.context,
-                        currently_playing_type: wire.currently_playing_type,
-                        device: wire.device,
-                        is_playing: wire.is_playing,
-                        item: wire.item,
-                        progress_ms: wire.progress_ms,
-                        repeat_state: wire.repeat_state,
-                        shuffle_state: wire.shuffle_state,
-                        smart_shuffle: wire.smart_shuffle,
-                        timestamp: wire.timestamp,
-                    })
-                }
-            }
-            deserializer.deserialize_map(Merge)
-        }
-    }
-    #[derive()]
-    ///The fields of [`CurrentlyPlayingObject`] as serde reads them, before they are merged.
-    struct CurrentlyPlayingObjectWire {
-        pub actions: ::std::option::Option<ActionsObject>,
-        pub context: ::std::option::Option<ContextObject>,
-        pub currently_playing_type: ::std::option::Option<::std::string::String>,
-        pub is_playing: bool,
-        pub item: ::std::option::Option<PlayableItem>,
-        pub progress_ms: ::std::option::Option<i64>,
-        pub timestamp: i64,
-    }
-    impl<'de> ::serde::Deserialize<'de> for CurrentlyPlayingObject {
-        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            struct Merge;
-            impl<'de> ::serde::de::Visitor<'de> for Merge {
-                type Value = CurrentlyPlayingObject;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("struct CurrentlyPlayingObject")
-                }
-                fn visit_map<A>(
-                    self,
-                    mut map: A,
-                ) -> ::std::result::Result<CurrentlyPlayingObject, A::Error>
-                where
-                    A: ::serde::de::MapAccess<'de>,
-                {
-                    let wire = <CurrentlyPlayingObjectWire as ::serde::Deserialize>::deserialize(
-                            ::serde::de::value::MapAccessDeserializer::new(&mut map),
-                        )
-                        .map_err(|error| crate::lenient::drained(&mut map, error))?;
-                    ::std::result::Result::Ok(CurrentlyPlayingObject {
-                        actions: wire.actions,
-                        context: wire.context,
-                        currently_playing_type: wire.currently_playing_type,
-                        is_playing: wire.is_playing,
-                        item: wire.item,
-                        progress_ms: wire.progress_ms,
-                        timestamp: wire.timestamp,
-                    })
-                }
-            }
-            deserializer.deserialize_map(Merge)
-        }
-    }
-    #[derive()]
-    ///The fields of [`PlaylistObject`] as serde reads them, before they are merged.
-    struct PlaylistObjectWire {
-        pub collaborative: bool,
-        pub description: ::std::option::Option<::std::string::String>,
-        pub external_urls: ExternalUrlObject,
-        pub followers: ::std::option::Option<FollowersObject>,
-        pub href: ::std::string::String,
-        pub id: ::std::string::String,
-        pub images: ::std::vec::Vec<ImageObject>,
-        pub items: ::std::option::Option<PagingPlaylistTrackObject>,
-        pub name: ::std::string::String,
-        pub owner: PlaylistOwnerObject,
-        pub primary_color: ::std::option::Option<::std::string::String>,
-        pub public: ::std::option::Option<bool>,
-        pub snapshot_id: ::std::string::String,
-        pub tracks: ::std::option::Option<
-            ::std::boxed::Box<::serde_json::value::RawValue>,
-        >,
-        pub type_: ::std::string::String,
-        pub uri: ::std::string::String,
-    }
-    impl<'de> ::serde::Deserialize<'de> for PlaylistObject {
-        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            struct Merge;
-            impl<'de> ::serde::de::Visitor<'de> for Merge {
-                type Value = PlaylistObject;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("struct PlaylistObject")
-                }
-                fn visit_map<A>(
-                    self,
-                    mut map: A,
-                ) -> ::std::result::Result<PlaylistObject, A::Error>
-                where
-                    A: ::serde::de::MapAccess<'de>,
-                {
-                    let wire = <PlaylistObjectWire as ::serde::Deserialize>::deserialize(
-                            ::serde::de::value::MapAccessDeserializer::new(&mut map),
-                        )
-                        .map_err(|error| crate::lenient::drained(&mut map, error))?;
-                    ::std::result::Result::Ok(PlaylistObject {
-                        collaborative: wire.collaborative,
-                        description: wire.description,
-                        external_urls: wire.external_urls,
-                        followers: wire.followers,
-                        href: wire.href,
-                        id: wire.id,
-                        images: wire.images,
-                        items: crate::lenient::primary_or_duplicate(
-                            wire.items,
-                            wire.tracks,
-                            "tracks",
-                        )?,
-                        name: wire.name,
-                        owner: wire.owner,
-                        primary_color: wire.primary_color,
-                        public: wire.public,
-                        snapshot_id: wire.snapshot_id,
-                        type_: wire.type_,
-                        uri: wire.uri,
-                    })
-                }
-            }
-            deserializer.deserialize_map(Merge)
-        }
-    }
     impl PlaylistObject {
         #[deprecated(
             note = "Spotify renamed `tracks` to `items` in February 2026 and sends both with the same value: use `items`"
@@ -5477,178 +5299,12 @@ Additional reasons may be added in the future.
             self.items.as_ref()
         }
     }
-    #[derive()]
-    ///The fields of [`PlaylistTrackObject`] as serde reads them, before they are merged.
-    struct PlaylistTrackObjectWire {
-        pub added_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
-        pub added_by: ::std::option::Option<PlaylistUserObject>,
-        pub is_local: ::std::option::Option<bool>,
-        pub item: ::std::option::Option<PlayableItem>,
-        pub primary_color: ::std::option::Option<::std::string::String>,
-        pub track: ::std::option::Option<
-            ::std::boxed::Box<::serde_json::value::RawValue>,
-        >,
-        pub video_thumbnail: ::std::option::Option<VideoThumbnailObject>,
-    }
-    impl<'de> ::serde::Deserialize<'de> for PlaylistTrackObject {
-        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            struct Merge;
-            impl<'de> ::serde::de::Visitor<'de> for Merge {
-                type Value = PlaylistTrackObject;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("struct PlaylistTrackObject")
-                }
-                fn visit_map<A>(
-                    self,
-                    mut map: A,
-                ) -> ::std::result::Result<PlaylistTrackObject, A::Error>
-                where
-                    A: ::serde::de::MapAccess<'de>,
-                {
-                    let wire = <PlaylistTrackObjectWire as ::serde::Deserialize>::deserialize(
-                            ::serde::de::value::MapAccessDeserializer::new(&mut map),
-                        )
-                        .map_err(|error| crate::lenient::drained(&mut map, error))?;
-                    ::std::result::Result::Ok(PlaylistTrackObject {
-                        added_at: wire.added_at,
-                        added_by: wire.added_by,
-                        is_local: wire.is_local,
-                        item: crate::lenient::primary_or_duplicate(
-                            wire.item,
-                            wire.track,
-                            "track",
-                        )?,
-                        primary_color: wire.primary_color,
-                        video_thumbnail: wire.video_thumbnail,
-                    })
-                }
-            }
-            deserializer.deserialize_map(Merge)
-        }
-    }
     impl PlaylistTrackObject {
         #[deprecated(
             note = "Spotify renamed `track` to `item` in February 2026 and sends both with the same value: use `item`"
         )]
         pub fn track(&self) -> ::std::option::Option<&PlayableItem> {
             self.item.as_ref()
-        }
-    }
-    #[derive()]
-    ///The fields of [`QueueObject`] as serde reads them, before they are merged.
-    struct QueueObjectWire {
-        pub currently_playing: ::std::option::Option<PlayableItem>,
-        pub queue: ::std::vec::Vec<PlayableItem>,
-    }
-    impl<'de> ::serde::Deserialize<'de> for QueueObject {
-        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            struct Merge;
-            impl<'de> ::serde::de::Visitor<'de> for Merge {
-                type Value = QueueObject;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("struct QueueObject")
-                }
-                fn visit_map<A>(
-                    self,
-                    mut map: A,
-                ) -> ::std::result::Result<QueueObject, A::Error>
-                where
-                    A: ::serde::de::MapAccess<'de>,
-                {
-                    let wire = <QueueObjectWire as ::serde::Deserialize>::deserialize(
-                            ::serde::de::value::MapAccessDeserializer::new(&mut map),
-                        )
-                        .map_err(|error| crate::lenient::drained(&mut map, error))?;
-                    ::std::result::Result::Ok(QueueObject {
-                        currently_playing: wire.currently_playing,
-                        queue: wire.queue,
-                    })
-                }
-            }
-            deserializer.deserialize_map(Merge)
-        }
-    }
-    #[derive()]
-    ///The fields of [`SimplifiedPlaylistObject`] as serde reads them, before they are merged.
-    struct SimplifiedPlaylistObjectWire {
-        pub collaborative: bool,
-        pub description: ::std::option::Option<::std::string::String>,
-        pub external_urls: ExternalUrlObject,
-        pub href: ::std::string::String,
-        pub id: ::std::string::String,
-        pub images: ::std::vec::Vec<ImageObject>,
-        pub items: ::std::option::Option<PlaylistTracksRefObject>,
-        pub name: ::std::string::String,
-        pub owner: PlaylistOwnerObject,
-        pub primary_color: ::std::option::Option<::std::string::String>,
-        pub public: ::std::option::Option<bool>,
-        pub snapshot_id: ::std::option::Option<::std::string::String>,
-        pub tracks: ::std::option::Option<
-            ::std::boxed::Box<::serde_json::value::RawValue>,
-        >,
-        pub type_: ::std::string::String,
-        pub uri: ::std::string::String,
-    }
-    impl<'de> ::serde::Deserialize<'de> for SimplifiedPlaylistObject {
-        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            struct Merge;
-            impl<'de> ::serde::de::Visitor<'de> for Merge {
-                type Value = SimplifiedPlaylistObject;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("struct SimplifiedPlaylistObject")
-                }
-                fn visit_map<A>(
-                    self,
-                    mut map: A,
-                ) -> ::std::result::Result<SimplifiedPlaylistObject, A::Error>
-                where
-                    A: ::serde::de::MapAccess<'de>,
-                {
-                    let wire = <SimplifiedPlaylistObjectWire as ::serde::Deserialize>::deserialize(
-                            ::serde::de::value::MapAccessDeserializer::new(&mut map),
-                        )
-                        .map_err(|error| crate::lenient::drained(&mut map, error))?;
-                    ::std::result::Result::Ok(SimplifiedPlaylistObject {
-                        collaborative: wire.collaborative,
-                        description: wire.description,
-                        external_urls: wire.external_urls,
-                        href: wire.href,
-                        id: wire.id,
-                        images: wire.images,
-                        items: crate::lenient::primary_or_duplicate(
-                            wire.items,
-                            wire.tracks,
-                            "tracks",
-                        )?,
-                        name: wire.name,
-                        owner: wire.owner,
-                        primary_color: wire.primary_color,
-                        public: wire.public,
-                        snapshot_id: wire.snapshot_id,
-                        type_: wire.type_,
-                        uri: wire.uri,
-                    })
-                }
-            }
-            deserializer.deserialize_map(Merge)
         }
     }
     impl SimplifiedPlaylistObject {
@@ -9980,6 +9636,374 @@ Additional reasons may be added in the future.
                     "CreatePlaylistForUserBody",
                     FIELDS,
                     CreatePlaylistForUserBodyVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for CurrentlyPlayingContextObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "actions",
+                "context",
+                "currently_playing_type",
+                "device",
+                "is_playing",
+                "item",
+                "progress_ms",
+                "repeat_state",
+                "shuffle_state",
+                "smart_shuffle",
+                "timestamp",
+            ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "actions" => 0usize,
+                    "context" => 1usize,
+                    "currently_playing_type" => 2usize,
+                    "device" => 3usize,
+                    "is_playing" => 4usize,
+                    "item" => 5usize,
+                    "progress_ms" => 6usize,
+                    "repeat_state" => 7usize,
+                    "shuffle_state" => 8usize,
+                    "smart_shuffle" => 9usize,
+                    "timestamp" => 10usize,
+                    _ => usize::MAX,
+                }
+            }
+            struct CurrentlyPlayingContextObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de>
+            for CurrentlyPlayingContextObjectVisitor {
+                type Value = CurrentlyPlayingContextObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct CurrentlyPlayingContextObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<CurrentlyPlayingContextObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut __read = || -> ::std::result::Result<
+                        CurrentlyPlayingContextObject,
+                        A::Error,
+                    > {
+                        let mut actions: ::std::option::Option<
+                            ::std::option::Option<ActionsObject>,
+                        > = ::std::option::Option::None;
+                        let mut context: ::std::option::Option<
+                            ::std::option::Option<ContextObject>,
+                        > = ::std::option::Option::None;
+                        let mut currently_playing_type: ::std::option::Option<
+                            ::std::option::Option<::std::string::String>,
+                        > = ::std::option::Option::None;
+                        let mut device: ::std::option::Option<DeviceObject> = ::std::option::Option::None;
+                        let mut is_playing: ::std::option::Option<bool> = ::std::option::Option::None;
+                        let mut item: ::std::option::Option<
+                            ::std::option::Option<PlayableItem>,
+                        > = ::std::option::Option::None;
+                        let mut progress_ms: ::std::option::Option<
+                            ::std::option::Option<i64>,
+                        > = ::std::option::Option::None;
+                        let mut repeat_state: ::std::option::Option<
+                            ::std::string::String,
+                        > = ::std::option::Option::None;
+                        let mut shuffle_state: ::std::option::Option<bool> = ::std::option::Option::None;
+                        let mut smart_shuffle: ::std::option::Option<
+                            ::std::option::Option<bool>,
+                        > = ::std::option::Option::None;
+                        let mut timestamp: ::std::option::Option<i64> = ::std::option::Option::None;
+                        while let ::std::option::Option::Some(__key) = __map
+                            .next_key_seed(crate::fields::Key(FIELDS, __field))?
+                        {
+                            match __key {
+                                0usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut actions,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[0usize],
+                                    )?
+                                }
+                                1usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut context,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[1usize],
+                                    )?
+                                }
+                                2usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut currently_playing_type,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[2usize],
+                                    )?
+                                }
+                                3usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut device,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[3usize],
+                                    )?
+                                }
+                                4usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut is_playing,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[4usize],
+                                    )?
+                                }
+                                5usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut item,
+                                        crate::lenient::InField("item", ::std::marker::PhantomData),
+                                        FIELDS[5usize],
+                                    )?
+                                }
+                                6usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut progress_ms,
+                                        crate::lenient::OptionInt,
+                                        FIELDS[6usize],
+                                    )?
+                                }
+                                7usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut repeat_state,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[7usize],
+                                    )?
+                                }
+                                8usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut shuffle_state,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[8usize],
+                                    )?
+                                }
+                                9usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut smart_shuffle,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[9usize],
+                                    )?
+                                }
+                                10usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut timestamp,
+                                        crate::lenient::Int,
+                                        FIELDS[10usize],
+                                    )?
+                                }
+                                _ => crate::fields::skip(&mut __map)?,
+                            }
+                        }
+                        ::std::result::Result::Ok(CurrentlyPlayingContextObject {
+                            actions: actions.flatten(),
+                            context: context.flatten(),
+                            currently_playing_type: currently_playing_type.flatten(),
+                            device: crate::fields::required::<
+                                _,
+                                A::Error,
+                            >(device, FIELDS[3usize])?,
+                            is_playing: crate::fields::required::<
+                                _,
+                                A::Error,
+                            >(is_playing, FIELDS[4usize])?,
+                            item: item.unwrap_or_default(),
+                            progress_ms: progress_ms.unwrap_or_default(),
+                            repeat_state: crate::fields::required::<
+                                _,
+                                A::Error,
+                            >(repeat_state, FIELDS[7usize])?,
+                            shuffle_state: crate::fields::required::<
+                                _,
+                                A::Error,
+                            >(shuffle_state, FIELDS[8usize])?,
+                            smart_shuffle: smart_shuffle.flatten(),
+                            timestamp: crate::fields::required::<
+                                _,
+                                A::Error,
+                            >(timestamp, FIELDS[10usize])?,
+                        })
+                    };
+                    __read().map_err(|error| crate::lenient::drained(&mut __map, error))
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "CurrentlyPlayingContextObject",
+                    FIELDS,
+                    CurrentlyPlayingContextObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for CurrentlyPlayingObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "actions",
+                "context",
+                "currently_playing_type",
+                "is_playing",
+                "item",
+                "progress_ms",
+                "timestamp",
+            ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "actions" => 0usize,
+                    "context" => 1usize,
+                    "currently_playing_type" => 2usize,
+                    "is_playing" => 3usize,
+                    "item" => 4usize,
+                    "progress_ms" => 5usize,
+                    "timestamp" => 6usize,
+                    _ => usize::MAX,
+                }
+            }
+            struct CurrentlyPlayingObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for CurrentlyPlayingObjectVisitor {
+                type Value = CurrentlyPlayingObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct CurrentlyPlayingObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<CurrentlyPlayingObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut __read = || -> ::std::result::Result<
+                        CurrentlyPlayingObject,
+                        A::Error,
+                    > {
+                        let mut actions: ::std::option::Option<
+                            ::std::option::Option<ActionsObject>,
+                        > = ::std::option::Option::None;
+                        let mut context: ::std::option::Option<
+                            ::std::option::Option<ContextObject>,
+                        > = ::std::option::Option::None;
+                        let mut currently_playing_type: ::std::option::Option<
+                            ::std::option::Option<::std::string::String>,
+                        > = ::std::option::Option::None;
+                        let mut is_playing: ::std::option::Option<bool> = ::std::option::Option::None;
+                        let mut item: ::std::option::Option<
+                            ::std::option::Option<PlayableItem>,
+                        > = ::std::option::Option::None;
+                        let mut progress_ms: ::std::option::Option<
+                            ::std::option::Option<i64>,
+                        > = ::std::option::Option::None;
+                        let mut timestamp: ::std::option::Option<i64> = ::std::option::Option::None;
+                        while let ::std::option::Option::Some(__key) = __map
+                            .next_key_seed(crate::fields::Key(FIELDS, __field))?
+                        {
+                            match __key {
+                                0usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut actions,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[0usize],
+                                    )?
+                                }
+                                1usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut context,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[1usize],
+                                    )?
+                                }
+                                2usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut currently_playing_type,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[2usize],
+                                    )?
+                                }
+                                3usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut is_playing,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[3usize],
+                                    )?
+                                }
+                                4usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut item,
+                                        crate::lenient::InField("item", ::std::marker::PhantomData),
+                                        FIELDS[4usize],
+                                    )?
+                                }
+                                5usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut progress_ms,
+                                        crate::lenient::OptionInt,
+                                        FIELDS[5usize],
+                                    )?
+                                }
+                                6usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut timestamp,
+                                        crate::lenient::Int,
+                                        FIELDS[6usize],
+                                    )?
+                                }
+                                _ => crate::fields::skip(&mut __map)?,
+                            }
+                        }
+                        ::std::result::Result::Ok(CurrentlyPlayingObject {
+                            actions: actions.flatten(),
+                            context: context.flatten(),
+                            currently_playing_type: currently_playing_type.flatten(),
+                            is_playing: crate::fields::required::<
+                                _,
+                                A::Error,
+                            >(is_playing, FIELDS[3usize])?,
+                            item: item.unwrap_or_default(),
+                            progress_ms: progress_ms.unwrap_or_default(),
+                            timestamp: crate::fields::required::<
+                                _,
+                                A::Error,
+                            >(timestamp, FIELDS[6usize])?,
+                        })
+                    };
+                    __read().map_err(|error| crate::lenient::drained(&mut __map, error))
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "CurrentlyPlayingObject",
+                    FIELDS,
+                    CurrentlyPlayingObjectVisitor,
                 )
         }
     }
@@ -15998,6 +16022,295 @@ Additional reasons may be added in the future.
                 )
         }
     }
+    impl<'de> ::serde::Deserialize<'de> for PlaylistObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "collaborative",
+                "description",
+                "external_urls",
+                "followers",
+                "href",
+                "id",
+                "images",
+                "items",
+                "name",
+                "owner",
+                "primary_color",
+                "public",
+                "snapshot_id",
+                "type",
+                "uri",
+                "tracks",
+            ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "collaborative" => 0usize,
+                    "description" => 1usize,
+                    "external_urls" => 2usize,
+                    "followers" => 3usize,
+                    "href" => 4usize,
+                    "id" => 5usize,
+                    "images" => 6usize,
+                    "items" => 7usize,
+                    "name" => 8usize,
+                    "owner" => 9usize,
+                    "primary_color" => 10usize,
+                    "public" => 11usize,
+                    "snapshot_id" => 12usize,
+                    "type" => 13usize,
+                    "uri" => 14usize,
+                    "tracks" => 15usize,
+                    _ => usize::MAX,
+                }
+            }
+            struct PlaylistObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for PlaylistObjectVisitor {
+                type Value = PlaylistObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PlaylistObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PlaylistObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut __read = || -> ::std::result::Result<
+                        PlaylistObject,
+                        A::Error,
+                    > {
+                        let mut collaborative: ::std::option::Option<bool> = ::std::option::Option::None;
+                        let mut description: ::std::option::Option<
+                            ::std::option::Option<::std::string::String>,
+                        > = ::std::option::Option::None;
+                        let mut external_urls: ::std::option::Option<
+                            ExternalUrlObject,
+                        > = ::std::option::Option::None;
+                        let mut followers: ::std::option::Option<
+                            ::std::option::Option<FollowersObject>,
+                        > = ::std::option::Option::None;
+                        let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                        let mut id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                        let mut images: ::std::option::Option<
+                            ::std::vec::Vec<ImageObject>,
+                        > = ::std::option::Option::None;
+                        let mut items: ::std::option::Option<
+                            ::std::option::Option<PagingPlaylistTrackObject>,
+                        > = ::std::option::Option::None;
+                        let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                        let mut owner: ::std::option::Option<PlaylistOwnerObject> = ::std::option::Option::None;
+                        let mut primary_color: ::std::option::Option<
+                            ::std::option::Option<::std::string::String>,
+                        > = ::std::option::Option::None;
+                        let mut public: ::std::option::Option<
+                            ::std::option::Option<bool>,
+                        > = ::std::option::Option::None;
+                        let mut snapshot_id: ::std::option::Option<
+                            ::std::string::String,
+                        > = ::std::option::Option::None;
+                        let mut type_: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                        let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                        let mut __duplicate_tracks = ::std::option::Option::None;
+                        while let ::std::option::Option::Some(__key) = __map
+                            .next_key_seed(crate::fields::Key(FIELDS, __field))?
+                        {
+                            match __key {
+                                0usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut collaborative,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[0usize],
+                                    )?
+                                }
+                                1usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut description,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[1usize],
+                                    )?
+                                }
+                                2usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut external_urls,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[2usize],
+                                    )?
+                                }
+                                3usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut followers,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[3usize],
+                                    )?
+                                }
+                                4usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut href,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[4usize],
+                                    )?
+                                }
+                                5usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut id,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[5usize],
+                                    )?
+                                }
+                                6usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut images,
+                                        crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                        FIELDS[6usize],
+                                    )?
+                                }
+                                7usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut items,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[7usize],
+                                    )?
+                                }
+                                8usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut name,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[8usize],
+                                    )?
+                                }
+                                9usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut owner,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[9usize],
+                                    )?
+                                }
+                                10usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut primary_color,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[10usize],
+                                    )?
+                                }
+                                11usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut public,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[11usize],
+                                    )?
+                                }
+                                12usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut snapshot_id,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[12usize],
+                                    )?
+                                }
+                                13usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut type_,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[13usize],
+                                    )?
+                                }
+                                14usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut uri,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[14usize],
+                                    )?
+                                }
+                                15usize => {
+                                    crate::fields::duplicate(
+                                        &mut __map,
+                                        &mut __duplicate_tracks,
+                                        ::std::matches!(
+                                            items,
+                                            ::std::option::Option::Some(::std::option::Option::Some(_))
+                                        ),
+                                        FIELDS[15usize],
+                                    )?
+                                }
+                                _ => crate::fields::skip(&mut __map)?,
+                            }
+                        }
+                        ::std::result::Result::Ok(PlaylistObject {
+                            collaborative: crate::fields::required::<
+                                _,
+                                A::Error,
+                            >(collaborative, FIELDS[0usize])?,
+                            description: description.flatten(),
+                            external_urls: crate::fields::required::<
+                                _,
+                                A::Error,
+                            >(external_urls, FIELDS[2usize])?,
+                            followers: followers.flatten(),
+                            href: crate::fields::required::<
+                                _,
+                                A::Error,
+                            >(href, FIELDS[4usize])?,
+                            id: crate::fields::required::<
+                                _,
+                                A::Error,
+                            >(id, FIELDS[5usize])?,
+                            images: images.unwrap_or_default(),
+                            items: crate::lenient::primary_or_duplicate::<
+                                _,
+                                A::Error,
+                            >(items.flatten(), __duplicate_tracks.flatten(), "tracks")?,
+                            name: crate::fields::required::<
+                                _,
+                                A::Error,
+                            >(name, FIELDS[8usize])?,
+                            owner: crate::fields::required::<
+                                _,
+                                A::Error,
+                            >(owner, FIELDS[9usize])?,
+                            primary_color: primary_color.flatten(),
+                            public: public.flatten(),
+                            snapshot_id: crate::fields::required::<
+                                _,
+                                A::Error,
+                            >(snapshot_id, FIELDS[12usize])?,
+                            type_: crate::fields::required::<
+                                _,
+                                A::Error,
+                            >(type_, FIELDS[13usize])?,
+                            uri: crate::fields::required::<
+                                _,
+                                A::Error,
+                            >(uri, FIELDS[14usize])?,
+                        })
+                    };
+                    __read().map_err(|error| crate::lenient::drained(&mut __map, error))
+                }
+            }
+            deserializer
+                .deserialize_struct("PlaylistObject", FIELDS, PlaylistObjectVisitor)
+        }
+    }
     impl<'de> ::serde::Deserialize<'de> for PlaylistOwnerObject {
         fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
         where
@@ -16125,6 +16438,166 @@ Additional reasons may be added in the future.
                     "PlaylistOwnerObject",
                     FIELDS,
                     PlaylistOwnerObjectVisitor,
+                )
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PlaylistTrackObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "added_at",
+                "added_by",
+                "is_local",
+                "item",
+                "primary_color",
+                "video_thumbnail",
+                "track",
+            ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "added_at" => 0usize,
+                    "added_by" => 1usize,
+                    "is_local" => 2usize,
+                    "item" => 3usize,
+                    "primary_color" => 4usize,
+                    "video_thumbnail" => 5usize,
+                    "track" => 6usize,
+                    _ => usize::MAX,
+                }
+            }
+            struct PlaylistTrackObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for PlaylistTrackObjectVisitor {
+                type Value = PlaylistTrackObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct PlaylistTrackObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<PlaylistTrackObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut __read = || -> ::std::result::Result<
+                        PlaylistTrackObject,
+                        A::Error,
+                    > {
+                        let mut added_at: ::std::option::Option<
+                            ::std::option::Option<
+                                ::chrono::DateTime<::chrono::offset::Utc>,
+                            >,
+                        > = ::std::option::Option::None;
+                        let mut added_by: ::std::option::Option<
+                            ::std::option::Option<PlaylistUserObject>,
+                        > = ::std::option::Option::None;
+                        let mut is_local: ::std::option::Option<
+                            ::std::option::Option<bool>,
+                        > = ::std::option::Option::None;
+                        let mut item: ::std::option::Option<
+                            ::std::option::Option<PlayableItem>,
+                        > = ::std::option::Option::None;
+                        let mut primary_color: ::std::option::Option<
+                            ::std::option::Option<::std::string::String>,
+                        > = ::std::option::Option::None;
+                        let mut video_thumbnail: ::std::option::Option<
+                            ::std::option::Option<VideoThumbnailObject>,
+                        > = ::std::option::Option::None;
+                        let mut __duplicate_track = ::std::option::Option::None;
+                        while let ::std::option::Option::Some(__key) = __map
+                            .next_key_seed(crate::fields::Key(FIELDS, __field))?
+                        {
+                            match __key {
+                                0usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut added_at,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[0usize],
+                                    )?
+                                }
+                                1usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut added_by,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[1usize],
+                                    )?
+                                }
+                                2usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut is_local,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[2usize],
+                                    )?
+                                }
+                                3usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut item,
+                                        crate::lenient::InField("item", ::std::marker::PhantomData),
+                                        FIELDS[3usize],
+                                    )?
+                                }
+                                4usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut primary_color,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[4usize],
+                                    )?
+                                }
+                                5usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut video_thumbnail,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[5usize],
+                                    )?
+                                }
+                                6usize => {
+                                    crate::fields::duplicate(
+                                        &mut __map,
+                                        &mut __duplicate_track,
+                                        ::std::matches!(
+                                            item,
+                                            ::std::option::Option::Some(::std::option::Option::Some(_))
+                                        ),
+                                        FIELDS[6usize],
+                                    )?
+                                }
+                                _ => crate::fields::skip(&mut __map)?,
+                            }
+                        }
+                        ::std::result::Result::Ok(PlaylistTrackObject {
+                            added_at: added_at.flatten(),
+                            added_by: added_by.flatten(),
+                            is_local: is_local.flatten(),
+                            item: crate::lenient::primary_or_duplicate::<
+                                _,
+                                A::Error,
+                            >(
+                                item.unwrap_or_default(),
+                                __duplicate_track.flatten(),
+                                "track",
+                            )?,
+                            primary_color: primary_color.flatten(),
+                            video_thumbnail: video_thumbnail.flatten(),
+                        })
+                    };
+                    __read().map_err(|error| crate::lenient::drained(&mut __map, error))
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "PlaylistTrackObject",
+                    FIELDS,
+                    PlaylistTrackObjectVisitor,
                 )
         }
     }
@@ -16692,6 +17165,79 @@ Additional reasons may be added in the future.
             }
             deserializer
                 .deserialize_struct("PublicUserObject", FIELDS, PublicUserObjectVisitor)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for QueueObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &["currently_playing", "queue"];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "currently_playing" => 0usize,
+                    "queue" => 1usize,
+                    _ => usize::MAX,
+                }
+            }
+            struct QueueObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for QueueObjectVisitor {
+                type Value = QueueObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct QueueObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<QueueObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut __read = || -> ::std::result::Result<QueueObject, A::Error> {
+                        let mut currently_playing: ::std::option::Option<
+                            ::std::option::Option<PlayableItem>,
+                        > = ::std::option::Option::None;
+                        let mut queue: ::std::option::Option<
+                            ::std::vec::Vec<PlayableItem>,
+                        > = ::std::option::Option::None;
+                        while let ::std::option::Option::Some(__key) = __map
+                            .next_key_seed(crate::fields::Key(FIELDS, __field))?
+                        {
+                            match __key {
+                                0usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut currently_playing,
+                                        crate::lenient::InField(
+                                            "currently_playing",
+                                            ::std::marker::PhantomData,
+                                        ),
+                                        FIELDS[0usize],
+                                    )?
+                                }
+                                1usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut queue,
+                                        crate::lenient::UnionList(::std::marker::PhantomData),
+                                        FIELDS[1usize],
+                                    )?
+                                }
+                                _ => crate::fields::skip(&mut __map)?,
+                            }
+                        }
+                        ::std::result::Result::Ok(QueueObject {
+                            currently_playing: currently_playing.unwrap_or_default(),
+                            queue: queue.unwrap_or_default(),
+                        })
+                    };
+                    __read().map_err(|error| crate::lenient::drained(&mut __map, error))
+                }
+            }
+            deserializer.deserialize_struct("QueueObject", FIELDS, QueueObjectVisitor)
         }
     }
     impl<'de> ::serde::Deserialize<'de> for RecommendationSeedObject {
@@ -20024,6 +20570,282 @@ Additional reasons may be added in the future.
                 )
         }
     }
+    impl<'de> ::serde::Deserialize<'de> for SimplifiedPlaylistObject {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            const FIELDS: &[&str] = &[
+                "collaborative",
+                "description",
+                "external_urls",
+                "href",
+                "id",
+                "images",
+                "items",
+                "name",
+                "owner",
+                "primary_color",
+                "public",
+                "snapshot_id",
+                "type",
+                "uri",
+                "tracks",
+            ];
+            fn __field(key: &str) -> usize {
+                match key {
+                    "collaborative" => 0usize,
+                    "description" => 1usize,
+                    "external_urls" => 2usize,
+                    "href" => 3usize,
+                    "id" => 4usize,
+                    "images" => 5usize,
+                    "items" => 6usize,
+                    "name" => 7usize,
+                    "owner" => 8usize,
+                    "primary_color" => 9usize,
+                    "public" => 10usize,
+                    "snapshot_id" => 11usize,
+                    "type" => 12usize,
+                    "uri" => 13usize,
+                    "tracks" => 14usize,
+                    _ => usize::MAX,
+                }
+            }
+            struct SimplifiedPlaylistObjectVisitor;
+            impl<'de> ::serde::de::Visitor<'de> for SimplifiedPlaylistObjectVisitor {
+                type Value = SimplifiedPlaylistObject;
+                fn expecting(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> ::std::fmt::Result {
+                    f.write_str("struct SimplifiedPlaylistObject")
+                }
+                fn visit_map<A>(
+                    self,
+                    mut __map: A,
+                ) -> ::std::result::Result<SimplifiedPlaylistObject, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut __read = || -> ::std::result::Result<
+                        SimplifiedPlaylistObject,
+                        A::Error,
+                    > {
+                        let mut collaborative: ::std::option::Option<bool> = ::std::option::Option::None;
+                        let mut description: ::std::option::Option<
+                            ::std::option::Option<::std::string::String>,
+                        > = ::std::option::Option::None;
+                        let mut external_urls: ::std::option::Option<
+                            ExternalUrlObject,
+                        > = ::std::option::Option::None;
+                        let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                        let mut id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                        let mut images: ::std::option::Option<
+                            ::std::vec::Vec<ImageObject>,
+                        > = ::std::option::Option::None;
+                        let mut items: ::std::option::Option<
+                            ::std::option::Option<PlaylistTracksRefObject>,
+                        > = ::std::option::Option::None;
+                        let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                        let mut owner: ::std::option::Option<PlaylistOwnerObject> = ::std::option::Option::None;
+                        let mut primary_color: ::std::option::Option<
+                            ::std::option::Option<::std::string::String>,
+                        > = ::std::option::Option::None;
+                        let mut public: ::std::option::Option<
+                            ::std::option::Option<bool>,
+                        > = ::std::option::Option::None;
+                        let mut snapshot_id: ::std::option::Option<
+                            ::std::option::Option<::std::string::String>,
+                        > = ::std::option::Option::None;
+                        let mut type_: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                        let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                        let mut __duplicate_tracks = ::std::option::Option::None;
+                        while let ::std::option::Option::Some(__key) = __map
+                            .next_key_seed(crate::fields::Key(FIELDS, __field))?
+                        {
+                            match __key {
+                                0usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut collaborative,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[0usize],
+                                    )?
+                                }
+                                1usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut description,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[1usize],
+                                    )?
+                                }
+                                2usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut external_urls,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[2usize],
+                                    )?
+                                }
+                                3usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut href,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[3usize],
+                                    )?
+                                }
+                                4usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut id,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[4usize],
+                                    )?
+                                }
+                                5usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut images,
+                                        crate::lenient::VecOrNull(::std::marker::PhantomData),
+                                        FIELDS[5usize],
+                                    )?
+                                }
+                                6usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut items,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[6usize],
+                                    )?
+                                }
+                                7usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut name,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[7usize],
+                                    )?
+                                }
+                                8usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut owner,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[8usize],
+                                    )?
+                                }
+                                9usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut primary_color,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[9usize],
+                                    )?
+                                }
+                                10usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut public,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[10usize],
+                                    )?
+                                }
+                                11usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut snapshot_id,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[11usize],
+                                    )?
+                                }
+                                12usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut type_,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[12usize],
+                                    )?
+                                }
+                                13usize => {
+                                    crate::fields::value(
+                                        &mut __map,
+                                        &mut uri,
+                                        ::std::marker::PhantomData,
+                                        FIELDS[13usize],
+                                    )?
+                                }
+                                14usize => {
+                                    crate::fields::duplicate(
+                                        &mut __map,
+                                        &mut __duplicate_tracks,
+                                        ::std::matches!(
+                                            items,
+                                            ::std::option::Option::Some(::std::option::Option::Some(_))
+                                        ),
+                                        FIELDS[14usize],
+                                    )?
+                                }
+                                _ => crate::fields::skip(&mut __map)?,
+                            }
+                        }
+                        ::std::result::Result::Ok(SimplifiedPlaylistObject {
+                            collaborative: crate::fields::required::<
+                                _,
+                                A::Error,
+                            >(collaborative, FIELDS[0usize])?,
+                            description: description.flatten(),
+                            external_urls: crate::fields::required::<
+                                _,
+                                A::Error,
+                            >(external_urls, FIELDS[2usize])?,
+                            href: crate::fields::required::<
+                                _,
+                                A::Error,
+                            >(href, FIELDS[3usize])?,
+                            id: crate::fields::required::<
+                                _,
+                                A::Error,
+                            >(id, FIELDS[4usize])?,
+                            images: images.unwrap_or_default(),
+                            items: crate::lenient::primary_or_duplicate::<
+                                _,
+                                A::Error,
+                            >(items.flatten(), __duplicate_tracks.flatten(), "tracks")?,
+                            name: crate::fields::required::<
+                                _,
+                                A::Error,
+                            >(name, FIELDS[7usize])?,
+                            owner: crate::fields::required::<
+                                _,
+                                A::Error,
+                            >(owner, FIELDS[8usize])?,
+                            primary_color: primary_color.flatten(),
+                            public: public.flatten(),
+                            snapshot_id: snapshot_id.flatten(),
+                            type_: crate::fields::required::<
+                                _,
+                                A::Error,
+                            >(type_, FIELDS[12usize])?,
+                            uri: crate::fields::required::<
+                                _,
+                                A::Error,
+                            >(uri, FIELDS[13usize])?,
+                        })
+                    };
+                    __read().map_err(|error| crate::lenient::drained(&mut __map, error))
+                }
+            }
+            deserializer
+                .deserialize_struct(
+                    "SimplifiedPlaylistObject",
+                    FIELDS,
+                    SimplifiedPlaylistObjectVisitor,
+                )
+        }
+    }
     impl<'de> ::serde::Deserialize<'de> for SimplifiedTrackObject {
         fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
         where
@@ -21099,1117 +21921,6 @@ Additional reasons may be added in the future.
                     "VideoThumbnailObject",
                     FIELDS,
                     VideoThumbnailObjectVisitor,
-                )
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for CurrentlyPlayingContextObjectWire {
-        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            const FIELDS: &[&str] = &[
-                "actions",
-                "context",
-                "currently_playing_type",
-                "device",
-                "is_playing",
-                "item",
-                "progress_ms",
-                "repeat_state",
-                "shuffle_state",
-                "smart_shuffle",
-                "timestamp",
-            ];
-            fn __field(key: &str) -> usize {
-                match key {
-                    "actions" => 0usize,
-                    "context" => 1usize,
-                    "currently_playing_type" => 2usize,
-                    "device" => 3usize,
-                    "is_playing" => 4usize,
-                    "item" => 5usize,
-                    "progress_ms" => 6usize,
-                    "repeat_state" => 7usize,
-                    "shuffle_state" => 8usize,
-                    "smart_shuffle" => 9usize,
-                    "timestamp" => 10usize,
-                    _ => usize::MAX,
-                }
-            }
-            struct CurrentlyPlayingContextObjectWireVisitor;
-            impl<'de> ::serde::de::Visitor<'de>
-            for CurrentlyPlayingContextObjectWireVisitor {
-                type Value = CurrentlyPlayingContextObjectWire;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("struct CurrentlyPlayingContextObjectWire")
-                }
-                fn visit_map<A>(
-                    self,
-                    mut __map: A,
-                ) -> ::std::result::Result<CurrentlyPlayingContextObjectWire, A::Error>
-                where
-                    A: ::serde::de::MapAccess<'de>,
-                {
-                    let mut actions: ::std::option::Option<
-                        ::std::option::Option<ActionsObject>,
-                    > = ::std::option::Option::None;
-                    let mut context: ::std::option::Option<
-                        ::std::option::Option<ContextObject>,
-                    > = ::std::option::Option::None;
-                    let mut currently_playing_type: ::std::option::Option<
-                        ::std::option::Option<::std::string::String>,
-                    > = ::std::option::Option::None;
-                    let mut device: ::std::option::Option<DeviceObject> = ::std::option::Option::None;
-                    let mut is_playing: ::std::option::Option<bool> = ::std::option::Option::None;
-                    let mut item: ::std::option::Option<
-                        ::std::option::Option<PlayableItem>,
-                    > = ::std::option::Option::None;
-                    let mut progress_ms: ::std::option::Option<
-                        ::std::option::Option<i64>,
-                    > = ::std::option::Option::None;
-                    let mut repeat_state: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut shuffle_state: ::std::option::Option<bool> = ::std::option::Option::None;
-                    let mut smart_shuffle: ::std::option::Option<
-                        ::std::option::Option<bool>,
-                    > = ::std::option::Option::None;
-                    let mut timestamp: ::std::option::Option<i64> = ::std::option::Option::None;
-                    while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
-                    {
-                        match __key {
-                            0usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut actions,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[0usize],
-                                )?
-                            }
-                            1usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut context,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[1usize],
-                                )?
-                            }
-                            2usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut currently_playing_type,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[2usize],
-                                )?
-                            }
-                            3usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut device,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[3usize],
-                                )?
-                            }
-                            4usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut is_playing,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[4usize],
-                                )?
-                            }
-                            5usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut item,
-                                    crate::lenient::InField("item", ::std::marker::PhantomData),
-                                    FIELDS[5usize],
-                                )?
-                            }
-                            6usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut progress_ms,
-                                    crate::lenient::OptionInt,
-                                    FIELDS[6usize],
-                                )?
-                            }
-                            7usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut repeat_state,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[7usize],
-                                )?
-                            }
-                            8usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut shuffle_state,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[8usize],
-                                )?
-                            }
-                            9usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut smart_shuffle,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[9usize],
-                                )?
-                            }
-                            10usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut timestamp,
-                                    crate::lenient::Int,
-                                    FIELDS[10usize],
-                                )?
-                            }
-                            _ => crate::fields::skip(&mut __map)?,
-                        }
-                    }
-                    ::std::result::Result::Ok(CurrentlyPlayingContextObjectWire {
-                        actions: actions.flatten(),
-                        context: context.flatten(),
-                        currently_playing_type: currently_playing_type.flatten(),
-                        device: crate::fields::required::<
-                            _,
-                            A::Error,
-                        >(device, FIELDS[3usize])?,
-                        is_playing: crate::fields::required::<
-                            _,
-                            A::Error,
-                        >(is_playing, FIELDS[4usize])?,
-                        item: item.unwrap_or_default(),
-                        progress_ms: progress_ms.unwrap_or_default(),
-                        repeat_state: crate::fields::required::<
-                            _,
-                            A::Error,
-                        >(repeat_state, FIELDS[7usize])?,
-                        shuffle_state: crate::fields::required::<
-                            _,
-                            A::Error,
-                        >(shuffle_state, FIELDS[8usize])?,
-                        smart_shuffle: smart_shuffle.flatten(),
-                        timestamp: crate::fields::required::<
-                            _,
-                            A::Error,
-                        >(timestamp, FIELDS[10usize])?,
-                    })
-                }
-            }
-            deserializer
-                .deserialize_struct(
-                    "CurrentlyPlayingContextObjectWire",
-                    FIELDS,
-                    CurrentlyPlayingContextObjectWireVisitor,
-                )
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for CurrentlyPlayingObjectWire {
-        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            const FIELDS: &[&str] = &[
-                "actions",
-                "context",
-                "currently_playing_type",
-                "is_playing",
-                "item",
-                "progress_ms",
-                "timestamp",
-            ];
-            fn __field(key: &str) -> usize {
-                match key {
-                    "actions" => 0usize,
-                    "context" => 1usize,
-                    "currently_playing_type" => 2usize,
-                    "is_playing" => 3usize,
-                    "item" => 4usize,
-                    "progress_ms" => 5usize,
-                    "timestamp" => 6usize,
-                    _ => usize::MAX,
-                }
-            }
-            struct CurrentlyPlayingObjectWireVisitor;
-            impl<'de> ::serde::de::Visitor<'de> for CurrentlyPlayingObjectWireVisitor {
-                type Value = CurrentlyPlayingObjectWire;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("struct CurrentlyPlayingObjectWire")
-                }
-                fn visit_map<A>(
-                    self,
-                    mut __map: A,
-                ) -> ::std::result::Result<CurrentlyPlayingObjectWire, A::Error>
-                where
-                    A: ::serde::de::MapAccess<'de>,
-                {
-                    let mut actions: ::std::option::Option<
-                        ::std::option::Option<ActionsObject>,
-                    > = ::std::option::Option::None;
-                    let mut context: ::std::option::Option<
-                        ::std::option::Option<ContextObject>,
-                    > = ::std::option::Option::None;
-                    let mut currently_playing_type: ::std::option::Option<
-                        ::std::option::Option<::std::string::String>,
-                    > = ::std::option::Option::None;
-                    let mut is_playing: ::std::option::Option<bool> = ::std::option::Option::None;
-                    let mut item: ::std::option::Option<
-                        ::std::option::Option<PlayableItem>,
-                    > = ::std::option::Option::None;
-                    let mut progress_ms: ::std::option::Option<
-                        ::std::option::Option<i64>,
-                    > = ::std::option::Option::None;
-                    let mut timestamp: ::std::option::Option<i64> = ::std::option::Option::None;
-                    while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
-                    {
-                        match __key {
-                            0usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut actions,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[0usize],
-                                )?
-                            }
-                            1usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut context,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[1usize],
-                                )?
-                            }
-                            2usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut currently_playing_type,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[2usize],
-                                )?
-                            }
-                            3usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut is_playing,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[3usize],
-                                )?
-                            }
-                            4usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut item,
-                                    crate::lenient::InField("item", ::std::marker::PhantomData),
-                                    FIELDS[4usize],
-                                )?
-                            }
-                            5usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut progress_ms,
-                                    crate::lenient::OptionInt,
-                                    FIELDS[5usize],
-                                )?
-                            }
-                            6usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut timestamp,
-                                    crate::lenient::Int,
-                                    FIELDS[6usize],
-                                )?
-                            }
-                            _ => crate::fields::skip(&mut __map)?,
-                        }
-                    }
-                    ::std::result::Result::Ok(CurrentlyPlayingObjectWire {
-                        actions: actions.flatten(),
-                        context: context.flatten(),
-                        currently_playing_type: currently_playing_type.flatten(),
-                        is_playing: crate::fields::required::<
-                            _,
-                            A::Error,
-                        >(is_playing, FIELDS[3usize])?,
-                        item: item.unwrap_or_default(),
-                        progress_ms: progress_ms.unwrap_or_default(),
-                        timestamp: crate::fields::required::<
-                            _,
-                            A::Error,
-                        >(timestamp, FIELDS[6usize])?,
-                    })
-                }
-            }
-            deserializer
-                .deserialize_struct(
-                    "CurrentlyPlayingObjectWire",
-                    FIELDS,
-                    CurrentlyPlayingObjectWireVisitor,
-                )
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for PlaylistObjectWire {
-        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            const FIELDS: &[&str] = &[
-                "collaborative",
-                "description",
-                "external_urls",
-                "followers",
-                "href",
-                "id",
-                "images",
-                "items",
-                "name",
-                "owner",
-                "primary_color",
-                "public",
-                "snapshot_id",
-                "tracks",
-                "type",
-                "uri",
-            ];
-            fn __field(key: &str) -> usize {
-                match key {
-                    "collaborative" => 0usize,
-                    "description" => 1usize,
-                    "external_urls" => 2usize,
-                    "followers" => 3usize,
-                    "href" => 4usize,
-                    "id" => 5usize,
-                    "images" => 6usize,
-                    "items" => 7usize,
-                    "name" => 8usize,
-                    "owner" => 9usize,
-                    "primary_color" => 10usize,
-                    "public" => 11usize,
-                    "snapshot_id" => 12usize,
-                    "tracks" => 13usize,
-                    "type" => 14usize,
-                    "uri" => 15usize,
-                    _ => usize::MAX,
-                }
-            }
-            struct PlaylistObjectWireVisitor;
-            impl<'de> ::serde::de::Visitor<'de> for PlaylistObjectWireVisitor {
-                type Value = PlaylistObjectWire;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("struct PlaylistObjectWire")
-                }
-                fn visit_map<A>(
-                    self,
-                    mut __map: A,
-                ) -> ::std::result::Result<PlaylistObjectWire, A::Error>
-                where
-                    A: ::serde::de::MapAccess<'de>,
-                {
-                    let mut collaborative: ::std::option::Option<bool> = ::std::option::Option::None;
-                    let mut description: ::std::option::Option<
-                        ::std::option::Option<::std::string::String>,
-                    > = ::std::option::Option::None;
-                    let mut external_urls: ::std::option::Option<ExternalUrlObject> = ::std::option::Option::None;
-                    let mut followers: ::std::option::Option<
-                        ::std::option::Option<FollowersObject>,
-                    > = ::std::option::Option::None;
-                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut images: ::std::option::Option<
-                        ::std::vec::Vec<ImageObject>,
-                    > = ::std::option::Option::None;
-                    let mut items: ::std::option::Option<
-                        ::std::option::Option<PagingPlaylistTrackObject>,
-                    > = ::std::option::Option::None;
-                    let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut owner: ::std::option::Option<PlaylistOwnerObject> = ::std::option::Option::None;
-                    let mut primary_color: ::std::option::Option<
-                        ::std::option::Option<::std::string::String>,
-                    > = ::std::option::Option::None;
-                    let mut public: ::std::option::Option<::std::option::Option<bool>> = ::std::option::Option::None;
-                    let mut snapshot_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut tracks: ::std::option::Option<
-                        ::std::option::Option<
-                            ::std::boxed::Box<::serde_json::value::RawValue>,
-                        >,
-                    > = ::std::option::Option::None;
-                    let mut type_: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
-                    {
-                        match __key {
-                            0usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut collaborative,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[0usize],
-                                )?
-                            }
-                            1usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut description,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[1usize],
-                                )?
-                            }
-                            2usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut external_urls,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[2usize],
-                                )?
-                            }
-                            3usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut followers,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[3usize],
-                                )?
-                            }
-                            4usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut href,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[4usize],
-                                )?
-                            }
-                            5usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut id,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[5usize],
-                                )?
-                            }
-                            6usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut images,
-                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
-                                    FIELDS[6usize],
-                                )?
-                            }
-                            7usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut items,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[7usize],
-                                )?
-                            }
-                            8usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut name,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[8usize],
-                                )?
-                            }
-                            9usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut owner,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[9usize],
-                                )?
-                            }
-                            10usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut primary_color,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[10usize],
-                                )?
-                            }
-                            11usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut public,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[11usize],
-                                )?
-                            }
-                            12usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut snapshot_id,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[12usize],
-                                )?
-                            }
-                            13usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut tracks,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[13usize],
-                                )?
-                            }
-                            14usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut type_,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[14usize],
-                                )?
-                            }
-                            15usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut uri,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[15usize],
-                                )?
-                            }
-                            _ => crate::fields::skip(&mut __map)?,
-                        }
-                    }
-                    ::std::result::Result::Ok(PlaylistObjectWire {
-                        collaborative: crate::fields::required::<
-                            _,
-                            A::Error,
-                        >(collaborative, FIELDS[0usize])?,
-                        description: description.flatten(),
-                        external_urls: crate::fields::required::<
-                            _,
-                            A::Error,
-                        >(external_urls, FIELDS[2usize])?,
-                        followers: followers.flatten(),
-                        href: crate::fields::required::<
-                            _,
-                            A::Error,
-                        >(href, FIELDS[4usize])?,
-                        id: crate::fields::required::<_, A::Error>(id, FIELDS[5usize])?,
-                        images: images.unwrap_or_default(),
-                        items: items.flatten(),
-                        name: crate::fields::required::<
-                            _,
-                            A::Error,
-                        >(name, FIELDS[8usize])?,
-                        owner: crate::fields::required::<
-                            _,
-                            A::Error,
-                        >(owner, FIELDS[9usize])?,
-                        primary_color: primary_color.flatten(),
-                        public: public.flatten(),
-                        snapshot_id: crate::fields::required::<
-                            _,
-                            A::Error,
-                        >(snapshot_id, FIELDS[12usize])?,
-                        tracks: tracks.unwrap_or_default(),
-                        type_: crate::fields::required::<
-                            _,
-                            A::Error,
-                        >(type_, FIELDS[14usize])?,
-                        uri: crate::fields::required::<
-                            _,
-                            A::Error,
-                        >(uri, FIELDS[15usize])?,
-                    })
-                }
-            }
-            deserializer
-                .deserialize_struct(
-                    "PlaylistObjectWire",
-                    FIELDS,
-                    PlaylistObjectWireVisitor,
-                )
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for PlaylistTrackObjectWire {
-        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            const FIELDS: &[&str] = &[
-                "added_at",
-                "added_by",
-                "is_local",
-                "item",
-                "primary_color",
-                "track",
-                "video_thumbnail",
-            ];
-            fn __field(key: &str) -> usize {
-                match key {
-                    "added_at" => 0usize,
-                    "added_by" => 1usize,
-                    "is_local" => 2usize,
-                    "item" => 3usize,
-                    "primary_color" => 4usize,
-                    "track" => 5usize,
-                    "video_thumbnail" => 6usize,
-                    _ => usize::MAX,
-                }
-            }
-            struct PlaylistTrackObjectWireVisitor;
-            impl<'de> ::serde::de::Visitor<'de> for PlaylistTrackObjectWireVisitor {
-                type Value = PlaylistTrackObjectWire;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("struct PlaylistTrackObjectWire")
-                }
-                fn visit_map<A>(
-                    self,
-                    mut __map: A,
-                ) -> ::std::result::Result<PlaylistTrackObjectWire, A::Error>
-                where
-                    A: ::serde::de::MapAccess<'de>,
-                {
-                    let mut added_at: ::std::option::Option<
-                        ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
-                    > = ::std::option::Option::None;
-                    let mut added_by: ::std::option::Option<
-                        ::std::option::Option<PlaylistUserObject>,
-                    > = ::std::option::Option::None;
-                    let mut is_local: ::std::option::Option<
-                        ::std::option::Option<bool>,
-                    > = ::std::option::Option::None;
-                    let mut item: ::std::option::Option<
-                        ::std::option::Option<PlayableItem>,
-                    > = ::std::option::Option::None;
-                    let mut primary_color: ::std::option::Option<
-                        ::std::option::Option<::std::string::String>,
-                    > = ::std::option::Option::None;
-                    let mut track: ::std::option::Option<
-                        ::std::option::Option<
-                            ::std::boxed::Box<::serde_json::value::RawValue>,
-                        >,
-                    > = ::std::option::Option::None;
-                    let mut video_thumbnail: ::std::option::Option<
-                        ::std::option::Option<VideoThumbnailObject>,
-                    > = ::std::option::Option::None;
-                    while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
-                    {
-                        match __key {
-                            0usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut added_at,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[0usize],
-                                )?
-                            }
-                            1usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut added_by,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[1usize],
-                                )?
-                            }
-                            2usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut is_local,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[2usize],
-                                )?
-                            }
-                            3usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut item,
-                                    crate::lenient::InField("item", ::std::marker::PhantomData),
-                                    FIELDS[3usize],
-                                )?
-                            }
-                            4usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut primary_color,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[4usize],
-                                )?
-                            }
-                            5usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut track,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[5usize],
-                                )?
-                            }
-                            6usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut video_thumbnail,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[6usize],
-                                )?
-                            }
-                            _ => crate::fields::skip(&mut __map)?,
-                        }
-                    }
-                    ::std::result::Result::Ok(PlaylistTrackObjectWire {
-                        added_at: added_at.flatten(),
-                        added_by: added_by.flatten(),
-                        is_local: is_local.flatten(),
-                        item: item.unwrap_or_default(),
-                        primary_color: primary_color.flatten(),
-                        track: track.unwrap_or_default(),
-                        video_thumbnail: video_thumbnail.flatten(),
-                    })
-                }
-            }
-            deserializer
-                .deserialize_struct(
-                    "PlaylistTrackObjectWire",
-                    FIELDS,
-                    PlaylistTrackObjectWireVisitor,
-                )
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for QueueObjectWire {
-        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            const FIELDS: &[&str] = &["currently_playing", "queue"];
-            fn __field(key: &str) -> usize {
-                match key {
-                    "currently_playing" => 0usize,
-                    "queue" => 1usize,
-                    _ => usize::MAX,
-                }
-            }
-            struct QueueObjectWireVisitor;
-            impl<'de> ::serde::de::Visitor<'de> for QueueObjectWireVisitor {
-                type Value = QueueObjectWire;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("struct QueueObjectWire")
-                }
-                fn visit_map<A>(
-                    self,
-                    mut __map: A,
-                ) -> ::std::result::Result<QueueObjectWire, A::Error>
-                where
-                    A: ::serde::de::MapAccess<'de>,
-                {
-                    let mut currently_playing: ::std::option::Option<
-                        ::std::option::Option<PlayableItem>,
-                    > = ::std::option::Option::None;
-                    let mut queue: ::std::option::Option<
-                        ::std::vec::Vec<PlayableItem>,
-                    > = ::std::option::Option::None;
-                    while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
-                    {
-                        match __key {
-                            0usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut currently_playing,
-                                    crate::lenient::InField(
-                                        "currently_playing",
-                                        ::std::marker::PhantomData,
-                                    ),
-                                    FIELDS[0usize],
-                                )?
-                            }
-                            1usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut queue,
-                                    crate::lenient::UnionList(::std::marker::PhantomData),
-                                    FIELDS[1usize],
-                                )?
-                            }
-                            _ => crate::fields::skip(&mut __map)?,
-                        }
-                    }
-                    ::std::result::Result::Ok(QueueObjectWire {
-                        currently_playing: currently_playing.unwrap_or_default(),
-                        queue: queue.unwrap_or_default(),
-                    })
-                }
-            }
-            deserializer
-                .deserialize_struct("QueueObjectWire", FIELDS, QueueObjectWireVisitor)
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for SimplifiedPlaylistObjectWire {
-        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            const FIELDS: &[&str] = &[
-                "collaborative",
-                "description",
-                "external_urls",
-                "href",
-                "id",
-                "images",
-                "items",
-                "name",
-                "owner",
-                "primary_color",
-                "public",
-                "snapshot_id",
-                "tracks",
-                "type",
-                "uri",
-            ];
-            fn __field(key: &str) -> usize {
-                match key {
-                    "collaborative" => 0usize,
-                    "description" => 1usize,
-                    "external_urls" => 2usize,
-                    "href" => 3usize,
-                    "id" => 4usize,
-                    "images" => 5usize,
-                    "items" => 6usize,
-                    "name" => 7usize,
-                    "owner" => 8usize,
-                    "primary_color" => 9usize,
-                    "public" => 10usize,
-                    "snapshot_id" => 11usize,
-                    "tracks" => 12usize,
-                    "type" => 13usize,
-                    "uri" => 14usize,
-                    _ => usize::MAX,
-                }
-            }
-            struct SimplifiedPlaylistObjectWireVisitor;
-            impl<'de> ::serde::de::Visitor<'de> for SimplifiedPlaylistObjectWireVisitor {
-                type Value = SimplifiedPlaylistObjectWire;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("struct SimplifiedPlaylistObjectWire")
-                }
-                fn visit_map<A>(
-                    self,
-                    mut __map: A,
-                ) -> ::std::result::Result<SimplifiedPlaylistObjectWire, A::Error>
-                where
-                    A: ::serde::de::MapAccess<'de>,
-                {
-                    let mut collaborative: ::std::option::Option<bool> = ::std::option::Option::None;
-                    let mut description: ::std::option::Option<
-                        ::std::option::Option<::std::string::String>,
-                    > = ::std::option::Option::None;
-                    let mut external_urls: ::std::option::Option<ExternalUrlObject> = ::std::option::Option::None;
-                    let mut href: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut images: ::std::option::Option<
-                        ::std::vec::Vec<ImageObject>,
-                    > = ::std::option::Option::None;
-                    let mut items: ::std::option::Option<
-                        ::std::option::Option<PlaylistTracksRefObject>,
-                    > = ::std::option::Option::None;
-                    let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut owner: ::std::option::Option<PlaylistOwnerObject> = ::std::option::Option::None;
-                    let mut primary_color: ::std::option::Option<
-                        ::std::option::Option<::std::string::String>,
-                    > = ::std::option::Option::None;
-                    let mut public: ::std::option::Option<::std::option::Option<bool>> = ::std::option::Option::None;
-                    let mut snapshot_id: ::std::option::Option<
-                        ::std::option::Option<::std::string::String>,
-                    > = ::std::option::Option::None;
-                    let mut tracks: ::std::option::Option<
-                        ::std::option::Option<
-                            ::std::boxed::Box<::serde_json::value::RawValue>,
-                        >,
-                    > = ::std::option::Option::None;
-                    let mut type_: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    while let ::std::option::Option::Some(__key) = __map
-                        .next_key_seed(crate::fields::Key(FIELDS, __field))?
-                    {
-                        match __key {
-                            0usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut collaborative,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[0usize],
-                                )?
-                            }
-                            1usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut description,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[1usize],
-                                )?
-                            }
-                            2usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut external_urls,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[2usize],
-                                )?
-                            }
-                            3usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut href,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[3usize],
-                                )?
-                            }
-                            4usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut id,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[4usize],
-                                )?
-                            }
-                            5usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut images,
-                                    crate::lenient::VecOrNull(::std::marker::PhantomData),
-                                    FIELDS[5usize],
-                                )?
-                            }
-                            6usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut items,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[6usize],
-                                )?
-                            }
-                            7usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut name,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[7usize],
-                                )?
-                            }
-                            8usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut owner,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[8usize],
-                                )?
-                            }
-                            9usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut primary_color,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[9usize],
-                                )?
-                            }
-                            10usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut public,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[10usize],
-                                )?
-                            }
-                            11usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut snapshot_id,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[11usize],
-                                )?
-                            }
-                            12usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut tracks,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[12usize],
-                                )?
-                            }
-                            13usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut type_,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[13usize],
-                                )?
-                            }
-                            14usize => {
-                                crate::fields::value(
-                                    &mut __map,
-                                    &mut uri,
-                                    ::std::marker::PhantomData,
-                                    FIELDS[14usize],
-                                )?
-                            }
-                            _ => crate::fields::skip(&mut __map)?,
-                        }
-                    }
-                    ::std::result::Result::Ok(SimplifiedPlaylistObjectWire {
-                        collaborative: crate::fields::required::<
-                            _,
-                            A::Error,
-                        >(collaborative, FIELDS[0usize])?,
-                        description: description.flatten(),
-                        external_urls: crate::fields::required::<
-                            _,
-                            A::Error,
-                        >(external_urls, FIELDS[2usize])?,
-                        href: crate::fields::required::<
-                            _,
-                            A::Error,
-                        >(href, FIELDS[3usize])?,
-                        id: crate::fields::required::<_, A::Error>(id, FIELDS[4usize])?,
-                        images: images.unwrap_or_default(),
-                        items: items.flatten(),
-                        name: crate::fields::required::<
-                            _,
-                            A::Error,
-                        >(name, FIELDS[7usize])?,
-                        owner: crate::fields::required::<
-                            _,
-                            A::Error,
-                        >(owner, FIELDS[8usize])?,
-                        primary_color: primary_color.flatten(),
-                        public: public.flatten(),
-                        snapshot_id: snapshot_id.flatten(),
-                        tracks: tracks.unwrap_or_default(),
-                        type_: crate::fields::required::<
-                            _,
-                            A::Error,
-                        >(type_, FIELDS[13usize])?,
-                        uri: crate::fields::required::<
-                            _,
-                            A::Error,
-                        >(uri, FIELDS[14usize])?,
-                    })
-                }
-            }
-            deserializer
-                .deserialize_struct(
-                    "SimplifiedPlaylistObjectWire",
-                    FIELDS,
-                    SimplifiedPlaylistObjectWireVisitor,
                 )
         }
     }

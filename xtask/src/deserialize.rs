@@ -18,10 +18,13 @@ use anyhow::{Context, Result, bail};
 use quote::{format_ident, quote};
 use syn::{Fields, Item, parse_quote};
 
-use crate::lenient::{derives, drop_struct_derive, is_serde_attr, option_inner, serde_rename};
+use crate::lenient::{
+    Merge, Merges, derives, drop_struct_derive, is_serde_attr, option_inner, serde_rename,
+};
 
-/// Replaces the derived `Deserialize` of every struct with named fields in the `types` module.
-pub fn apply(file: &mut syn::File) -> Result<()> {
+/// Replaces the derived `Deserialize` of every struct with named fields in the `types` module;
+/// `merges` names the structs that hold a union or duplicates (`lenient.rs`).
+pub fn apply(file: &mut syn::File, merges: &Merges) -> Result<()> {
     let types = file
         .items
         .iter_mut()
@@ -43,14 +46,9 @@ pub fn apply(file: &mut syn::File) -> Result<()> {
                 s.ident
             );
         }
-        impls.push(compact(s).with_context(|| format!("{}", s.ident))?);
+        let merge = merges.get(&s.ident.to_string());
+        impls.push(compact(s, merge).with_context(|| format!("{}", s.ident))?);
         drop_struct_derive(s, "Deserialize");
-        // A private wire struct (`lenient.rs`) derives nothing else that reads serde attributes.
-        if !derives(&s.attrs, "Serialize") {
-            for field in s.fields.iter_mut() {
-                field.attrs.retain(|a| !a.path().is_ident("serde"));
-            }
-        }
     }
     types.extend(impls);
     Ok(())
@@ -67,7 +65,7 @@ struct Field {
     plain: bool,
 }
 
-fn compact(s: &mut syn::ItemStruct) -> Result<Item> {
+fn compact(s: &mut syn::ItemStruct, merge: Option<&Merge>) -> Result<Item> {
     let name = &s.ident;
     let mut fields = Vec::new();
     for field in s.fields.iter_mut() {
@@ -99,31 +97,94 @@ fn compact(s: &mut syn::ItemStruct) -> Result<Item> {
             plain: with.is_none(),
         });
     }
-    let names = fields.iter().map(|f| &f.json);
-    let keys = fields.iter().enumerate().map(|(i, f)| {
-        let json = &f.json;
-        quote!(#json => #i,)
-    });
+    // A deprecated duplicate (`lenient.rs`, `merge_duplicates`) has an index after the fields.
+    let duplicates = merge.map_or(&[][..], |m| m.duplicates.as_slice());
+    let duplicate_slot = |duplicate: &str| format_ident!("__duplicate_{duplicate}");
+    let names = fields
+        .iter()
+        .map(|f| f.json.as_str())
+        .chain(duplicates.iter().map(|(_, d)| d.as_str()));
+    let keys = names
+        .clone()
+        .enumerate()
+        .map(|(i, json)| quote!(#json => #i,));
     let slots = fields.iter().map(|Field { ident, ty, .. }| {
         quote!(let mut #ident: ::std::option::Option<#ty> = ::std::option::Option::None;)
+    });
+    let duplicate_slots = duplicates.iter().map(|(_, duplicate)| {
+        let slot = duplicate_slot(duplicate);
+        quote!(let mut #slot = ::std::option::Option::None;)
     });
     let arms = fields.iter().enumerate().map(|(i, f)| {
         let (ident, seed) = (&f.ident, &f.seed);
         quote!(#i => crate::fields::value(&mut __map, &mut #ident, #seed, FIELDS[#i])?,)
     });
+    let duplicate_arms = duplicates
+        .iter()
+        .enumerate()
+        .map(|(j, (primary, duplicate))| {
+            let (i, slot) = (fields.len() + j, duplicate_slot(duplicate));
+            let primary = format_ident!("{primary}");
+            let some = quote!(::std::option::Option::Some);
+            quote! {
+                #i => crate::fields::duplicate(
+                    &mut __map,
+                    &mut #slot,
+                    ::std::matches!(#primary, #some(#some(_))),
+                    FIELDS[#i],
+                )?,
+            }
+        });
     let values = fields.iter().enumerate().map(|(i, f)| {
         let ident = &f.ident;
         // As serde's derive: an absent field is its default with `default`, `None` for an
         // `Option`, an error otherwise (serde reads an `Option` without `deserialize_with` as
         // `None` when absent, and one with it as required).
-        if f.default {
-            quote!(#ident: #ident.unwrap_or_default())
+        let value = if f.default {
+            quote!(#ident.unwrap_or_default())
         } else if f.plain && option_inner(&f.ty).is_some() {
-            quote!(#ident: #ident.flatten())
+            quote!(#ident.flatten())
         } else {
-            quote!(#ident: crate::fields::required::<_, A::Error>(#ident, FIELDS[#i])?)
+            quote!(crate::fields::required::<_, A::Error>(#ident, FIELDS[#i])?)
+        };
+        match duplicates.iter().find(|(primary, _)| ident == primary) {
+            Some((_, duplicate)) => {
+                let slot = duplicate_slot(duplicate);
+                quote! {
+                    #ident: crate::lenient::primary_or_duplicate::<_, A::Error>(
+                        #value,
+                        #slot.flatten(),
+                        #duplicate,
+                    )?
+                }
+            }
+            None => quote!(#ident: #value),
         }
     });
+    let read = quote! {
+        #(#slots)*
+        #(#duplicate_slots)*
+        while let ::std::option::Option::Some(__key) =
+            __map.next_key_seed(crate::fields::Key(FIELDS, __field))?
+        {
+            match __key {
+                #(#arms)*
+                #(#duplicate_arms)*
+                _ => crate::fields::skip(&mut __map)?,
+            }
+        }
+        ::std::result::Result::Ok(#name { #(#values),* })
+    };
+    // A struct holding a union reads the rest of the object after a failure (`lenient::drained`),
+    // so that serde_json places the failure at the object's end, where the union's own path,
+    // which its message carries, is joined on (`models/src/error_path.rs`).
+    let body = match merge {
+        None => read,
+        Some(_) => quote! {
+            let mut __read = || -> ::std::result::Result<#name, A::Error> { #read };
+            __read().map_err(|error| crate::lenient::drained(&mut __map, error))
+        },
+    };
     let expecting = format!("struct {name}");
     let struct_name = name.to_string();
     let visitor = format_ident!("{name}Visitor");
@@ -150,16 +211,7 @@ fn compact(s: &mut syn::ItemStruct) -> Result<Item> {
                     where
                         A: ::serde::de::MapAccess<'de>,
                     {
-                        #(#slots)*
-                        while let ::std::option::Option::Some(__key) =
-                            __map.next_key_seed(crate::fields::Key(FIELDS, __field))?
-                        {
-                            match __key {
-                                #(#arms)*
-                                _ => crate::fields::skip(&mut __map)?,
-                            }
-                        }
-                        ::std::result::Result::Ok(#name { #(#values),* })
+                        #body
                     }
                 }
                 deserializer.deserialize_struct(#struct_name, FIELDS, #visitor)
@@ -206,8 +258,12 @@ mod tests {
     use super::*;
 
     fn apply_to(items: TokenStream) -> Result<String> {
+        apply_merging(items, Merges::new())
+    }
+
+    fn apply_merging(items: TokenStream, merges: Merges) -> Result<String> {
         let mut file: syn::File = parse_quote!(pub mod types { #items });
-        apply(&mut file)?;
+        apply(&mut file, &merges)?;
         Ok(quote!(#file).to_string())
     }
 
@@ -286,6 +342,53 @@ mod tests {
             assert!(text.contains(&expected), "no `{expected}` in:\n{text}");
         }
         assert!(!text.contains("deserialize_with"), "{text}");
+        // Only a struct holding a union drains its object after a failure.
+        assert!(!text.contains("drained"), "{text}");
+    }
+
+    /// A playlist entry: `track` duplicates `item` (not a field any more, `lenient.rs`), and a
+    /// failure drains the object.
+    #[test]
+    fn duplicates_are_skipped_after_their_primary_and_failures_drain_the_object() {
+        let merges = Merges::from([(
+            "Entry".to_string(),
+            Merge {
+                duplicates: vec![("item".to_string(), "track".to_string())],
+                accessors: None,
+            },
+        )]);
+        let text = apply_merging(
+            quote! {
+                #[derive(::serde::Deserialize)]
+                pub struct Entry {
+                    pub added_at: ::std::string::String,
+                    #[serde(default, deserialize_with = "crate::lenient::in_field")]
+                    pub item: ::std::option::Option<Item>,
+                }
+            },
+            merges,
+        )
+        .unwrap();
+        let some = quote!(::std::option::Option::Some);
+        for expected in [
+            quote!("added_at" => 0usize, "item" => 1usize, "track" => 2usize,),
+            quote!(let mut __duplicate_track = ::std::option::Option::None;),
+            quote!(2usize => crate::fields::duplicate(
+                &mut __map,
+                &mut __duplicate_track,
+                ::std::matches!(item, #some(#some(_))),
+                FIELDS[2usize],
+            )?,),
+            quote!(item: crate::lenient::primary_or_duplicate::<_, A::Error>(
+                item.unwrap_or_default(),
+                __duplicate_track.flatten(),
+                "track",
+            )?),
+            quote!(__read().map_err(|error| crate::lenient::drained(&mut __map, error))),
+        ] {
+            let expected = expected.to_string();
+            assert!(text.contains(&expected), "no `{expected}` in:\n{text}");
+        }
     }
 
     #[test]

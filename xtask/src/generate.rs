@@ -164,8 +164,8 @@ pub fn bindings(api: &openapiv3::OpenAPI, facts: &lenient::Facts) -> Result<Bind
         })?
         .map_err(|e| anyhow::anyhow!("progenitor failed: {e}"))?;
     let mut file: syn::File = syn::parse2(tokens).context("progenitor produced invalid Rust")?;
-    lenient::apply(&mut file, facts)?;
-    deserialize::apply(&mut file)?;
+    let merges = lenient::apply(&mut file, facts)?;
+    deserialize::apply(&mut file, &merges)?;
     spec_operation_ids(&mut file, api)?;
     let operations = requests::apply(&mut file)?;
     docs::apply(&mut file, &api.info.version);

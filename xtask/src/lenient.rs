@@ -153,8 +153,13 @@ fn find_tag(spec: &Value, schema: &Value, prop: &str, depth: usize) -> Option<St
         .find_map(|part| find_tag(spec, part, prop, depth + 1))
 }
 
-/// Applies every rule to the `types` module of the generated file.
-pub fn apply(file: &mut syn::File, facts: &Facts) -> anyhow::Result<()> {
+/// The structs whose `Deserialize` merges duplicates or drains the object after a failure, by
+/// name (see [`merge_duplicates`]).
+pub type Merges = HashMap<String, Merge>;
+
+/// Applies every rule to the `types` module of the generated file; returns what `deserialize.rs`
+/// needs to write the `Deserialize` of the structs that hold a union or duplicates.
+pub fn apply(file: &mut syn::File, facts: &Facts) -> anyhow::Result<Merges> {
     let Some(types) = file.items.iter_mut().find_map(|item| match item {
         Item::Mod(m) if m.ident == "types" => m.content.as_mut().map(|(_, items)| items),
         _ => None,
@@ -164,6 +169,7 @@ pub fn apply(file: &mut syn::File, facts: &Facts) -> anyhow::Result<()> {
     let discriminators = &facts.discriminators;
     let shapes = struct_fields(types);
     let mut added = Vec::new();
+    let mut merges = Merges::new();
     let mut renames: HashMap<String, Vec<(String, String)>> = HashMap::new();
     for item in types.iter_mut() {
         match item {
@@ -182,7 +188,9 @@ pub fn apply(file: &mut syn::File, facts: &Facts) -> anyhow::Result<()> {
             lenient_fields(s);
             let pairs = facts.duplicates.get(&s.ident.to_string());
             if pairs.is_some() || holds_union(s, &renames) {
-                added.extend(decode_through_wire(s, pairs.map_or(&[], Vec::as_slice))?);
+                let mut merge = merge_duplicates(s, pairs.map_or(&[], Vec::as_slice))?;
+                added.extend(merge.accessors.take());
+                merges.insert(s.ident.to_string(), merge);
             }
         }
     }
@@ -197,13 +205,13 @@ pub fn apply(file: &mut syn::File, facts: &Facts) -> anyhow::Result<()> {
         }
     }
     types.extend(added);
-    Ok(())
+    Ok(merges)
 }
 
 /// An optional field holding a union (see [`tagged_union`]) is decoded by `lenient::in_field`,
 /// which puts the field's name into the union's errors (``in `item.album.name`: ...``). The union
 /// reads its object whole before it can fail, so serde_json places its error at the end of the
-/// enclosing object (see [`decode_through_wire`]), where the JSON path cannot tell which field it
+/// enclosing object (see [`merge_duplicates`]), where the JSON path cannot tell which field it
 /// came from (see `models/src/error_path.rs`). A list of unions is decoded by
 /// `lenient::union_list`, which puts the index into them. `in_field` also takes the field's name:
 /// its `deserialize_with` is read by `deserialize.rs`, which passes the name, not by serde.
@@ -263,45 +271,26 @@ fn holds_union(s: &syn::ItemStruct, unions: &HashMap<String, Vec<(String, String
         .any(|field| union_field(&field.ty, unions).is_some())
 }
 
-/// A struct with duplicate properties (see [`duplicates`]) or a union field is decoded through a
-/// private wire struct and a generated `Deserialize`. Of a duplicate pair it keeps only the primary
-/// field; the duplicate is read as raw JSON (not decoded) and decoded only when the primary is
-/// absent. A deprecated method named after the duplicate returns the primary, so old code still
-/// compiles. On a failure the rest of the object is read (`lenient::drained`), so that serde_json
-/// places every failure of a union at the object's end (see `models/src/error_path.rs`).
-fn decode_through_wire(
-    s: &mut syn::ItemStruct,
-    pairs: &[(String, String)],
-) -> anyhow::Result<Vec<Item>> {
+/// A struct with duplicate properties (see [`duplicates`]) or a union field is decoded by a
+/// `Deserialize` that `deserialize.rs` writes from the returned [`Merge`]. Of a duplicate pair it
+/// keeps only the primary field; the duplicate is read as raw JSON (not decoded), and only when the
+/// primary has not been read yet; it is decoded only when the primary is absent. A deprecated
+/// method named after the duplicate returns the primary, so old code still compiles. On a failure
+/// the rest of the object is read (`lenient::drained`), so that serde_json places every failure of
+/// a union at the object's end (see `models/src/error_path.rs`).
+fn merge_duplicates(s: &mut syn::ItemStruct, pairs: &[(String, String)]) -> anyhow::Result<Merge> {
     let name = s.ident.clone();
-    let wire_name = format_ident!("{name}Wire");
-    let mut wire = s.clone();
-    wire.ident = wire_name.clone();
-    wire.vis = syn::Visibility::Inherited;
-    let doc = format!("The fields of [`{name}`] as serde reads them, before they are merged.");
-    wire.attrs = vec![
-        parse_quote!(#[derive(::serde::Deserialize)]),
-        parse_quote!(#[doc = #doc]),
-    ];
     let Fields::Named(public) = &mut s.fields else {
         anyhow::bail!("{name}: expected named fields");
     };
-    let Fields::Named(wire_fields) = &mut wire.fields else {
-        unreachable!("a clone of named fields");
-    };
-    for field in wire_fields.named.iter_mut() {
-        field.attrs.retain(|a| !a.path().is_ident("doc"));
-    }
     let mut accessors = Vec::new();
     for (primary, duplicate) in pairs {
-        let field_type = |fields: &syn::FieldsNamed, field: &str| {
-            fields
-                .named
-                .iter()
-                .find(|f| f.ident.as_ref().is_some_and(|i| i == field))
-                .map(|f| f.ty.clone())
-        };
-        let Some(ty) = field_type(public, primary) else {
+        let Some(ty) = public
+            .named
+            .iter()
+            .find(|f| f.ident.as_ref().is_some_and(|i| i == primary))
+            .map(|f| f.ty.clone())
+        else {
             anyhow::bail!("{name} has no field `{primary}`");
         };
         let inner = option_inner(&ty)
@@ -309,16 +298,8 @@ fn decode_through_wire(
         public
             .named
             .retain(|f| f.ident.as_ref().is_none_or(|i| i != duplicate));
-        let duplicate_ident = format_ident!("{duplicate}");
-        for field in wire_fields.named.iter_mut() {
-            if field.ident.as_ref() == Some(&duplicate_ident) {
-                field.ty = parse_quote!(
-                    ::std::option::Option<::std::boxed::Box<::serde_json::value::RawValue>>
-                );
-                field.attrs = vec![parse_quote!(#[serde(default)])];
-            }
-        }
-        let primary_ident = format_ident!("{primary}");
+        let (primary_ident, duplicate_ident) =
+            (format_ident!("{primary}"), format_ident!("{duplicate}"));
         let note = format!(
             "Spotify renamed `{duplicate}` to `{primary}` in February 2026 and sends both with \
                 the same value: use `{primary}`"
@@ -330,65 +311,25 @@ fn decode_through_wire(
             }
         });
     }
-    let merged: Vec<_> = public.named.iter().map(|f| {
-        let ident = f.ident.as_ref().expect("named");
-        match pairs.iter().find(|(p, _)| ident == p) {
-            Some((_, duplicate)) => {
-                let duplicate_ident = format_ident!("{duplicate}");
-                let (primary, copy) = (quote!(wire.#ident), quote!(wire.#duplicate_ident));
-                quote!(#ident: crate::lenient::primary_or_duplicate(#primary, #copy, #duplicate)?)
-            }
-            None => quote!(#ident: wire.#ident),
-        }
-    }).collect();
-    drop_struct_derive(s, "Deserialize");
-    let expecting = format!("struct {name}");
-    let mut items = vec![
-        Item::Struct(wire),
+    let accessors = (!accessors.is_empty()).then(|| {
         parse_quote! {
-            impl<'de> ::serde::Deserialize<'de> for #name {
-                fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-                where
-                    D: ::serde::Deserializer<'de>,
-                {
-                    // Merged inside the visit of the object, so that serde_json places a failure
-                    // at the object's end (see `models/src/error_path.rs`).
-                    struct Merge;
-                    impl<'de> ::serde::de::Visitor<'de> for Merge {
-                        type Value = #name;
-                        fn expecting(
-                            &self,
-                            f: &mut ::std::fmt::Formatter<'_>,
-                        ) -> ::std::fmt::Result {
-                            f.write_str(#expecting)
-                        }
-                        fn visit_map<A>(
-                            self,
-                            mut map: A,
-                        ) -> ::std::result::Result<#name, A::Error>
-                        where
-                            A: ::serde::de::MapAccess<'de>,
-                        {
-                            let wire = <#wire_name as ::serde::Deserialize>::deserialize(
-                                ::serde::de::value::MapAccessDeserializer::new(&mut map),
-                            )
-                            .map_err(|error| crate::lenient::drained(&mut map, error))?;
-                            ::std::result::Result::Ok(#name { #(#merged),* })
-                        }
-                    }
-                    deserializer.deserialize_map(Merge)
-                }
-            }
-        },
-    ];
-    if !accessors.is_empty() {
-        items.push(parse_quote! {
             impl #name {
                 #(#accessors)*
             }
-        });
-    }
-    Ok(items)
+        }
+    });
+    Ok(Merge {
+        duplicates: pairs.to_vec(),
+        accessors,
+    })
+}
+
+/// How `deserialize.rs` decodes a struct of [`merge_duplicates`].
+pub struct Merge {
+    /// (primary field, duplicate property) pairs; the duplicate is not a field of the struct.
+    pub duplicates: Vec<(String, String)>,
+    /// The deprecated accessors named after the duplicates (moved out by [`apply`]).
+    pub accessors: Option<Item>,
 }
 
 /// `T` of `::std::option::Option<T>`.
@@ -577,8 +518,14 @@ fn speculate(
         .map(|(_, ident, _)| quote!(&& value.#ident != ::std::option::Option::Some(true)));
     let ty = format_ident!("{struct_name}");
     let variant = format_ident!("{}", tag.to_upper_camel_case());
+    // The tag's open enum (`open_enum`) names its variant for `tag`; comparing variants, not
+    // `to_string()`s, allocates nothing per item.
+    let tag_type: syn::Type = syn::parse_str(tag_type).ok()?;
     Some(quote! {
-        let confirmed = |value: &#ty| value.#tag_field.to_string() == #tag #(#flags)*;
+        let confirmed = |value: &#ty| {
+            #tag_type::known(#tag).as_ref() == ::std::option::Option::Some(&value.#tag_field)
+                #(#flags)*
+        };
         if let ::std::option::Option::Some(value) = item.decode_if(confirmed) {
             return ::std::result::Result::Ok(Self::#variant(value));
         }
@@ -892,8 +839,10 @@ mod tests {
         // The first kind is decoded at once, kept when its tag and flags confirm it.
         assert!(
             flat.contains(
-                "let confirmed = |value: &TrackObject| { value.type_.to_string() == \"track\" && \
-                 value.episode != ::std::option::Option::Some(true) };"
+                "let confirmed = |value: &TrackObject| { \
+                 TrackObjectType::known(\"track\").as_ref() == \
+                 ::std::option::Option::Some(&value.type_) && value.episode != \
+                 ::std::option::Option::Some(true) };"
             ),
             "{flat}"
         );

@@ -464,6 +464,47 @@ fn renamed_fields_sent_twice_are_decoded_once() {
     assert_eq!(simplified.items.as_ref().unwrap().total, Some(2));
 }
 
+/// A playlist entry's `item` wins over its deprecated duplicate `track` in either order; a `null`
+/// `item` leaves `track`; `track` after an `item` is skipped unread; `track` twice is an error.
+#[test]
+fn the_primary_of_a_duplicate_pair_wins_in_either_order() {
+    let entry = fixture("playlist_items_page.json")["items"][0].clone();
+    let named = |name: &str| set(entry["item"].clone(), "/name", json!(name)).to_string();
+    let rest = without(entry.clone(), "", &["item", "track"]).to_string();
+    let rest = &rest[1..rest.len() - 1];
+    let name = |pairs: &[(&str, String)]| {
+        let pairs: Vec<String> = pairs.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect();
+        let text = format!("{{{rest},{}}}", pairs.join(","));
+        match serde_json::from_str::<types::PlaylistTrackObject>(&text) {
+            Ok(entry) => match entry.item {
+                Some(PlayableItem::Track(track)) => Ok(track.name),
+                other => panic!("{other:?}"),
+            },
+            Err(error) => Err(error.to_string()),
+        }
+    };
+    let (item, track) = (named("From item"), named("From track"));
+    for pairs in [
+        [("item", item.clone()), ("track", track.clone())],
+        [("track", track.clone()), ("item", item.clone())],
+    ] {
+        assert_eq!(name(&pairs).unwrap(), "From item");
+    }
+    for pairs in [
+        [("item", "null".into()), ("track", track.clone())],
+        [("track", track.clone()), ("item", "null".into())],
+    ] {
+        assert_eq!(name(&pairs).unwrap(), "From track");
+    }
+    let broken = set(entry["item"].clone(), "/name", json!(7)).to_string();
+    assert_eq!(
+        name(&[("item", item.clone()), ("track", broken)]).unwrap(),
+        "From item"
+    );
+    let error = name(&[("item", item), ("track", track.clone()), ("track", track)]).unwrap_err();
+    assert!(error.starts_with("duplicate field `track`"), "{error}");
+}
+
 /// `"images": null` (a playlist without images) is an empty list.
 #[test]
 fn null_lists_are_empty() {
