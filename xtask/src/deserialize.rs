@@ -4,7 +4,8 @@
 //! Why not the derive: for each struct it writes a field enum with a visitor and a `Deserialize` of
 //! its own, a `visit_seq` for structs sent as arrays (JSON never sends them) and a wrapper type per
 //! `deserialize_with` field: about half of the models' code. The models' compile time is on the
-//! critical path of a user's first build (BENCHMARKS.md, "Build cost"). What is written here reads
+//! critical path of a user's first build (BENCHMARKS.md, "A generated `Deserialize` for the models'
+//! structs"). What is written here reads
 //! maps only: a key becomes the index of its field in the struct's list of names (by a `match` of
 //! the struct's, through one visitor for every struct, `models/src/fields.rs`), each field is read
 //! with a seed (serde's `PhantomData`, or one of `lenient.rs` for a `deserialize_with`), and the
@@ -18,9 +19,7 @@ use anyhow::{Context, Result, bail};
 use quote::{format_ident, quote};
 use syn::{Fields, Item, parse_quote};
 
-use crate::lenient::{
-    Merge, Merges, derives, drop_struct_derive, is_serde_attr, option_inner, serde_rename,
-};
+use crate::lenient::{Merge, Merges, derives, drop_struct_derive, is_serde_attr, option_inner};
 
 /// Replaces the derived `Deserialize` of every struct with named fields in the `types` module;
 /// `merges` names the structs that hold a union or duplicates (`lenient.rs`).
@@ -44,6 +43,13 @@ pub fn apply(file: &mut syn::File, merges: &Merges) -> Result<()> {
             bail!(
                 "{}: a derived `Deserialize` of a struct without named fields",
                 s.ident
+            );
+        }
+        if let Some(attr) = s.attrs.iter().find(|a| a.path().is_ident("serde")) {
+            bail!(
+                "{}: `{}` is not read by the generated `Deserialize`",
+                s.ident,
+                quote!(#attr)
             );
         }
         let merge = merges.get(&s.ident.to_string());
@@ -70,9 +76,12 @@ fn compact(s: &mut syn::ItemStruct, merge: Option<&Merge>) -> Result<Item> {
     let mut fields = Vec::new();
     for field in s.fields.iter_mut() {
         let ident = field.ident.clone().context("named fields")?;
-        let json = serde_rename(&field.attrs).unwrap_or_else(|| ident.to_string());
-        let default = field.attrs.iter().any(|a| is_serde_attr(a, "default"));
-        let with = take_deserialize_with(&mut field.attrs)?;
+        let Serde {
+            rename,
+            default,
+            with,
+        } = take_serde(&mut field.attrs).with_context(|| format!("field `{ident}`"))?;
+        let json = rename.unwrap_or_else(|| ident.to_string());
         let seed = match with.as_deref() {
             None => quote!(::std::marker::PhantomData),
             Some("crate::lenient::int") => quote!(crate::lenient::Int),
@@ -220,9 +229,29 @@ fn compact(s: &mut syn::ItemStruct, merge: Option<&Merge>) -> Result<Item> {
     })
 }
 
-/// Removes `deserialize_with = ".."` from a field's serde attributes and returns its path.
-fn take_deserialize_with(attrs: &mut Vec<syn::Attribute>) -> Result<Option<String>> {
-    let mut with = None;
+/// What a field's serde attributes say about reading it.
+struct Serde {
+    rename: Option<String>,
+    default: bool,
+    with: Option<String>,
+}
+
+/// Reads a field's serde attributes and removes `deserialize_with` from them (nothing else reads
+/// it once the derive is gone). An attribute this pass does not implement is an error, so that
+/// nothing serde's derive would have done is silently dropped.
+fn take_serde(attrs: &mut Vec<syn::Attribute>) -> Result<Serde> {
+    let mut serde = Serde {
+        rename: None,
+        default: false,
+        with: None,
+    };
+    let text = |value: &syn::Expr| match value {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(text),
+            ..
+        }) => Ok(text.value()),
+        _ => bail!("`{}` is not a string", quote!(#value)),
+    };
     for attr in attrs.iter_mut().filter(|a| a.path().is_ident("serde")) {
         let metas = attr.parse_args_with(
             syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
@@ -231,24 +260,28 @@ fn take_deserialize_with(attrs: &mut Vec<syn::Attribute>) -> Result<Option<Strin
         for meta in metas {
             match &meta {
                 syn::Meta::NameValue(nv) if nv.path.is_ident("deserialize_with") => {
-                    let syn::Expr::Lit(syn::ExprLit {
-                        lit: syn::Lit::Str(path),
-                        ..
-                    }) = &nv.value
-                    else {
-                        bail!("`deserialize_with` is not a string");
-                    };
-                    with = Some(path.value());
+                    serde.with = Some(text(&nv.value)?);
+                    continue;
                 }
-                _ => kept.push(meta),
+                syn::Meta::NameValue(nv) if nv.path.is_ident("rename") => {
+                    serde.rename = Some(text(&nv.value)?);
+                }
+                syn::Meta::Path(path) if path.is_ident("default") => serde.default = true,
+                // Serialization only.
+                syn::Meta::NameValue(nv) if nv.path.is_ident("skip_serializing_if") => {}
+                other => bail!(
+                    "`#[serde({})]` is not read by the generated `Deserialize`",
+                    quote!(#other)
+                ),
             }
+            kept.push(meta);
         }
         *attr = parse_quote!(#[serde(#(#kept),*)]);
     }
     attrs.retain(|a| {
         !(a.path().is_ident("serde") && a.meta.require_list().is_ok_and(|l| l.tokens.is_empty()))
     });
-    Ok(with)
+    Ok(serde)
 }
 
 #[cfg(test)]
@@ -389,6 +422,32 @@ mod tests {
             let expected = expected.to_string();
             assert!(text.contains(&expected), "no `{expected}` in:\n{text}");
         }
+    }
+
+    #[test]
+    fn serde_attributes_the_pass_does_not_read_are_errors() {
+        for attrs in [
+            quote!(#[serde(alias = "title")]),
+            quote!(#[serde(default = "crate::elsewhere::name")]),
+            quote!(#[serde(flatten)]),
+        ] {
+            let error = apply_to(quote! {
+                #[derive(::serde::Deserialize)]
+                pub struct Track { #attrs pub name: ::std::string::String }
+            })
+            .unwrap_err();
+            assert!(format!("{error:#}").contains("is not read by"), "{error:#}");
+        }
+        let error = apply_to(quote! {
+            #[derive(::serde::Deserialize)]
+            #[serde(deny_unknown_fields)]
+            pub struct Track { pub name: ::std::string::String }
+        })
+        .unwrap_err();
+        assert!(
+            format!("{error:#}").contains("deny_unknown_fields"),
+            "{error:#}"
+        );
     }
 
     #[test]
