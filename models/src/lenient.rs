@@ -94,8 +94,8 @@ where
     deserializer.deserialize_option(ListVisitor(PhantomData))
 }
 
-/// The rules above as seeds, which the generated `Deserialize` impls read fields with (see
-/// `fields.rs`): a seed is what serde's `MapAccess` takes in place of a `deserialize_with` function.
+/// [`int`] as a seed. The generated `Deserialize` impls read fields with seeds (see `fields.rs`):
+/// a seed is what serde's `MapAccess` takes in place of a `deserialize_with` function.
 pub(crate) struct Int;
 
 impl<'de> DeserializeSeed<'de> for Int {
