@@ -3,10 +3,10 @@
 //!
 //! serde's derive writes, for every struct, a field enum with its own visitor and `Deserialize`,
 //! and a `visit_seq` for structs sent as arrays, which Spotify never sends: about half of the
-//! models' code, and the models' compile time is on the critical path of every user's first build. The
-//! generated impls read maps only, find a key's field by its index in the struct's list of names
-//! (a `match` of the struct's, through one visitor for all structs, below), and keep serde's
-//! messages: ``missing field `name` ``, ``duplicate field `name` ``, ``invalid type: ...,
+//! models' code, and the models' compile time is on the critical path of every user's first
+//! build. The generated impls read maps only, find a key's field by its index in the struct's list
+//! of names (a `match` of the struct's, through one visitor for all structs, below), and keep
+//! serde's messages: ``missing field `name` ``, ``duplicate field `name` ``, ``invalid type: ...,
 //! expected struct TrackObject``.
 
 use std::fmt;
