@@ -87,7 +87,8 @@ pub(crate) fn required<T, E: de::Error>(slot: Option<T>, name: &'static str) -> 
 
 /// Reads a deprecated duplicate of a field (Spotify sends a playlist entry's `item` again as
 /// `track`, see `lenient::primary_or_duplicate`) as raw JSON, or skips it when the primary field
-/// has already been read (a value that would never be decoded). A duplicate given twice is an error.
+/// has already been read (a value that would never be decoded). A duplicate given twice is an
+/// error.
 #[inline]
 pub(crate) fn duplicate<'de, A: MapAccess<'de>>(
     map: &mut A,
