@@ -19,19 +19,14 @@ use anyhow::{Context, Result, bail};
 use quote::{format_ident, quote};
 use syn::{Fields, Item, parse_quote};
 
-use crate::lenient::{Merge, Merges, derives, drop_struct_derive, is_serde_attr, option_inner};
+use crate::lenient::{
+    Merge, Merges, derives, drop_struct_derive, is_serde_attr, option_inner, types_module,
+};
 
 /// Replaces the derived `Deserialize` of every struct with named fields in the `types` module;
 /// `merges` names the structs that hold a union or duplicates (`lenient.rs`).
 pub fn apply(file: &mut syn::File, merges: &Merges) -> Result<()> {
-    let types = file
-        .items
-        .iter_mut()
-        .find_map(|item| match item {
-            Item::Mod(m) if m.ident == "types" => m.content.as_mut().map(|(_, items)| items),
-            _ => None,
-        })
-        .context("the generated file has no `types` module")?;
+    let types = types_module(file)?;
     let mut impls = Vec::new();
     for item in types.iter_mut() {
         let Item::Struct(s) = item else { continue };

@@ -153,6 +153,17 @@ fn find_tag(spec: &Value, schema: &Value, prop: &str, depth: usize) -> Option<St
         .find_map(|part| find_tag(spec, part, prop, depth + 1))
 }
 
+/// The items of progenitor's `types` module (the models), which the passes over them rewrite.
+pub(crate) fn types_module(file: &mut syn::File) -> anyhow::Result<&mut Vec<Item>> {
+    file.items
+        .iter_mut()
+        .find_map(|item| match item {
+            Item::Mod(m) if m.ident == "types" => m.content.as_mut().map(|(_, items)| items),
+            _ => None,
+        })
+        .ok_or_else(|| anyhow::anyhow!("the generated file has no `types` module"))
+}
+
 /// The structs whose `Deserialize` merges duplicates or drains the object after a failure, by
 /// name (see [`merge_duplicates`]).
 pub type Merges = HashMap<String, Merge>;
@@ -160,12 +171,7 @@ pub type Merges = HashMap<String, Merge>;
 /// Applies every rule to the `types` module of the generated file; returns what `deserialize.rs`
 /// needs to write the `Deserialize` of the structs that hold a union or duplicates.
 pub fn apply(file: &mut syn::File, facts: &Facts) -> anyhow::Result<Merges> {
-    let Some(types) = file.items.iter_mut().find_map(|item| match item {
-        Item::Mod(m) if m.ident == "types" => m.content.as_mut().map(|(_, items)| items),
-        _ => None,
-    }) else {
-        anyhow::bail!("the generated file has no `types` module");
-    };
+    let types = types_module(file)?;
     let discriminators = &facts.discriminators;
     let shapes = struct_fields(types);
     let mut added = Vec::new();
