@@ -382,7 +382,6 @@ mod tests {
             "Entry".to_string(),
             Merge {
                 duplicates: vec![("item".to_string(), "track".to_string())],
-                accessors: None,
             },
         )]);
         let text = apply_merging(

@@ -194,9 +194,10 @@ pub fn apply(file: &mut syn::File, facts: &Facts) -> anyhow::Result<Merges> {
             lenient_fields(s);
             let pairs = facts.duplicates.get(&s.ident.to_string());
             if pairs.is_some() || holds_union(s, &renames) {
-                let mut merge = merge_duplicates(s, pairs.map_or(&[], Vec::as_slice))?;
-                added.extend(merge.accessors.take());
-                merges.insert(s.ident.to_string(), merge);
+                let pairs = pairs.map_or(&[][..], Vec::as_slice);
+                added.extend(merge_duplicates(s, pairs)?);
+                let duplicates = pairs.to_vec();
+                merges.insert(s.ident.to_string(), Merge { duplicates });
             }
         }
     }
@@ -278,13 +279,17 @@ fn holds_union(s: &syn::ItemStruct, unions: &HashMap<String, Vec<(String, String
 }
 
 /// A struct with duplicate properties (see [`duplicates`]) or a union field is decoded by a
-/// `Deserialize` that `deserialize.rs` writes from the returned [`Merge`]. Of a duplicate pair it
+/// `Deserialize` that `deserialize.rs` writes from its [`Merge`]; returns the deprecated accessors
+/// named after the duplicates, if any. Of a duplicate pair it
 /// keeps only the primary field; the duplicate is read as raw JSON (not decoded), and only when the
 /// primary has not been read yet; it is decoded only when the primary is absent. A deprecated
 /// method named after the duplicate returns the primary, so old code still compiles. On a failure
 /// the rest of the object is read (`lenient::drained`), so that serde_json places every failure of
 /// a union at the object's end (see `models/src/error_path.rs`).
-fn merge_duplicates(s: &mut syn::ItemStruct, pairs: &[(String, String)]) -> anyhow::Result<Merge> {
+fn merge_duplicates(
+    s: &mut syn::ItemStruct,
+    pairs: &[(String, String)],
+) -> anyhow::Result<Option<Item>> {
     let name = s.ident.clone();
     let Fields::Named(public) = &mut s.fields else {
         anyhow::bail!("{name}: expected named fields");
@@ -317,25 +322,19 @@ fn merge_duplicates(s: &mut syn::ItemStruct, pairs: &[(String, String)]) -> anyh
             }
         });
     }
-    let accessors = (!accessors.is_empty()).then(|| {
+    Ok((!accessors.is_empty()).then(|| {
         parse_quote! {
             impl #name {
                 #(#accessors)*
             }
         }
-    });
-    Ok(Merge {
-        duplicates: pairs.to_vec(),
-        accessors,
-    })
+    }))
 }
 
 /// How `deserialize.rs` decodes a struct of [`merge_duplicates`].
 pub struct Merge {
     /// (primary field, duplicate property) pairs; the duplicate is not a field of the struct.
     pub duplicates: Vec<(String, String)>,
-    /// The deprecated accessors named after the duplicates (moved out by [`apply`]).
-    pub accessors: Option<Item>,
 }
 
 /// `T` of `::std::option::Option<T>`.
