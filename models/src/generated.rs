@@ -908,7 +908,9 @@ Additional reasons may be added in the future.
         pub publisher: ::std::option::Option<::std::string::String>,
         /**The number of chapters in this audiobook.
 */
-        pub total_chapters: i64,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default)]
+        pub total_chapters: ::std::option::Option<i64>,
         /**The object type.
 */
         #[serde(rename = "type")]
@@ -7747,7 +7749,9 @@ Additional reasons may be added in the future.
                     let mut publisher: ::std::option::Option<
                         ::std::option::Option<::std::string::String>,
                     > = ::std::option::Option::None;
-                    let mut total_chapters: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut total_chapters: ::std::option::Option<
+                        ::std::option::Option<i64>,
+                    > = ::std::option::Option::None;
                     let mut type_: ::std::option::Option<AudiobookBaseType> = ::std::option::Option::None;
                     let mut uri: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     while let ::std::option::Option::Some(__key) = __map
@@ -7886,7 +7890,7 @@ Additional reasons may be added in the future.
                                 crate::fields::value(
                                     &mut __map,
                                     &mut total_chapters,
-                                    crate::lenient::Int,
+                                    crate::lenient::OptionInt,
                                     FIELDS[16usize],
                                 )?
                             }
@@ -7944,10 +7948,7 @@ Additional reasons may be added in the future.
                         >(name, FIELDS[13usize])?,
                         narrators: narrators.unwrap_or_default(),
                         publisher: publisher.flatten(),
-                        total_chapters: crate::fields::required::<
-                            _,
-                            A::Error,
-                        >(total_chapters, FIELDS[16usize])?,
+                        total_chapters: total_chapters.unwrap_or_default(),
                         type_: crate::fields::required::<
                             _,
                             A::Error,

@@ -120,6 +120,29 @@ fn older_answers_without_later_fields_decode() {
     assert_eq!(page.items[0].as_ref().unwrap().is_local, None);
 }
 
+/// The audiobook inside a chapter (`GET /chapters/{id}`) comes without `total_chapters`, which the
+/// audiobook's own endpoints send: the chapters the Swift client Peter-Schorn/SpotifyAPI recorded
+/// have it `null`. A chapter without it decodes; the count is there when Spotify sends it.
+#[test]
+fn a_chapters_audiobook_may_lack_its_chapter_count() {
+    let chapter: types::ChapterObject = decode("chapter.json", &fixture("chapter.json"));
+    assert_eq!(chapter.audiobook.total_chapters, Some(24));
+    assert_eq!(chapter.audiobook.name, "The River Map");
+
+    let json = without(fixture("chapter.json"), "/audiobook", &["total_chapters"]);
+    let chapter: types::ChapterObject = decode("a chapter as Spotify sends it", &json);
+    assert_eq!(chapter.audiobook.total_chapters, None);
+    assert_eq!(chapter.chapter_number, 1);
+
+    let json = set(
+        fixture("chapter.json"),
+        "/audiobook/total_chapters",
+        Value::Null,
+    );
+    let chapter: types::ChapterObject = decode("a chapter with a null count", &json);
+    assert_eq!(chapter.audiobook.total_chapters, None);
+}
+
 /// A plain field that a response lacks fails the decode, naming the path of the object that lacks
 /// it and the field: the types check what they promise, and a body decoded into the wrong model is
 /// an error, not an object of `None`s.
