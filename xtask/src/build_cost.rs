@@ -3,8 +3,9 @@
 //! and on rspotify 0.16 (async, reqwest, rustls: what a user would pick), and each is built from
 //! scratch in a fresh target directory, debug then release, each app twice per profile in the
 //! order ours, rspotify, rspotify, ours, in one run and with the same registry cache, after an
-//! untimed check of each (so that the first timed build does not warm the host alone). The answer is
-//! a Markdown table, and the slowest units of our first debug build (from `cargo build --timings`).
+//! untimed check of each (so that the first timed build does not warm the host alone). The answer
+//! is a Markdown table, and the slowest units of our first debug build (from `cargo build
+//! --timings`).
 
 use std::fmt::Write as _;
 use std::path::Path;
