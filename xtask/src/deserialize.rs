@@ -20,7 +20,8 @@ use quote::{format_ident, quote};
 use syn::{Fields, Item, parse_quote};
 
 use crate::lenient::{
-    Merge, Merges, derives, drop_struct_derive, is_serde_attr, option_inner, types_module,
+    Merge, Merges, derives, drop_struct_derive, is_serde_attr, option_inner, serde_metas,
+    types_module,
 };
 
 /// Replaces the derived `Deserialize` of every struct with named fields in the `types` module;
@@ -248,9 +249,7 @@ fn take_serde(attrs: &mut Vec<syn::Attribute>) -> Result<Serde> {
         _ => bail!("`{}` is not a string", quote!(#value)),
     };
     for attr in attrs.iter_mut().filter(|a| a.path().is_ident("serde")) {
-        let metas = attr.parse_args_with(
-            syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
-        )?;
+        let metas = serde_metas(attr)?;
         let mut kept = Vec::new();
         for meta in metas {
             match &meta {

@@ -590,9 +590,7 @@ fn lenient_fields(s: &mut syn::ItemStruct) {
 /// Removes the bare word `word` from a `#[serde(..)]` attribute (`default, skip_serializing_if =
 /// ".."` -> `skip_serializing_if = ".."`), keeping the rest.
 fn remove_serde_word(attr: &mut syn::Attribute, word: &str) {
-    let Ok(metas) = attr.parse_args_with(
-        syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
-    ) else {
+    let Ok(metas) = serde_metas(attr) else {
         return;
     };
     let kept: Vec<_> = metas
@@ -600,6 +598,13 @@ fn remove_serde_word(attr: &mut syn::Attribute, word: &str) {
         .filter(|m| !matches!(m, syn::Meta::Path(p) if p.is_ident(word)))
         .collect();
     *attr = parse_quote!(#[serde(#(#kept),*)]);
+}
+
+/// The comma-separated items of a `#[serde(..)]` attribute (`default`, `rename = ".."`, ...).
+pub(crate) fn serde_metas(
+    attr: &syn::Attribute,
+) -> syn::Result<syn::punctuated::Punctuated<syn::Meta, syn::Token![,]>> {
+    attr.parse_args_with(syn::punctuated::Punctuated::parse_terminated)
 }
 
 /// Adapts the impls typify writes for an enum we changed: `Display` and `FromStr` of open enums
