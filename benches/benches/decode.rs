@@ -12,8 +12,9 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use serde::de::{DeserializeOwned, IgnoredAny};
+use serde::de::IgnoredAny;
 use spotify_sdk::types;
+use spotify_sdk_benches::decode::{check_decoders, decoded, from_text};
 use spotify_sdk_benches::{Env, PAGE_SIZE};
 
 /// Each fixture with its type in our crate and in rspotify's (the types rspotify's own tests use).
@@ -91,34 +92,16 @@ fn floor(bodies: &[Bytes]) -> serde_json::Result<usize> {
     Ok(bodies.len())
 }
 
-/// How both clients decode an answer: the body validated as UTF-8 once, then decoded from text (the
-/// facade does this; rspotify reads the body as a `String` and uses `from_str`).
-fn from_text<T: DeserializeOwned>(body: &[u8]) -> serde_json::Result<T> {
-    let text = std::str::from_utf8(body).map_err(serde::de::Error::custom)?;
-    serde_json::from_str(text)
-}
-
-fn one<T: DeserializeOwned>(body: &[u8]) -> T {
-    from_text(body)
-        .unwrap_or_else(|e| panic!("{} does not decode: {e}", std::any::type_name::<T>()))
-}
-
 fn decode(c: &mut Criterion) {
     let env = Env::start(PAGE_SIZE);
     let track = env.bodies.track.clone();
     let page = env.bodies.pages[0].clone();
     let fixtures = read_fixtures();
     // Every input decodes in both type families before anything is timed.
-    one::<types::TrackObject>(&track);
-    one::<rs::FullTrack>(&track);
-    assert_eq!(
-        one::<types::PagingPlaylistTrackObject>(&page).items.len(),
-        PAGE_SIZE
-    );
-    assert_eq!(
-        one::<rs::Page<rs::PlaylistItem>>(&page).items.len(),
-        PAGE_SIZE
-    );
+    decoded::<types::TrackObject>(&track);
+    decoded::<rs::FullTrack>(&track);
+    // Ours, rspotify's and the bound of the interleaved run (`decode::tracks_only`).
+    check_decoders(&page, PAGE_SIZE);
     assert_eq!(
         decode_ours(&fixtures).expect("fixtures into our types"),
         FIXTURES.len()
@@ -156,18 +139,18 @@ fn decode(c: &mut Criterion) {
         match name {
             "c5_decode_track" => {
                 group.bench_function("ours", |b| {
-                    b.iter(|| black_box(one::<types::TrackObject>(&bodies[0])))
+                    b.iter(|| black_box(decoded::<types::TrackObject>(&bodies[0])))
                 });
                 group.bench_function("rspotify", |b| {
-                    b.iter(|| black_box(one::<rs::FullTrack>(&bodies[0])))
+                    b.iter(|| black_box(decoded::<rs::FullTrack>(&bodies[0])))
                 });
             }
             "c5_decode_page" => {
                 group.bench_function("ours", |b| {
-                    b.iter(|| black_box(one::<types::PagingPlaylistTrackObject>(&bodies[0])))
+                    b.iter(|| black_box(decoded::<types::PagingPlaylistTrackObject>(&bodies[0])))
                 });
                 group.bench_function("rspotify", |b| {
-                    b.iter(|| black_box(one::<rs::Page<rs::PlaylistItem>>(&bodies[0])))
+                    b.iter(|| black_box(decoded::<rs::Page<rs::PlaylistItem>>(&bodies[0])))
                 });
             }
             _ => {

@@ -13,6 +13,7 @@
 //! benches under `benches/`; `src/bin/memory.rs` measures peak memory; `cargo xtask bench` runs it
 //! all and prints one table.
 
+pub mod decode;
 pub mod replay;
 
 use std::hint::black_box;

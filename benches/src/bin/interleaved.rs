@@ -1,5 +1,6 @@
-//! Cases 1, 2 and 4 again, interleaved: each round times a batch of calls of every client, in an
-//! order that rotates from round to round, and the result is each client's median over the rounds.
+//! Cases 1, 2 and 4 again, and case 5's page decode, interleaved: each round times a batch of calls
+//! of every client (of every decoder, for case 5), in an order that rotates from round to round, and
+//! the result is each client's median over the rounds.
 //! On a shared machine, load that comes and goes then hits every client alike, so the ratios hold
 //! even when criterion's separate runs (one client after another) drift. Prints one JSON line per
 //! case.
@@ -15,6 +16,7 @@ use futures::TryStreamExt;
 use futures::future::join_all;
 use rspotify::clients::BaseClient;
 use rspotify::model::PlaylistId;
+use spotify_sdk_benches::decode::{DECODERS, check_decoders, decode_page};
 use spotify_sdk_benches::{CLIENT_NAMES, Clients, Env, PAGE_SIZE, client_runtime};
 
 /// One call (or one batch, for case 4) of `client` for `case`.
@@ -65,27 +67,51 @@ fn main() {
     let playlist = env.playlist_id.as_str();
     // (case, calls per batch): batches of a few milliseconds.
     for (case, batch) in [("c1_track", 100), ("c2_page", 10), ("c4_concurrent", 3)] {
-        let mut times: Vec<Vec<f64>> = vec![Vec::new(); CLIENT_NAMES.len()];
-        runtime.block_on(async {
-            for round in 0..rounds + 2 {
-                for k in 0..CLIENT_NAMES.len() {
-                    let i = (round + k) % CLIENT_NAMES.len();
-                    let started = Instant::now();
-                    for _ in 0..batch {
-                        call(&clients, playlist, case, CLIENT_NAMES[i]).await;
-                    }
-                    // The first two rounds warm up connections and caches.
-                    if round >= 2 {
-                        times[i].push(started.elapsed().as_secs_f64() * 1e9 / f64::from(batch));
-                    }
+        let line = interleave(case, rounds, batch, &CLIENT_NAMES, |client, batch| {
+            runtime.block_on(async {
+                for _ in 0..batch {
+                    call(&clients, playlist, case, client).await;
                 }
-            }
+            });
         });
-        let mut line = serde_json::json!({ "case": case, "rounds": rounds });
-        for (client, mut samples) in CLIENT_NAMES.iter().zip(times) {
-            samples.sort_by(f64::total_cmp);
-            line[*client] = serde_json::json!(samples[samples.len() / 2]);
-        }
         println!("{line}");
     }
+    let page = &env.bodies.pages[0];
+    check_decoders(page, PAGE_SIZE);
+    let line = interleave("c5_decode_page", rounds, 20, &DECODERS, |decoder, batch| {
+        for _ in 0..batch {
+            black_box(decode_page(decoder, page));
+        }
+    });
+    println!("{line}");
+}
+
+/// Times a batch (`run(name, batch)`: `batch` calls) of each of `names` in every round, in an order
+/// that rotates from round to round, and returns the case's JSON line: each name's median time per
+/// call, in ns.
+fn interleave(
+    case: &str,
+    rounds: usize,
+    batch: u32,
+    names: &[&str],
+    mut run: impl FnMut(&str, u32),
+) -> serde_json::Value {
+    let mut times: Vec<Vec<f64>> = vec![Vec::new(); names.len()];
+    for round in 0..rounds + 2 {
+        for k in 0..names.len() {
+            let i = (round + k) % names.len();
+            let started = Instant::now();
+            run(names[i], batch);
+            // The first two rounds warm up connections and caches.
+            if round >= 2 {
+                times[i].push(started.elapsed().as_secs_f64() * 1e9 / f64::from(batch));
+            }
+        }
+    }
+    let mut line = serde_json::json!({ "case": case, "rounds": rounds });
+    for (name, mut samples) in names.iter().zip(times) {
+        samples.sort_by(f64::total_cmp);
+        line[*name] = serde_json::json!(samples[samples.len() / 2]);
+    }
+    line
 }
