@@ -155,4 +155,45 @@ mod tests {
         // The check sees HTTP where it is.
         assert!(build_closure("spotify-sdk-generated").contains("reqwest"));
     }
+
+    /// The features of tokio that a build of spotify-sdk with `features` turns on (normal and build
+    /// dependencies), from `cargo tree`.
+    fn tokio_features(features: &[&str]) -> BTreeSet<String> {
+        let output = crate::cargo()
+            .current_dir(crate::workspace_root())
+            .args([
+                "tree",
+                "--offline",
+                "--package",
+                "spotify-sdk",
+                "--prefix",
+                "none",
+            ])
+            .args(["--edges", "normal,build,features", "--invert", "tokio"])
+            .args(features.iter().flat_map(|feature| ["--features", feature]))
+            .output()
+            .expect("running cargo tree");
+        assert!(
+            output.status.success(),
+            "cargo tree failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout)
+            .expect("cargo tree prints UTF-8")
+            .lines()
+            .filter_map(|line| line.strip_prefix("tokio feature \""))
+            .filter_map(|rest| rest.split('"').next())
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// A program on a current-thread runtime does not compile tokio's multi-threaded scheduler for
+    /// us: only the `blocking` feature, which runs one, asks for it.
+    #[test]
+    fn only_the_blocking_client_needs_a_multi_threaded_runtime() {
+        let default = tokio_features(&[]);
+        assert!(default.contains("rt"), "{default:?}");
+        assert!(!default.contains("rt-multi-thread"), "{default:?}");
+        assert!(tokio_features(&["blocking"]).contains("rt-multi-thread"));
+    }
 }
