@@ -103,20 +103,13 @@ fn forget_earlier_extractions() -> Result<()> {
 mod tests {
     use std::collections::BTreeSet;
 
-    /// The packages `package` needs to build (normal and build dependencies, every feature on, for
-    /// this platform), from `cargo tree`, which reads the lock file and needs no network.
-    fn build_closure(package: &str) -> BTreeSet<String> {
+    /// What `cargo tree --offline --prefix none` prints with `args` (it reads the lock file and
+    /// needs no network), a line each.
+    fn cargo_tree(args: &[&str]) -> Vec<String> {
         let output = crate::cargo()
             .current_dir(crate::workspace_root())
-            .args(["tree", "--offline", "--all-features", "--prefix", "none"])
-            .args([
-                "--edges",
-                "normal,build",
-                "--format",
-                "{p}",
-                "--package",
-                package,
-            ])
+            .args(["tree", "--offline", "--prefix", "none"])
+            .args(args)
             .output()
             .expect("running cargo tree");
         assert!(
@@ -124,9 +117,22 @@ mod tests {
             "cargo tree failed: {}",
             String::from_utf8_lossy(&output.stderr)
         );
-        String::from_utf8(output.stdout)
-            .expect("cargo tree prints UTF-8")
-            .lines()
+        let text = String::from_utf8(output.stdout).expect("cargo tree prints UTF-8");
+        text.lines().map(str::to_string).collect()
+    }
+
+    /// The packages `package` needs to build (normal and build dependencies, every feature on, for
+    /// this platform).
+    fn build_closure(package: &str) -> BTreeSet<String> {
+        let args = [
+            "--all-features",
+            "--edges",
+            "normal,build",
+            "--format",
+            "{p}",
+        ];
+        cargo_tree(&[&args[..], &["--package", package]].concat())
+            .iter()
             .filter_map(|line| line.split_whitespace().next())
             .map(str::to_string)
             .collect()
@@ -157,30 +163,18 @@ mod tests {
     }
 
     /// The features of tokio that a build of spotify-sdk with `features` turns on (normal and build
-    /// dependencies), from `cargo tree`.
+    /// dependencies).
     fn tokio_features(features: &[&str]) -> BTreeSet<String> {
-        let output = crate::cargo()
-            .current_dir(crate::workspace_root())
-            .args([
-                "tree",
-                "--offline",
-                "--package",
-                "spotify-sdk",
-                "--prefix",
-                "none",
-            ])
-            .args(["--edges", "normal,build,features", "--invert", "tokio"])
-            .args(features.iter().flat_map(|feature| ["--features", feature]))
-            .output()
-            .expect("running cargo tree");
-        assert!(
-            output.status.success(),
-            "cargo tree failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8(output.stdout)
-            .expect("cargo tree prints UTF-8")
-            .lines()
+        let mut args = vec![
+            "--package",
+            "spotify-sdk",
+            "--edges",
+            "normal,build,features",
+        ];
+        args.extend(["--invert", "tokio"]);
+        args.extend(features.iter().flat_map(|feature| ["--features", feature]));
+        cargo_tree(&args)
+            .iter()
             .filter_map(|line| line.strip_prefix("tokio feature \""))
             .filter_map(|rest| rest.split('"').next())
             .map(str::to_string)
